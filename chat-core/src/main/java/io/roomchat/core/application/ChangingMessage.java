@@ -1,0 +1,66 @@
+package io.roomchat.core.application;
+
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.Status;
+import io.roomchat.core.port.in.ChangeMessageCommand;
+import io.roomchat.core.port.in.ChangeMessageUseCase;
+import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.MessagePublisher;
+import io.roomchat.core.port.out.MessageStore;
+import java.time.Clock;
+import java.util.Optional;
+
+final class ChangingMessage implements ChangeMessageUseCase {
+    static final String NOT_FOUND = "no such message";
+    static final String NOT_AUTHOR = "not the author of this message";
+
+    private final RoomMembers members;
+    private final TextLimit textLimit;
+    private final MessageStore messages;
+    private final MessagePublisher publisher;
+    private final Clock clock;
+    private final RoomLocks roomLocks;
+
+    ChangingMessage(RoomMembers members, TextLimit textLimit, MessageStore messages, MessagePublisher publisher,
+                    Clock clock, RoomLocks roomLocks) {
+        this.members = members;
+        this.textLimit = textLimit;
+        this.messages = messages;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.roomLocks = roomLocks;
+    }
+
+    @Override
+    public Reply change(ConnectionId caller, ChangeMessageCommand command) {
+        var member = members.memberOf(caller, command.room());
+        if (member.isEmpty()) {
+            return RoomMembers.notJoined();
+        }
+        var tooLong = newText(command).flatMap(textLimit::check);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
+        }
+        var author = member.get().userId();
+        return roomLocks.inOrder(command.room(), () -> {
+            EditOutcome outcome = messages.edit(command.room(), command.message(), author, command.change(),
+                    clock.instant());
+            if (outcome instanceof EditOutcome.Edited edited) {
+                publisher.publish(edited.message());
+                return Reply.ok();
+            }
+            if (outcome instanceof EditOutcome.NotAuthor) {
+                return Reply.rejected(Status.FORBIDDEN, NOT_AUTHOR);
+            }
+            return Reply.rejected(Status.NOT_FOUND, NOT_FOUND);
+        });
+    }
+
+    private static Optional<io.roomchat.core.domain.MessageText> newText(ChangeMessageCommand command) {
+        return command.change() instanceof MessageChange.Replace replace
+                ? Optional.of(replace.text())
+                : Optional.empty();
+    }
+}

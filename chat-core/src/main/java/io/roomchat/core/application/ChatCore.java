@@ -1,0 +1,234 @@
+package io.roomchat.core.application;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Limits;
+import io.roomchat.core.port.in.BroadcastUseCase;
+import io.roomchat.core.port.in.ChangeMessageCommand;
+import io.roomchat.core.port.in.ChangeMessageUseCase;
+import io.roomchat.core.port.in.ClientCommand;
+import io.roomchat.core.port.in.ConnectOutcome;
+import io.roomchat.core.port.in.ConnectUseCase;
+import io.roomchat.core.port.in.DisconnectUseCase;
+import io.roomchat.core.port.in.HandleCommandUseCase;
+import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.JoinRoomUseCase;
+import io.roomchat.core.port.in.PostMessageCommand;
+import io.roomchat.core.port.in.PostMessageUseCase;
+import io.roomchat.core.port.in.ReadHistoryQuery;
+import io.roomchat.core.port.in.ReadHistoryUseCase;
+import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.out.ChatMetrics;
+import io.roomchat.core.port.out.ConnectionGateway;
+import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.EventEncoder;
+import io.roomchat.core.port.out.FanoutReport;
+import io.roomchat.core.port.out.MessageIdGenerator;
+import io.roomchat.core.port.out.MessagePublisher;
+import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.TokenVerifier;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The chat, wired: every use case over the ports it is built with. The one public door of the core; build it
+ * with {@link #builder()}. Thread-safe when its ports are.
+ */
+public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, JoinRoomUseCase, PostMessageUseCase,
+        ChangeMessageUseCase, ReadHistoryUseCase, DisconnectUseCase, BroadcastUseCase {
+    private static final System.Logger LOG = System.getLogger(ChatCore.class.getName());
+
+    private final Limits limits;
+    private final ChatMetrics metrics;
+    private final Connecting connecting;
+    private final JoiningRoom joiningRoom;
+    private final PostingMessage postingMessage;
+    private final ChangingMessage changingMessage;
+    private final ReadingHistory readingHistory;
+    private final Disconnecting disconnecting;
+    private final Broadcasting broadcasting;
+
+    private ChatCore(Builder b) {
+        this.limits = b.limits;
+        this.metrics = b.metrics;
+        RoomMembers members = new RoomMembers(b.connections);
+        TextLimit textLimit = new TextLimit(b.limits);
+        RoomLocks roomLocks = b.orderedRooms ? RoomLocks.striped() : RoomLocks.none();
+        this.broadcasting = new Broadcasting(b.connections, b.gateway, b.encoder, b.metrics);
+        MessagePublisher publisher = b.publisherFactory == null
+                ? broadcasting::broadcast
+                : b.publisherFactory.apply(broadcasting);
+        this.connecting = new Connecting(b.verifier, b.connections, b.clock);
+        this.joiningRoom = new JoiningRoom(b.connections);
+        this.postingMessage = new PostingMessage(members, textLimit, b.messages, publisher, b.ids, b.clock,
+                roomLocks, b.metrics);
+        this.changingMessage = new ChangingMessage(members, textLimit, b.messages, publisher, b.clock, roomLocks);
+        this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
+        this.disconnecting = new Disconnecting(b.connections);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    @Override
+    public ConnectOutcome connect(ConnectionId id, String token) {
+        return connecting.connect(id, token);
+    }
+
+    @Override
+    public Reply handle(ConnectionId caller, ClientCommand command) {
+        Reply reply;
+        try {
+            reply = dispatch(caller, command);
+        } catch (RuntimeException failure) {
+            // The caller learns only that it failed; the log gets the cause but never the frame's content.
+            LOG.log(Level.ERROR, "command " + command.getClass().getSimpleName() + " failed", failure);
+            reply = Reply.internalError();
+        }
+        metrics.replied(reply.status());
+        return reply;
+    }
+
+    private Reply dispatch(ConnectionId caller, ClientCommand command) {
+        if (command instanceof JoinRoomCommand join) {
+            return joiningRoom.join(caller, join);
+        }
+        if (command instanceof PostMessageCommand post) {
+            return postingMessage.post(caller, post);
+        }
+        if (command instanceof ChangeMessageCommand change) {
+            return changingMessage.change(caller, change);
+        }
+        return readingHistory.readHistory(caller, (ReadHistoryQuery) command);
+    }
+
+    @Override
+    public Reply join(ConnectionId caller, JoinRoomCommand command) {
+        return handle(caller, command);
+    }
+
+    @Override
+    public Reply post(ConnectionId caller, PostMessageCommand command) {
+        return handle(caller, command);
+    }
+
+    @Override
+    public Reply change(ConnectionId caller, ChangeMessageCommand command) {
+        return handle(caller, command);
+    }
+
+    @Override
+    public Reply readHistory(ConnectionId caller, ReadHistoryQuery query) {
+        return handle(caller, query);
+    }
+
+    @Override
+    public void disconnect(ConnectionId id) {
+        disconnecting.disconnect(id);
+    }
+
+    @Override
+    public FanoutReport broadcast(ChatMessage message) {
+        return broadcasting.broadcast(message);
+    }
+
+    /** Wires the core. Stores, gateway and token verifier are required; the rest have working defaults. */
+    public static final class Builder {
+        private ConnectionStore connections;
+        private MessageStore messages;
+        private ConnectionGateway gateway;
+        private TokenVerifier verifier;
+        private Function<BroadcastUseCase, MessagePublisher> publisherFactory;
+        private EventEncoder encoder = EventEncoder.none();
+        private MessageIdGenerator ids = MessageIdGenerator.randomUuids();
+        private Clock clock = Clock.systemUTC();
+        private Limits limits = Limits.defaults();
+        private ChatMetrics metrics = ChatMetrics.none();
+        private boolean orderedRooms = true;
+
+        private Builder() {
+        }
+
+        public Builder connectionStore(ConnectionStore store) {
+            this.connections = Objects.requireNonNull(store);
+            return this;
+        }
+
+        public Builder messageStore(MessageStore store) {
+            this.messages = Objects.requireNonNull(store);
+            return this;
+        }
+
+        public Builder gateway(ConnectionGateway gateway) {
+            this.gateway = Objects.requireNonNull(gateway);
+            return this;
+        }
+
+        public Builder tokenVerifier(TokenVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier);
+            return this;
+        }
+
+        /** A bus for fan-out (default: broadcast directly, in the posting thread). */
+        public Builder publisher(MessagePublisher publisher) {
+            Objects.requireNonNull(publisher);
+            this.publisherFactory = broadcast -> publisher;
+            return this;
+        }
+
+        /** A publisher that needs this core's broadcast use case, such as an in-process asynchronous bus. */
+        public Builder publisher(Function<BroadcastUseCase, MessagePublisher> factory) {
+            this.publisherFactory = Objects.requireNonNull(factory);
+            return this;
+        }
+
+        public Builder eventEncoder(EventEncoder encoder) {
+            this.encoder = Objects.requireNonNull(encoder);
+            return this;
+        }
+
+        public Builder messageIds(MessageIdGenerator ids) {
+            this.ids = Objects.requireNonNull(ids);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        public Builder metrics(ChatMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
+
+        /**
+         * Whether posts and edits in one room are stored and published one at a time, so every member sees the
+         * same order (default true). Serverless bindings, which promise no order, turn it off.
+         */
+        public Builder orderedRooms(boolean ordered) {
+            this.orderedRooms = ordered;
+            return this;
+        }
+
+        public ChatCore build() {
+            Objects.requireNonNull(connections, "connectionStore is required");
+            Objects.requireNonNull(messages, "messageStore is required");
+            Objects.requireNonNull(gateway, "gateway is required");
+            Objects.requireNonNull(verifier, "tokenVerifier is required");
+            return new ChatCore(this);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.roomchat.core.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * A stored message, which is also the event every member of its room receives.
+ * A deleted message keeps its identity and times but has no text.
+ */
+public record ChatMessage(
+        MessageId id,
+        RoomName room,
+        UserId author,
+        DisplayName authorName,
+        MessageText text,
+        Instant postedAt,
+        Instant modifiedAt,
+        boolean deleted) {
+
+    public ChatMessage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(room, "room");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(authorName, "authorName");
+        Objects.requireNonNull(postedAt, "postedAt");
+        Objects.requireNonNull(modifiedAt, "modifiedAt");
+        if (deleted != (text == null)) {
+            throw new IllegalArgumentException("a message has text exactly when it is not deleted");
+        }
+        if (modifiedAt.isBefore(postedAt)) {
+            throw new IllegalArgumentException("modifiedAt must not be before postedAt");
+        }
+        postedAt = postedAt.truncatedTo(ChronoUnit.MILLIS);
+        modifiedAt = modifiedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static ChatMessage posted(MessageId id, RoomName room, UserId author, DisplayName authorName,
+                                     MessageText text, Instant postedAt) {
+        return new ChatMessage(id, room, author, authorName, text, postedAt, postedAt, false);
+    }
+
+    /**
+     * The message after {@code change}, stamped with a {@code modifiedAt} strictly later than the current one
+     * (even within one millisecond), so that every client can tell an update from a new message.
+     */
+    public ChatMessage apply(MessageChange change, Instant now) {
+        Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
+        if (!stamp.isAfter(modifiedAt)) {
+            stamp = modifiedAt.plusMillis(1);
+        }
+        if (change instanceof MessageChange.Replace replace) {
+            return new ChatMessage(id, room, author, authorName, replace.text(), postedAt, stamp, false);
+        }
+        return new ChatMessage(id, room, author, authorName, null, postedAt, stamp, true);
+    }
+
+    public boolean isWrittenBy(UserId user) {
+        return author.equals(user);
+    }
+}

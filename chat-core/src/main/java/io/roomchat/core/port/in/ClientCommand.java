@@ -1,0 +1,6 @@
+package io.roomchat.core.port.in;
+
+/** A decoded client frame: one of the actions of the wire protocol. */
+public sealed interface ClientCommand
+        permits JoinRoomCommand, PostMessageCommand, ChangeMessageCommand, ReadHistoryQuery {
+}

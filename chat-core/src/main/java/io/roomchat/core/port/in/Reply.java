@@ -1,0 +1,43 @@
+package io.roomchat.core.port.in;
+
+import io.roomchat.core.domain.Status;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one answer to one client frame: a status, a short human-readable body (empty on success, as the original
+ * sent) and, for a post or a history read, what the caller needs next.
+ */
+public record Reply(Status status, String body, Optional<ReplyPayload> payload) {
+    public static final String INTERNAL_ERROR_BODY = "internal error";
+
+    public Reply {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    public static Reply ok() {
+        return new Reply(Status.OK, "", Optional.empty());
+    }
+
+    public static Reply ok(ReplyPayload payload) {
+        return new Reply(Status.OK, "", Optional.of(payload));
+    }
+
+    public static Reply rejected(Status status, String reason) {
+        if (status == Status.OK) {
+            throw new IllegalArgumentException("a rejection cannot be OK");
+        }
+        return new Reply(status, reason, Optional.empty());
+    }
+
+    /** The fixed reply to an unexpected failure: its body never carries an exception's text. */
+    public static Reply internalError() {
+        return new Reply(Status.INTERNAL_ERROR, INTERNAL_ERROR_BODY, Optional.empty());
+    }
+
+    public boolean isOk() {
+        return status == Status.OK;
+    }
+}

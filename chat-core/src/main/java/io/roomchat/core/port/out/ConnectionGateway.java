@@ -1,0 +1,14 @@
+package io.roomchat.core.port.out;
+
+import io.roomchat.core.domain.ConnectionId;
+import java.util.concurrent.CompletionStage;
+
+/** Hands an event to one connection: a socket's send queue, API Gateway's @connections, an in-process sink. */
+public interface ConnectionGateway {
+
+    /**
+     * Starts delivering; the stage completes with {@link DeliveryStatus#GONE} when the connection no longer
+     * exists (so its record can be removed), and should not complete exceptionally.
+     */
+    CompletionStage<DeliveryStatus> deliver(ConnectionId to, Delivery delivery);
+}

@@ -1,0 +1,33 @@
+package io.roomchat.core.port.out;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import java.time.Instant;
+
+/**
+ * Where messages live, durably once a call returns. Implementations are thread-safe; failures surface as
+ * {@link ChatStorageException} and leave nothing half-written.
+ */
+public interface MessageStore {
+
+    /**
+     * Stores a new message unless its {@code (room, postedAt)} or its {@code id} is already taken.
+     *
+     * @return false, storing nothing, when either key is taken
+     */
+    boolean insert(ChatMessage message);
+
+    /**
+     * Atomically applies {@code change} to the message {@code ref} names in {@code room}, only if
+     * {@code author} wrote it and it is not deleted; the stored result is
+     * {@link ChatMessage#apply(MessageChange, Instant) message.apply(change, now)}.
+     */
+    EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now);
+
+    /** A page of {@code room}'s messages on the cursor's side, at most {@code limit}, oldest first. */
+    HistorySlice page(RoomName room, HistoryCursor cursor, int limit);
+}
