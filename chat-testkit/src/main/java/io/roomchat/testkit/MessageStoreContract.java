@@ -1,0 +1,460 @@
+package io.roomchat.testkit;
+
+import static io.roomchat.testkit.Samples.T0;
+import static io.roomchat.testkit.Samples.message;
+import static io.roomchat.testkit.Samples.room;
+import static io.roomchat.testkit.Samples.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.MessageStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MessageStore} must do. An adapter runs it by a subclass that says how to build its store;
+ * tests use random rooms, so the store may be shared between tests. Durability across a restart is checked
+ * where the subclass can {@linkplain #reopen() reopen} the same data; elsewhere that test shows as skipped.
+ */
+public abstract class MessageStoreContract {
+
+    protected MessageStore store;
+
+    /** A store to test: new, or shared between tests (rooms are random). */
+    protected abstract MessageStore createStore();
+
+    /** Whether {@link #reopen()} is supported. */
+    protected boolean canReopen() {
+        return false;
+    }
+
+    /** A new store instance over the same durable data as {@link #store}, as after a process restart. */
+    protected MessageStore reopen() {
+        throw new UnsupportedOperationException();
+    }
+
+    @BeforeEach
+    void createStoreUnderTest() {
+        store = createStore();
+    }
+
+    private static MessageChange replaceWith(String text) {
+        return new MessageChange.Replace(new MessageText(text));
+    }
+
+    private static MessageRef at(ChatMessage message) {
+        return new MessageRef.ByPostedAt(message.postedAt());
+    }
+
+    private List<ChatMessage> insertSeries(RoomName room, UserId author, int count) {
+        List<ChatMessage> series = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ChatMessage m = message(room, author, T0.plusMillis(10L * i), "message " + i);
+            assertThat(store.insert(m)).isTrue();
+            series.add(m);
+        }
+        return series;
+    }
+
+    private ChatMessage onlyMessage(RoomName room) {
+        return store.page(room, HistoryCursor.latest(), 10).messages().get(0);
+    }
+
+    // --- inserting -------------------------------------------------------------------------------------------
+
+    @Test
+    void an_inserted_message_comes_back_whole() {
+        RoomName room = room();
+        ChatMessage m = message(room, user(), T0, "héllo, wörld ✓ 🎉 \"quoted\" \\ \n second line");
+
+        assertThat(store.insert(m)).isTrue();
+
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(m);
+    }
+
+    @Test
+    void a_message_at_a_taken_room_and_time_is_refused_and_the_first_is_kept() {
+        RoomName room = room();
+        ChatMessage first = message(room, user(), T0, "first");
+        ChatMessage second = message(room, user(), T0, "second");
+
+        assertThat(store.insert(first)).isTrue();
+        assertThat(store.insert(second)).isFalse();
+
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(first);
+    }
+
+    @Test
+    void a_message_with_a_taken_id_is_refused_even_in_another_room() {
+        ChatMessage first = message(room(), user(), T0);
+        RoomName otherRoom = room();
+        ChatMessage sameId = new ChatMessage(first.id(), otherRoom, user(), first.authorName(), first.text(),
+                T0.plusSeconds(1), T0.plusSeconds(1), false);
+
+        assertThat(store.insert(first)).isTrue();
+        assertThat(store.insert(sameId)).isFalse();
+
+        assertThat(store.page(otherRoom, HistoryCursor.latest(), 10).messages()).isEmpty();
+    }
+
+    @Test
+    void the_same_time_in_two_rooms_is_two_messages() {
+        RoomName a = room();
+        RoomName b = room();
+
+        assertThat(store.insert(message(a, user(), T0))).isTrue();
+        assertThat(store.insert(message(b, user(), T0))).isTrue();
+    }
+
+    @Test
+    void of_many_concurrent_writers_at_one_room_and_time_exactly_one_wins() throws Exception {
+        RoomName room = room();
+        int writers = 16;
+        List<ChatMessage> candidates = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            candidates.add(message(room, user(), T0, "writer " + i));
+        }
+
+        List<Boolean> results = concurrently(candidates.stream()
+                .<Callable<Boolean>>map(candidate -> () -> store.insert(candidate)).toList());
+
+        assertThat(results).containsOnlyOnce(true);
+        ChatMessage winner = candidates.get(results.indexOf(true));
+        assertThat(store.page(room, HistoryCursor.latest(), 100).messages()).containsExactly(winner);
+    }
+
+    // --- history ---------------------------------------------------------------------------------------------
+
+    @Test
+    void an_empty_room_has_an_empty_history() {
+        HistorySlice slice = store.page(room(), HistoryCursor.latest(), 50);
+
+        assertThat(slice.messages()).isEmpty();
+        assertThat(slice.hasMore()).isFalse();
+    }
+
+    @Test
+    void the_latest_page_is_the_newest_messages_oldest_first() {
+        RoomName room = room();
+        List<ChatMessage> series = insertSeries(room, user(), 7);
+
+        HistorySlice slice = store.page(room, HistoryCursor.latest(), 3);
+
+        assertThat(slice.messages()).containsExactlyElementsOf(series.subList(4, 7));
+        assertThat(slice.hasMore()).isTrue();
+    }
+
+    @Test
+    void a_page_holding_the_whole_room_has_no_more() {
+        RoomName room = room();
+        List<ChatMessage> series = insertSeries(room, user(), 3);
+
+        HistorySlice slice = store.page(room, HistoryCursor.latest(), 3);
+
+        assertThat(slice.messages()).containsExactlyElementsOf(series);
+        assertThat(slice.hasMore()).isFalse();
+    }
+
+    @Test
+    void before_is_exclusive_and_gives_the_newest_older_page() {
+        RoomName room = room();
+        List<ChatMessage> series = insertSeries(room, user(), 7);
+
+        HistorySlice slice = store.page(room, new HistoryCursor.Before(series.get(5).postedAt()), 3);
+
+        assertThat(slice.messages()).containsExactlyElementsOf(series.subList(2, 5));
+        assertThat(slice.hasMore()).isTrue();
+    }
+
+    @Test
+    void after_is_exclusive_and_gives_the_oldest_newer_page() {
+        RoomName room = room();
+        List<ChatMessage> series = insertSeries(room, user(), 7);
+
+        HistorySlice slice = store.page(room, new HistoryCursor.After(series.get(1).postedAt()), 3);
+
+        assertThat(slice.messages()).containsExactlyElementsOf(series.subList(2, 5));
+        assertThat(slice.hasMore()).isTrue();
+
+        HistorySlice last = store.page(room, new HistoryCursor.After(series.get(4).postedAt()), 3);
+        assertThat(last.messages()).containsExactlyElementsOf(series.subList(5, 7));
+        assertThat(last.hasMore()).isFalse();
+    }
+
+    @Test
+    void paging_backwards_visits_every_message_exactly_once() {
+        RoomName room = room();
+        List<ChatMessage> series = insertSeries(room, user(), 23);
+        insertSeries(room(), user(), 5);
+
+        List<ChatMessage> seen = new ArrayList<>();
+        HistorySlice slice = store.page(room, HistoryCursor.latest(), 5);
+        seen.addAll(0, slice.messages());
+        while (slice.hasMore()) {
+            slice = store.page(room, new HistoryCursor.Before(seen.get(0).postedAt()), 5);
+            seen.addAll(0, slice.messages());
+        }
+
+        assertThat(seen).containsExactlyElementsOf(series);
+    }
+
+    @Test
+    void paging_forwards_visits_every_message_exactly_once() {
+        RoomName room = room();
+        List<ChatMessage> series = insertSeries(room, user(), 23);
+
+        List<ChatMessage> seen = new ArrayList<>();
+        HistorySlice slice = store.page(room, new HistoryCursor.After(T0.minusSeconds(1)), 5);
+        seen.addAll(slice.messages());
+        while (slice.hasMore()) {
+            slice = store.page(room, new HistoryCursor.After(seen.get(seen.size() - 1).postedAt()), 5);
+            seen.addAll(slice.messages());
+        }
+
+        assertThat(seen).containsExactlyElementsOf(series);
+    }
+
+    @Test
+    void history_is_ordered_by_posting_time_not_by_insertion_order() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage later = message(room, author, T0.plusSeconds(5));
+        ChatMessage earlier = message(room, author, T0);
+        store.insert(later);
+        store.insert(earlier);
+
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(earlier, later);
+    }
+
+    // --- editing and deleting --------------------------------------------------------------------------------
+
+    @Test
+    void the_author_edits_by_posted_at_and_the_edit_is_stored_with_a_later_modified_at() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage original = message(room, author, T0);
+        store.insert(original);
+
+        EditOutcome outcome = store.edit(room, at(original), author, replaceWith("edited"), T0.plusSeconds(3));
+
+        ChatMessage expected = original.apply(replaceWith("edited"), T0.plusSeconds(3));
+        assertThat(outcome).isEqualTo(new EditOutcome.Edited(expected));
+        assertThat(onlyMessage(room)).isEqualTo(expected);
+        assertThat(expected.modifiedAt()).isEqualTo(T0.plusSeconds(3));
+    }
+
+    @Test
+    void the_author_edits_by_message_id() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage original = message(room, author, T0);
+        store.insert(original);
+
+        EditOutcome outcome = store.edit(room, new MessageRef.ById(original.id()), author, replaceWith("by id"),
+                T0.plusSeconds(1));
+
+        assertThat(outcome).isInstanceOf(EditOutcome.Edited.class);
+        assertThat(onlyMessage(room).text().value()).isEqualTo("by id");
+    }
+
+    @Test
+    void an_edit_in_the_same_millisecond_still_moves_modified_at_forward() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage original = message(room, author, T0);
+        store.insert(original);
+
+        store.edit(room, at(original), author, replaceWith("one"), T0);
+        store.edit(room, at(original), author, replaceWith("two"), T0);
+
+        ChatMessage stored = onlyMessage(room);
+        assertThat(stored.text().value()).isEqualTo("two");
+        assertThat(stored.modifiedAt()).isEqualTo(T0.plusMillis(2));
+    }
+
+    @Test
+    void somebody_else_cannot_edit_and_nothing_changes() {
+        RoomName room = room();
+        ChatMessage original = message(room, user(), T0);
+        store.insert(original);
+
+        EditOutcome outcome = store.edit(room, at(original), user(), replaceWith("hijacked"), T0.plusSeconds(1));
+
+        assertThat(outcome).isInstanceOf(EditOutcome.NotAuthor.class);
+        assertThat(onlyMessage(room)).isEqualTo(original);
+    }
+
+    @Test
+    void somebody_else_cannot_delete_and_nothing_changes() {
+        RoomName room = room();
+        ChatMessage original = message(room, user(), T0);
+        store.insert(original);
+
+        EditOutcome outcome = store.edit(room, at(original), user(), new MessageChange.Erase(), T0.plusSeconds(1));
+
+        assertThat(outcome).isInstanceOf(EditOutcome.NotAuthor.class);
+        assertThat(onlyMessage(room)).isEqualTo(original);
+    }
+
+    @Test
+    void editing_a_message_that_does_not_exist_is_not_found() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage stored = message(room, author, T0);
+        store.insert(stored);
+
+        assertThat(store.edit(room, new MessageRef.ByPostedAt(T0.plusMillis(1)), author, replaceWith("x"), T0))
+                .isInstanceOf(EditOutcome.NotFound.class);
+        assertThat(store.edit(room, new MessageRef.ById(Samples.messageId()), author, replaceWith("x"), T0))
+                .isInstanceOf(EditOutcome.NotFound.class);
+        assertThat(store.edit(room(), at(stored), author, replaceWith("x"), T0))
+                .as("the same time in another room").isInstanceOf(EditOutcome.NotFound.class);
+        assertThat(onlyMessage(room)).isEqualTo(stored);
+    }
+
+    @Test
+    void a_message_id_from_another_room_is_not_found() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage stored = message(room, author, T0);
+        store.insert(stored);
+
+        assertThat(store.edit(room(), new MessageRef.ById(stored.id()), author, replaceWith("x"), T0))
+                .isInstanceOf(EditOutcome.NotFound.class);
+    }
+
+    @Test
+    void deleting_erases_the_text_and_keeps_the_message_as_deleted() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage original = message(room, author, T0, "secret");
+        store.insert(original);
+
+        EditOutcome outcome = store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(2));
+
+        ChatMessage deleted = onlyMessage(room);
+        assertThat(outcome).isEqualTo(new EditOutcome.Edited(deleted));
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(deleted.text()).isNull();
+        assertThat(deleted.id()).isEqualTo(original.id());
+        assertThat(deleted.postedAt()).isEqualTo(original.postedAt());
+        assertThat(deleted.modifiedAt()).isEqualTo(T0.plusSeconds(2));
+    }
+
+    @Test
+    void a_deleted_message_can_be_neither_edited_nor_deleted_again() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage original = message(room, author, T0);
+        store.insert(original);
+        store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(1));
+        ChatMessage deleted = onlyMessage(room);
+
+        assertThat(store.edit(room, at(original), author, replaceWith("back"), T0.plusSeconds(2)))
+                .isInstanceOf(EditOutcome.NotFound.class);
+        assertThat(store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(2)))
+                .isInstanceOf(EditOutcome.NotFound.class);
+        assertThat(onlyMessage(room)).isEqualTo(deleted);
+    }
+
+    @Test
+    void a_concurrent_edit_and_delete_end_deleted_and_the_delete_always_succeeds() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            RoomName room = room();
+            UserId author = user();
+            ChatMessage original = message(room, author, T0);
+            store.insert(original);
+
+            List<EditOutcome> outcomes = concurrently(List.of(
+                    () -> store.edit(room, at(original), author, replaceWith("edit"), T0.plusSeconds(1)),
+                    () -> store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(1))));
+
+            assertThat(outcomes.get(1)).isInstanceOf(EditOutcome.Edited.class);
+            assertThat(outcomes.get(0)).isInstanceOfAny(EditOutcome.Edited.class, EditOutcome.NotFound.class);
+            ChatMessage last = onlyMessage(room);
+            assertThat(last.deleted()).isTrue();
+            assertThat(last.text()).isNull();
+        }
+    }
+
+    @Test
+    void concurrent_edits_are_all_applied_one_after_another() throws Exception {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage original = message(room, author, T0);
+        store.insert(original);
+        int editors = 8;
+        List<Callable<EditOutcome>> edits = new ArrayList<>();
+        for (int i = 0; i < editors; i++) {
+            String text = "edit " + i;
+            edits.add(() -> store.edit(room, at(original), author, replaceWith(text), T0.plusSeconds(1)));
+        }
+
+        List<EditOutcome> outcomes = concurrently(edits);
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(EditOutcome.Edited.class));
+        List<Instant> stamps = outcomes.stream()
+                .map(outcome -> ((EditOutcome.Edited) outcome).message().modifiedAt()).sorted().toList();
+        assertThat(stamps).doesNotHaveDuplicates();
+        assertThat(onlyMessage(room).modifiedAt()).isEqualTo(stamps.get(stamps.size() - 1));
+    }
+
+    // --- durability ------------------------------------------------------------------------------------------
+
+    @Test
+    void stored_messages_and_their_edits_survive_a_reopen() {
+        assumeTrue(canReopen(), "this store keeps nothing across a restart");
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage kept = message(room, author, T0, "kept");
+        ChatMessage erased = message(room, author, T0.plusMillis(1), "erased");
+        store.insert(kept);
+        store.insert(erased);
+        store.edit(room, at(kept), author, replaceWith("kept, edited"), T0.plusSeconds(1));
+        store.edit(room, at(erased), author, new MessageChange.Erase(), T0.plusSeconds(1));
+        List<ChatMessage> before = store.page(room, HistoryCursor.latest(), 10).messages();
+
+        MessageStore reopened = reopen();
+
+        assertThat(reopened.page(room, HistoryCursor.latest(), 10).messages()).isEqualTo(before);
+    }
+
+    private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
