@@ -15,7 +15,10 @@ final class CommandReader {
     static final String MESSAGE = "onMessage";
     static final String HISTORY = "onHistory";
 
-    ClientCommand read(FrameFields fields) {
+    private CommandReader() {
+    }
+
+    static ClientCommand read(FrameFields fields) {
         String action = fields.requiredString("action");
         switch (action) {
             case JOIN:
