@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Text frame to {@link DecodedFrame}: parse within bounds, read the request id, then the action's fields. */
 final class FrameDecoder {
-    static final int MAX_REQUEST_ID_CHARS = 64;
+    private static final int MAX_REQUEST_ID_CHARS = 64;
 
     private final BoundedJsonParser parser = new BoundedJsonParser();
 

@@ -18,8 +18,8 @@
  *   <li>Times are read as ISO-8601 instants with 0-9 fraction digits and {@code Z} or an offset, years
  *       0000-9999, and kept to the millisecond; they are written as UTC with exactly three fraction digits.</li>
  *   <li>{@code limit} must be an integer; its range, like the message text's length (413), is the core's rule.</li>
- *   <li>Strings with unpaired surrogates (which JSON escapes of lone surrogates can produce) are rejected: no UTF-8 frame
- *       could carry them back out. The encoder replaces any that reach it another way with U+FFFD.</li>
+ *   <li>Strings with unpaired surrogates (a JSON escape can produce one) are rejected: no UTF-8 frame could
+ *       carry them back out. The encoder replaces any that reach it another way with U+FFFD.</li>
  *   <li>Bodies name the field: {@code "room: must be a string"}, or the domain type's own message such as
  *       {@code "room must be 1-128 characters"}. An echoed client value is cut to 32 characters with control and
  *       invisible characters shown as {@code ?}.</li>

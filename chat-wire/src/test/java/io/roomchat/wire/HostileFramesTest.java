@@ -55,7 +55,8 @@ class HostileFramesTest {
     @Test
     void aHugeNumberIsRejectedWithoutBeingParsed() {
         String digits = "9".repeat(1_000);
-        assertThat(rejection(json("{'action':'onHistory','room':'general','limit':" + digits + "}"))).isEqualTo(TOO_BIG);
+        assertThat(rejection(json("{'action':'onHistory','room':'general','limit':" + digits + "}")))
+                .isEqualTo(TOO_BIG);
         assertThat(rejection(json("{'action':'onJoin','room':'general','name':'Bob','x':" + digits + "}")))
                 .isEqualTo(TOO_BIG);
         assertThat(rejection(json("{'action':'onJoin','room':'general','name':'Bob','x':1" + "0".repeat(40) + "e5}")))

@@ -11,8 +11,10 @@ class InstantFormatTest {
 
     @Test
     void formatsUtcWithExactlyThreeFractionDigits() {
-        assertThat(InstantFormat.format(Instant.parse("2026-11-27T18:38:45.123Z"))).isEqualTo("2026-11-27T18:38:45.123Z");
-        assertThat(InstantFormat.format(Instant.parse("2026-11-27T18:38:45.12Z"))).isEqualTo("2026-11-27T18:38:45.120Z");
+        assertThat(InstantFormat.format(Instant.parse("2026-11-27T18:38:45.123Z")))
+                .isEqualTo("2026-11-27T18:38:45.123Z");
+        assertThat(InstantFormat.format(Instant.parse("2026-11-27T18:38:45.12Z")))
+                .isEqualTo("2026-11-27T18:38:45.120Z");
         assertThat(InstantFormat.format(Instant.parse("2026-11-27T18:38:45Z"))).isEqualTo("2026-11-27T18:38:45.000Z");
         assertThat(InstantFormat.format(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00.000Z");
     }

@@ -31,7 +31,8 @@ class SharedCodecTest {
                         String text = "t" + thread + "-" + i;
                         DecodedFrame decoded = codec.decode(json(
                                 "{'action':'onMessage','room':'general','message':'" + text + "'}"));
-                        PostMessageCommand expected = new PostMessageCommand(new RoomName("general"), new MessageText(text));
+                        PostMessageCommand expected =
+                                new PostMessageCommand(new RoomName("general"), new MessageText(text));
                         if (!(decoded instanceof DecodedFrame.Command command) || !command.command().equals(expected)) {
                             return false;
                         }
