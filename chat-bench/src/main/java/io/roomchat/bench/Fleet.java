@@ -1,0 +1,160 @@
+package io.roomchat.bench;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+/**
+ * N authenticated connections in R rooms of (nearly) equal size, connection i in room {@code i % R}. Connections
+ * are spread over several local source addresses (127.0.0.x) so that ten thousand of them never run out of
+ * ephemeral ports, and at most a bounded number of upgrades are in flight at once.
+ */
+final class Fleet implements AutoCloseable {
+    private static final int CONNECTS_IN_FLIGHT = 128;
+
+    private final List<WebSocketClient> clients = new ArrayList<>();
+    private final List<Room> rooms = new ArrayList<>();
+    private final List<BenchSocket> sockets = new ArrayList<>();
+    private final LoadStats stats;
+    private int connected;
+
+    private Fleet(LoadStats stats) {
+        this.stats = stats;
+    }
+
+    /** Connects and joins everyone; connections that fail are counted, not fatal. */
+    static Fleet open(Target target, int connections, int roomCount, LoadStats stats, Progress log)
+            throws Exception {
+        Fleet fleet = new Fleet(stats);
+        try {
+            fleet.start(target.sourceAddresses());
+            fleet.connect(target, connections, roomCount, log);
+            fleet.joinAll(log);
+            return fleet;
+        } catch (Exception | Error failure) {
+            fleet.close();
+            throw failure;
+        }
+    }
+
+    private void start(List<String> sourceAddresses) throws Exception {
+        for (String source : sourceAddresses) {
+            WebSocketClient client = new WebSocketClient();
+            client.setBindAddress(new InetSocketAddress(source, 0));
+            client.setIdleTimeout(Duration.ofHours(1));
+            client.setConnectTimeout(TimeUnit.SECONDS.toMillis(30));
+            client.setMaxTextMessageSize(1 << 20);
+            client.setStopAtShutdown(false);
+            client.start();
+            clients.add(client);
+        }
+    }
+
+    private void connect(Target target, int count, int roomCount, Progress log) throws InterruptedException {
+        for (int r = 0; r < roomCount; r++) {
+            rooms.add(new Room(target.roomPrefix() + r));
+        }
+        int roomSize = (count + roomCount - 1) / roomCount;
+        Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
+        List<CompletableFuture<?>> upgrades = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String user = target.userPrefix() + i;
+            BenchSocket socket = new BenchSocket(rooms.get(i % roomCount), user, roomSize, stats);
+            ClientUpgradeRequest request = new ClientUpgradeRequest(target.uri());
+            request.setHeader("Authorization", "Bearer " + target.tokens().tokenFor(user, user));
+            inFlight.acquire();
+            CompletableFuture<?> upgrade;
+            try {
+                upgrade = clients.get(i % clients.size()).connect(socket, target.uri(), request);
+            } catch (Exception failure) {
+                upgrade = CompletableFuture.failedFuture(failure);
+            }
+            upgrades.add(upgrade.whenComplete((session, failure) -> inFlight.release()));
+            sockets.add(socket);
+            if ((i + 1) % 1000 == 0) {
+                log.line("connecting: %d of %d started", i + 1, count);
+            }
+        }
+        for (CompletableFuture<?> upgrade : upgrades) {
+            try {
+                upgrade.get(60, TimeUnit.SECONDS);
+                connected++;
+            } catch (ExecutionException | TimeoutException failed) {
+                stats.connectFailed();
+                log.firstFailure("connect", failed);
+            }
+        }
+        log.line("connected: %d of %d (%d failed)", connected, count, count - connected);
+    }
+
+    private void joinAll(Progress log) throws InterruptedException {
+        List<CompletableFuture<Void>> joins = new ArrayList<>();
+        for (BenchSocket socket : sockets) {
+            if (socket.isOpen()) {
+                joins.add(socket.join());
+            }
+        }
+        int ok = 0;
+        for (CompletableFuture<Void> join : joins) {
+            try {
+                join.get(60, TimeUnit.SECONDS);
+                ok++;
+            } catch (ExecutionException | TimeoutException failed) {
+                log.firstFailure("join", failed);
+            }
+        }
+        log.line("joined: %d connections in %d rooms", ok, rooms.size());
+    }
+
+    List<Room> rooms() {
+        return rooms;
+    }
+
+    List<BenchSocket> sockets() {
+        return sockets;
+    }
+
+    int connected() {
+        return connected;
+    }
+
+    long openCount() {
+        return sockets.stream().filter(BenchSocket::isOpen).count();
+    }
+
+    /** Closes every socket normally (waiting a bounded time for the server's answers), then the clients. */
+    @Override
+    public void close() {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (BenchSocket socket : sockets) {
+            closing.add(socket.leave());
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException ignored) {
+            // Whatever did not close in time is cut when the clients stop.
+        }
+        for (WebSocketClient client : clients) {
+            try {
+                client.stop();
+            } catch (Exception ignored) {
+                // Stopping is best effort at the end of a run.
+            }
+        }
+    }
+
+    /** Where to connect and as whom. */
+    record Target(URI uri, Tokens tokens, List<String> sourceAddresses, String roomPrefix, String userPrefix) {
+    }
+}

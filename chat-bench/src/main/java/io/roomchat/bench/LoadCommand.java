@@ -1,0 +1,216 @@
+package io.roomchat.bench;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code load}: N connections in R rooms post at a total rate for a while; every member counts what it receives.
+ * Progress on stderr every few seconds, one JSON result line on stdout.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Opens N authenticated connections in R rooms, posts at a total rate, and measures "
+                + "deliveries/s, send-to-receipt latency, loss, duplicates and order.")
+final class LoadCommand implements Callable<Integer> {
+    static final int MAX_CONNECTIONS = 20_000;
+    static final int MAX_SECONDS = 600;
+    static final double MAX_RATE = 100_000;
+
+    @Mixin
+    TargetOptions server = new TargetOptions();
+
+    @Option(names = {"-c", "--connections"}, defaultValue = "100", description = "Connections. Default: ${DEFAULT-VALUE}")
+    int connections;
+
+    @Option(names = {"-r", "--rooms"}, defaultValue = "1", description = "Rooms. Default: ${DEFAULT-VALUE}")
+    int rooms;
+
+    @Option(names = "--rate", defaultValue = "10", description = "Posts per second, all rooms together. "
+            + "Default: ${DEFAULT-VALUE}")
+    double rate;
+
+    @Option(names = {"-d", "--duration"}, defaultValue = "30", description = "Measured seconds. Default: ${DEFAULT-VALUE}")
+    int durationSeconds;
+
+    @Option(names = "--warmup", defaultValue = "5",
+            description = "Seconds of posting before the measurement starts (not in the result's latencies). "
+                    + "Default: ${DEFAULT-VALUE}")
+    int warmupSeconds;
+
+    @Option(names = "--message-size", defaultValue = "64", description = "Message text length. Default: ${DEFAULT-VALUE}")
+    int messageSize;
+
+    @Option(names = "--progress", defaultValue = "5", description = "Seconds between progress lines. "
+            + "Default: ${DEFAULT-VALUE}")
+    int progressSeconds;
+
+    @Option(names = "--drain", defaultValue = "15", description = "Longest wait, after the last post, for "
+            + "deliveries still owed. Default: ${DEFAULT-VALUE}")
+    int drainSeconds;
+
+    @Option(names = "--label", defaultValue = "load", description = "A name for the run, echoed in the result")
+    String label;
+
+    @Option(names = "--server-pid", defaultValue = "0", description = "The server's pid, to report its CPU time "
+            + "per delivery (from /proc); optional")
+    long serverPid;
+
+    private final Usage usage = new Usage();
+
+    /** CPU time and load over the measured window. */
+    private static final class Usage {
+        double serverFrom;
+        double serverTo;
+        double ownFrom;
+        double ownTo;
+        double loadFrom;
+        double loadTo;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        Progress log = new Progress(System.err);
+        LoadStats stats = new LoadStats();
+        try (Fleet fleet = Fleet.open(server.target(), connections, rooms, stats, log)) {
+            ResultLine result = measure(fleet, stats, log);
+            System.out.println(result);
+        }
+        return 0;
+    }
+
+    private void validate() {
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("--connections must be 1.." + MAX_CONNECTIONS);
+        }
+        if (rooms < 1 || rooms > connections) {
+            throw new IllegalArgumentException("--rooms must be 1..connections");
+        }
+        if (!(rate > 0 && rate <= MAX_RATE)) {
+            throw new IllegalArgumentException("--rate must be in (0, " + MAX_RATE + "]");
+        }
+        if (durationSeconds < 1 || warmupSeconds < 0 || durationSeconds + warmupSeconds > MAX_SECONDS) {
+            throw new IllegalArgumentException("--warmup + --duration must be at most " + MAX_SECONDS + " s");
+        }
+        if (messageSize < 48 || messageSize > 4000) {
+            throw new IllegalArgumentException("--message-size must be 48..4000");
+        }
+    }
+
+    private ResultLine measure(Fleet fleet, LoadStats stats, Progress log) throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(durationSeconds);
+        stats.window(measureFrom, end);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ProgressLine progress = new ProgressLine(stats, fleet, log);
+        ticker.scheduleAtFixedRate(progress::print, progressSeconds, progressSeconds, TimeUnit.SECONDS);
+        Pacer pacer = new Pacer(fleet.rooms(), rate, messageSize);
+        Thread.currentThread().setName("pacer");
+        CpuClock cpu = new CpuClock(serverPid);
+        ticker.schedule(() -> {
+            usage.serverFrom = cpu.serverSeconds();
+            usage.ownFrom = CpuClock.ownSeconds();
+            usage.loadFrom = CpuClock.loadAverage();
+        }, measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
+        ticker.schedule(() -> {
+            usage.serverTo = cpu.serverSeconds();
+            usage.ownTo = CpuClock.ownSeconds();
+            usage.loadTo = CpuClock.loadAverage();
+        }, end - System.nanoTime(), TimeUnit.NANOSECONDS);
+        try {
+            pacer.run(start, end);
+            drain(fleet, stats, log);
+        } finally {
+            ticker.shutdownNow();
+        }
+        return result(fleet, stats, pacer);
+    }
+
+    /** Waits until every acknowledged message reached every member, or the drain time is up. */
+    private void drain(Fleet fleet, LoadStats stats, Progress log) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
+        while (System.nanoTime() < deadline) {
+            boolean answered = stats.acks() + stats.refusalCount() >= stats.posts();
+            if (answered && stats.firstDeliveries() >= owed(fleet.rooms())) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        log.line("drain: gave up after %d s with deliveries still owed", drainSeconds);
+    }
+
+    private static long owed(List<Room> rooms) {
+        return rooms.stream().mapToLong(room -> room.acknowledged().cardinality() * (long) joined(room)).sum();
+    }
+
+    private static long joined(Room room) {
+        return room.members().stream().filter(BenchSocket::hasJoined).count();
+    }
+
+    private ResultLine result(Fleet fleet, LoadStats stats, Pacer pacer) {
+        long lost = 0;
+        long duplicated = 0;
+        long outOfOrder = 0;
+        long roomOrder = 0;
+        for (Room room : fleet.rooms()) {
+            var acknowledged = room.acknowledged();
+            for (BenchSocket member : room.members()) {
+                if (member.hasJoined()) {
+                    lost += member.receiver().missing(acknowledged);
+                    duplicated += member.receiver().duplicates();
+                    outOfOrder += member.receiver().outOfOrder();
+                }
+            }
+            roomOrder += room.membersOutOfRoomOrder();
+        }
+        Histogram latency = stats.measuredLatency();
+        return new ResultLine()
+                .put("label", label)
+                .put("connections", connections)
+                .put("connected", fleet.connected())
+                .put("rooms", rooms)
+                .put("ratePerSecond", rate)
+                .put("warmupSeconds", warmupSeconds)
+                .put("durationSeconds", durationSeconds)
+                .put("messageSize", messageSize)
+                .put("posts", stats.posts())
+                .put("acknowledged", stats.acks())
+                .put("refused", stats.refusals())
+                .put("sendFailures", stats.sendFailures())
+                .put("deliveries", stats.deliveries())
+                .put("expectedDeliveries", owed(fleet.rooms()))
+                .put("deliveriesPerSecond", Math.round(stats.windowDeliveries() / (double) durationSeconds))
+                .putLatency("latencyMs", latency)
+                .putLatency("ackLatencyMs", stats.measuredAckLatency())
+                .put("lost", lost)
+                .put("duplicated", duplicated)
+                .put("outOfOrder", outOfOrder)
+                .put("roomOrderViolations", roomOrder)
+                .put("connectErrors", stats.connectErrors())
+                .put("closedDuringRun", stats.closedDuringRun())
+                .put("closeCodes", stats.closeCodes())
+                .put("foreignFrames", stats.foreignFrames())
+                .put("pacerMaxLagMs", pacer.maxLagNanos() / 1_000_000.0)
+                .put("serverCpuSeconds", round3(usage.serverTo - usage.serverFrom))
+                .put("serverCpuMicrosPerDelivery", round3(perDelivery(usage.serverTo - usage.serverFrom, stats)))
+                .put("clientCpuSeconds", round3(usage.ownTo - usage.ownFrom))
+                .put("clientCpuMicrosPerDelivery", round3(perDelivery(usage.ownTo - usage.ownFrom, stats)))
+                .put("loadAverage", new double[] {round3(usage.loadFrom), round3(usage.loadTo)});
+    }
+
+    private static double perDelivery(double cpuSeconds, LoadStats stats) {
+        long deliveries = stats.windowDeliveries();
+        return deliveries == 0 ? Double.NaN : cpuSeconds * 1e6 / deliveries;
+    }
+
+    private static double round3(double value) {
+        return Double.isNaN(value) ? -1 : Math.round(value * 1000) / 1000.0;
+    }
+}

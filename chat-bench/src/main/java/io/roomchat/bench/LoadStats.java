@@ -1,0 +1,160 @@
+package io.roomchat.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Counters and latency recorders shared by every socket of a run. Latencies are recorded in microseconds twice:
+ * once for the progress lines (every sample) and once for the result (only messages sent after the warm-up).
+ */
+final class LoadStats {
+    private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(5);
+
+    private final Recorder progressLatency = new Recorder(MAX_MICROS, 3);
+    private final Recorder measuredLatency = new Recorder(MAX_MICROS, 3);
+    private final Recorder measuredAckLatency = new Recorder(MAX_MICROS, 3);
+    private final Histogram latencyTotal = new Histogram(MAX_MICROS, 3);
+    private final Histogram ackLatencyTotal = new Histogram(MAX_MICROS, 3);
+    private final LongAdder deliveries = new LongAdder();
+    private final LongAdder firstDeliveries = new LongAdder();
+    private final LongAdder windowDeliveries = new LongAdder();
+    private final LongAdder posts = new LongAdder();
+    private final LongAdder acks = new LongAdder();
+    private final LongAdder sendFailures = new LongAdder();
+    private final LongAdder foreignFrames = new LongAdder();
+    private final LongAdder connectErrors = new LongAdder();
+    private final LongAdder closedDuringRun = new LongAdder();
+    private final Map<Integer, LongAdder> refusals = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
+    private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile long measureTo = Long.MAX_VALUE;
+
+    /** Messages sent from {@code from} count in the result; deliveries/s counts receipts in [from, to). */
+    void window(long fromNanos, long toNanos) {
+        measureFrom = fromNanos;
+        measureTo = toNanos;
+    }
+
+    void delivered(BenchText.Stamp stamp, long nowNanos, boolean first) {
+        deliveries.increment();
+        if (!first) {
+            return;
+        }
+        firstDeliveries.increment();
+        long micros = Math.max(0, (nowNanos - stamp.sentNanos()) / 1000);
+        progressLatency.recordValue(Math.min(micros, MAX_MICROS));
+        if (stamp.sentNanos() >= measureFrom) {
+            measuredLatency.recordValue(Math.min(micros, MAX_MICROS));
+        }
+        if (nowNanos >= measureFrom && nowNanos < measureTo) {
+            windowDeliveries.increment();
+        }
+    }
+
+    void acknowledged(long sentNanos, long nowNanos) {
+        acks.increment();
+        if (sentNanos >= measureFrom) {
+            measuredAckLatency.recordValue(Math.min(MAX_MICROS, Math.max(0, (nowNanos - sentNanos) / 1000)));
+        }
+    }
+
+    void refused(int status) {
+        refusals.computeIfAbsent(status, code -> new LongAdder()).increment();
+    }
+
+    void posted() {
+        posts.increment();
+    }
+
+    void sendFailed() {
+        sendFailures.increment();
+    }
+
+    void foreignFrame() {
+        foreignFrames.increment();
+    }
+
+    void connectFailed() {
+        connectErrors.increment();
+    }
+
+    void closedDuringRun(int code) {
+        closedDuringRun.increment();
+        closeCodes.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /** Latencies since the last call, for a progress line. */
+    Histogram progressInterval() {
+        return progressLatency.getIntervalHistogram();
+    }
+
+    /** Every measured latency so far (the recorder's intervals, accumulated). */
+    synchronized Histogram measuredLatency() {
+        latencyTotal.add(measuredLatency.getIntervalHistogram());
+        return latencyTotal.copy();
+    }
+
+    synchronized Histogram measuredAckLatency() {
+        ackLatencyTotal.add(measuredAckLatency.getIntervalHistogram());
+        return ackLatencyTotal.copy();
+    }
+
+    long deliveries() {
+        return deliveries.sum();
+    }
+
+    long firstDeliveries() {
+        return firstDeliveries.sum();
+    }
+
+    long windowDeliveries() {
+        return windowDeliveries.sum();
+    }
+
+    long posts() {
+        return posts.sum();
+    }
+
+    long acks() {
+        return acks.sum();
+    }
+
+    long sendFailures() {
+        return sendFailures.sum();
+    }
+
+    long foreignFrames() {
+        return foreignFrames.sum();
+    }
+
+    long connectErrors() {
+        return connectErrors.sum();
+    }
+
+    long closedDuringRun() {
+        return closedDuringRun.sum();
+    }
+
+    Map<Integer, Long> refusals() {
+        return sorted(refusals);
+    }
+
+    Map<Integer, Long> closeCodes() {
+        return sorted(closeCodes);
+    }
+
+    long refusalCount() {
+        return refusals.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    private static Map<Integer, Long> sorted(Map<Integer, LongAdder> counts) {
+        Map<Integer, Long> copy = new TreeMap<>();
+        counts.forEach((code, count) -> copy.put(code, count.sum()));
+        return copy;
+    }
+}

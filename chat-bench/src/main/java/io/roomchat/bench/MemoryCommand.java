@@ -1,0 +1,110 @@
+package io.roomchat.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code memory}: what K idle, joined connections cost the server. Samples the server's heap (live, after a full
+ * GC) and resident set before and after opening them, and prints the difference per connection, with the classes
+ * that grew most.
+ */
+@Command(name = "memory", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Holds K idle joined connections and reports the server's heap and RSS per connection, "
+                + "baseline subtracted. Needs the server's pid (jcmd and /proc on this machine).")
+final class MemoryCommand implements Callable<Integer> {
+    private static final Pattern HEALTH_CONNECTIONS = Pattern.compile("\"connections\"\\s*:\\s*(\\d+)");
+    private static final int CLASSES_SHOWN = 12;
+
+    @Mixin
+    TargetOptions server = new TargetOptions();
+
+    @Option(names = "--pid", required = true, description = "The server's process id")
+    long pid;
+
+    @Option(names = {"-c", "--connections"}, defaultValue = "10000", description = "Connections. Default: ${DEFAULT-VALUE}")
+    int connections;
+
+    @Option(names = {"-r", "--rooms"}, defaultValue = "1000", description = "Rooms. Default: ${DEFAULT-VALUE}")
+    int rooms;
+
+    @Option(names = "--settle", defaultValue = "5", description = "Seconds to wait with everyone joined before "
+            + "sampling. Default: ${DEFAULT-VALUE}")
+    int settleSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        if (connections < 1 || connections > LoadCommand.MAX_CONNECTIONS || rooms < 1 || rooms > connections) {
+            throw new IllegalArgumentException("need 1 <= rooms <= connections <= " + LoadCommand.MAX_CONNECTIONS);
+        }
+        Progress log = new Progress(System.err);
+        ServerProbe probe = new ServerProbe(pid);
+        Fleet.Target target = server.target();
+        ServerProbe.Sample before = probe.sample();
+        log.line("baseline: heap %d KiB live, RSS %d KiB", before.heapUsedKiB(), before.rssKiB());
+        LoadStats stats = new LoadStats();
+        ResultLine result = new ResultLine().put("label", "memory").put("connections", connections)
+                .put("rooms", rooms);
+        try (Fleet fleet = Fleet.open(target, connections, rooms, stats, log)) {
+            Thread.sleep(settleSeconds * 1000L);
+            ServerProbe.Sample held = probe.sample();
+            long count = fleet.sockets().stream().filter(BenchSocket::hasJoined).count();
+            long heapBytes = (held.heapUsedKiB() - before.heapUsedKiB()) * 1024;
+            long rssBytes = (held.rssKiB() - before.rssKiB()) * 1024;
+            log.line("held %d: heap %d KiB live, RSS %d KiB", count, held.heapUsedKiB(), held.rssKiB());
+            result.put("joined", count)
+                    .put("serverConnections", serverConnections(target.uri()))
+                    .put("heapBaselineKiB", before.heapUsedKiB())
+                    .put("heapHeldKiB", held.heapUsedKiB())
+                    .put("heapBytesPerConnection", count == 0 ? 0 : heapBytes / count)
+                    .put("rssBaselineKiB", before.rssKiB())
+                    .put("rssHeldKiB", held.rssKiB())
+                    .put("rssBytesPerConnection", count == 0 ? 0 : rssBytes / count)
+                    .put("connectErrors", stats.connectErrors())
+                    .put("topClassesBytesPerConnection", growth(before, held, count));
+        }
+        Thread.sleep(2000);
+        ServerProbe.Sample after = probe.sample();
+        result.put("heapAfterCloseKiB", after.heapUsedKiB()).put("serverConnectionsAfterClose",
+                serverConnections(target.uri()));
+        System.out.println(result);
+        return 0;
+    }
+
+    /** The classes whose live bytes grew most, per connection. */
+    private static Map<String, Long> growth(ServerProbe.Sample before, ServerProbe.Sample after, long count) {
+        Map<String, Long> top = new LinkedHashMap<>();
+        if (count == 0) {
+            return top;
+        }
+        after.bytesByClass().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.bytesByClass().getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(CLASSES_SHOWN)
+                .forEach(e -> top.put(e.getKey(), e.getValue() / count));
+        return top;
+    }
+
+    /** The server's own count, from {@code GET /health}: it must match what this probe holds. */
+    private static long serverConnections(URI webSocketUri) {
+        URI health = URI.create(webSocketUri.toString().replaceFirst("^ws", "http")).resolve("/health");
+        try {
+            String body = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher found = HEALTH_CONNECTIONS.matcher(body);
+            return found.find() ? Long.parseLong(found.group(1)) : -1;
+        } catch (Exception unreachable) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.roomchat.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server process's memory as seen from outside: Java heap in use right after a full GC ({@code jcmd}), the
+ * resident set ({@code /proc/PID/status}), and the live objects by class ({@code GC.class_histogram}).
+ */
+final class ServerProbe {
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+    private final long pid;
+
+    ServerProbe(long pid) {
+        this.pid = pid;
+    }
+
+    /** One sample: a full GC first, so the heap figure is what is really live. */
+    Sample sample() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        long heapKiB = heapUsedKiB(jcmd("GC.heap_info"));
+        long rssKiB = rssKiB(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+        // class_histogram runs its own full GC: the live objects only.
+        Map<String, Long> bytesByClass = histogram(jcmd("GC.class_histogram"));
+        return new Sample(heapKiB, rssKiB, bytesByClass);
+    }
+
+    /** Heap, resident set and live bytes per class at one moment. */
+    record Sample(long heapUsedKiB, long rssKiB, Map<String, Long> bytesByClass) {
+    }
+
+    static long heapUsedKiB(String heapInfo) {
+        Matcher used = HEAP_USED.matcher(heapInfo);
+        if (!used.find()) {
+            throw new IllegalStateException("no 'used NK' in GC.heap_info output: " + heapInfo);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    static long rssKiB(String procStatus) {
+        Matcher rss = RSS.matcher(procStatus);
+        if (!rss.find()) {
+            throw new IllegalStateException("no VmRSS in /proc/PID/status");
+        }
+        return Long.parseLong(rss.group(1));
+    }
+
+    static Map<String, Long> histogram(String classHistogram) {
+        Map<String, Long> bytes = new HashMap<>();
+        Matcher row = HISTOGRAM_ROW.matcher(classHistogram);
+        while (row.find()) {
+            bytes.merge(row.group(3), Long.parseLong(row.group(2)), Long::sum);
+        }
+        return bytes;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("jcmd " + pid + " " + command + " failed: "
+                    + new String(output, StandardCharsets.UTF_8));
+        }
+        return new String(output, StandardCharsets.UTF_8);
+    }
+}
