@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
@@ -20,6 +22,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  */
 final class Fleet implements AutoCloseable {
     private static final int CONNECTS_IN_FLIGHT = 128;
+    private static final int CLIENT_THREADS = Integer.getInteger("bench.clientThreads", 8);
+    private static final int RESERVED_THREADS = Integer.getInteger("bench.reservedThreads", 0);
 
     private final List<WebSocketClient> clients = new ArrayList<>();
     private final List<Room> rooms = new ArrayList<>();
@@ -48,8 +52,7 @@ final class Fleet implements AutoCloseable {
 
     private void start(List<String> sourceAddresses) throws Exception {
         for (String source : sourceAddresses) {
-            WebSocketClient client = new WebSocketClient();
-            client.setBindAddress(new InetSocketAddress(source, 0));
+            WebSocketClient client = new WebSocketClient(httpClient(source));
             client.setIdleTimeout(Duration.ofHours(1));
             client.setConnectTimeout(TimeUnit.SECONDS.toMillis(30));
             client.setMaxTextMessageSize(1 << 20);
@@ -57,6 +60,20 @@ final class Fleet implements AutoCloseable {
             client.start();
             clients.add(client);
         }
+    }
+
+    /**
+     * A small thread pool with no reserved threads: the client's work per frame is tiny and never blocks, and on
+     * a two-core machine shared with the server every extra runnable thread costs context switches.
+     */
+    private static HttpClient httpClient(String source) {
+        QueuedThreadPool threads = new QueuedThreadPool(CLIENT_THREADS, 2);
+        threads.setReservedThreads(RESERVED_THREADS);
+        threads.setName("bench-" + source);
+        HttpClient http = new HttpClient();
+        http.setExecutor(threads);
+        http.setBindAddress(new InetSocketAddress(source, 0));
+        return http;
     }
 
     private void connect(Target target, int count, int roomCount, Progress log) throws InterruptedException {

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Runs the self-hosted benchmark scenarios of docs/benchmarks.md against the real server jar, on this machine:
+# for each store (memory, h2) a fresh server per scenario, started with an HS256 secret and stopped after it.
+#
+#   chat-bench/run-benchmarks.sh [SCENARIO...]     scenarios: fanout rooms maxrate memory jmh (default: all)
+#
+# Environment (all optional):
+#   STORES="memory h2"     which stores to run the socket scenarios on
+#   PORT=3101              server port (loopback only)
+#   DURATION=30            measured seconds of fanout and rooms (plus WARMUP=5)
+#   MAXRATE_RATES="..."    posting rates tried by maxrate, in order, each for MAXRATE_DURATION=15 s
+#   IDLE_CONNECTIONS=10000 connections held by the memory scenario (SOURCES=4 loopback source addresses)
+#   SERVER_JAVA_OPTS=...   JVM options of the server (default -Xmx2g)
+#   JFR=1                  record each server run with JDK Flight Recorder into the results folder
+#   RESULTS=DIR            where results go (default chat-bench/target/results/<time>)
+# Every scenario prints one JSON line; they are collected in $RESULTS/results.jsonl, with the load average.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+SERVER_JAR="$ROOT/adapter-jetty/target/chat-server.jar"
+BENCH_JAR="$HERE/target/chat-bench.jar"
+STORES="${STORES:-memory h2}"
+PORT="${PORT:-3101}"
+DURATION="${DURATION:-30}"
+WARMUP="${WARMUP:-5}"
+MAXRATE_RATES="${MAXRATE_RATES:-100 150 200 300 400 600 800 1000}"
+MAXRATE_DURATION="${MAXRATE_DURATION:-15}"
+IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-10000}"
+SOURCES="${SOURCES:-4}"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx2g}"
+RESULTS="${RESULTS:-$HERE/target/results/$(date +%Y%m%d-%H%M%S)}"
+SCENARIOS=("$@")
+[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fanout rooms maxrate memory jmh)
+
+# A fixed benchmark secret: the server listens on loopback only and lives for one scenario.
+export CHAT_JWT_SECRET="${CHAT_JWT_SECRET:-roomchat-benchmark-secret-0123456789abcdef}"
+
+if [ ! -f "$SERVER_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
+  echo "building the server and bench jars" >&2
+  (cd "$ROOT" && mvn -q -pl adapter-jetty,chat-bench -am package -DskipTests)
+fi
+mkdir -p "$RESULTS"
+# Ten thousand sockets need ten thousand descriptors on each side.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+
+start_server() { # store label
+  local store="$1" label="$2" data jfr=()
+  data="$(mktemp -d "$RESULTS/data-$label.XXXX")"
+  [ "${JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$RESULTS/server-$label.jfr,settings=profile")
+  # shellcheck disable=SC2086
+  CHAT_STORE="$store" CHAT_PORT="$PORT" CHAT_HOST=127.0.0.1 CHAT_DATA_DIR="$data" \
+    java $SERVER_JAVA_OPTS "${jfr[@]}" -jar "$SERVER_JAR" > "$RESULTS/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    if curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null 2>&1; then
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$RESULTS/server-$label.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "server did not come up" >&2
+  exit 1
+}
+
+load() { # label, then load options
+  local label="$1"; shift
+  echo "== $label (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  java -Xms1g -Xmx1g -jar "$BENCH_JAR" load --url "ws://127.0.0.1:$PORT/" --server-pid "$SERVER_PID" \
+    --label "$label" --progress 5 "$@" | tee -a "$RESULTS/results.jsonl"
+}
+
+fanout() { # store
+  start_server "$1" "fanout-$1"
+  load "fanout-$1" -c 1000 -r 1 --rate 100 -d "$DURATION" --warmup "$WARMUP"
+  stop_server
+}
+
+rooms() { # store
+  start_server "$1" "rooms-$1"
+  load "rooms-$1" -c 2000 -r 200 --rate 400 -d "$DURATION" --warmup "$WARMUP"
+  stop_server
+}
+
+# The fan-out shape at rising rates; stops at the first rate whose p99 passes 200 ms or that loses a message.
+maxrate() { # store
+  local rate line
+  for rate in $MAXRATE_RATES; do
+    start_server "$1" "maxrate-$1-$rate"
+    line="$(load "maxrate-$1-$rate" -c 1000 -r 1 --rate "$rate" -d "$MAXRATE_DURATION" --warmup 3 --drain 10)"
+    stop_server
+    if ! python3 - "$line" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+sys.exit(0 if r["latencyMs"]["p99"] <= 200 and r["lost"] == 0 and r["acknowledged"] == r["posts"] else 1)
+PY
+    then
+      echo "maxrate-$1: $rate posts/s is past the limit (p99 > 200 ms or loss)" >&2
+      break
+    fi
+  done
+}
+
+memory() { # store
+  start_server "$1" "memory-$1"
+  echo "== memory-$1 (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  java -Xms1g -Xmx1g -jar "$BENCH_JAR" memory --url "ws://127.0.0.1:$PORT/" --pid "$SERVER_PID" \
+    -c "$IDLE_CONNECTIONS" -r "$((IDLE_CONNECTIONS / 10))" --sources "$SOURCES" \
+    | sed "s/\"label\":\"memory\"/\"label\":\"memory-$1\"/" | tee -a "$RESULTS/results.jsonl"
+  stop_server
+}
+
+jmh() {
+  echo "== jmh (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  java -jar "$BENCH_JAR" jmh -f 1 -wi 3 -w 2 -i 5 -r 2 -prof gc -rf json -rff "$RESULTS/jmh.json" \
+    'io.roomchat.bench.jmh' | tee "$RESULTS/jmh.txt"
+}
+
+for scenario in "${SCENARIOS[@]}"; do
+  case "$scenario" in
+    fanout|rooms|maxrate|memory)
+      for store in $STORES; do "$scenario" "$store"; done ;;
+    jmh) jmh ;;
+    *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh)" >&2; exit 2 ;;
+  esac
+done
+echo "results: $RESULTS/results.jsonl" >&2
