@@ -33,7 +33,7 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
-        connection = new ClientConnection(id, session, services.limits().outboundQueueFrames(),
+        connection = new ClientConnection(id, session, services.gateway().writers(), services.limits().outboundQueueFrames(),
                 FrameRateLimiter.of(services.limits()));
         services.gateway().register(connection);
         LOG.debug("connection {} open", id);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +40,14 @@ public final class ChatServer implements AutoCloseable {
     static final String REQUEST_LOG_FORMAT = "%{client}a \"%m %U %H\" %s %O %{ms}Tms";
     static final String WEB_ROOT = "web/";
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    /** Socket writes are short and never block (they are asynchronous): one thread per core is enough. */
+    private static final int WRITER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Builder settings;
     private final ChatCore core;
     private final MicrometerChatMetrics metrics = new MicrometerChatMetrics();
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService writers;
     private final JettyConnectionGateway gateway;
     private final Server server;
     private final ServerConnector connector;
@@ -57,7 +61,12 @@ public final class ChatServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.gateway = new JettyConnectionGateway(scheduler, b.closeGrace);
+        this.writers = Executors.newFixedThreadPool(WRITER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "chat-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.gateway = new JettyConnectionGateway(scheduler, writers, b.closeGrace);
         this.core = b.coreFactory.apply(new ServerPorts(gateway, metrics));
         metrics.trackConnections(gateway::count);
 
@@ -184,6 +193,7 @@ public final class ChatServer implements AutoCloseable {
             throw new IllegalStateException("the server did not stop cleanly", failure);
         } finally {
             scheduler.shutdownNow();
+            writers.shutdownNow();
         }
     }
 

@@ -3,6 +3,7 @@ package io.roomchat.adapter.jetty;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.FrameRateLimiter;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -16,10 +17,11 @@ final class ClientConnection {
     private final AtomicBoolean dropped = new AtomicBoolean();
     private volatile long lastHeardNanos = System.nanoTime();
 
-    ClientConnection(ConnectionId id, Session session, int outboundBound, FrameRateLimiter rateLimiter) {
+    ClientConnection(ConnectionId id, Session session, Executor writers, int outboundBound,
+                     FrameRateLimiter rateLimiter) {
         this.id = id;
         this.session = session;
-        this.outbound = new OutboundQueue(session, outboundBound);
+        this.outbound = new OutboundQueue(session, writers, outboundBound);
         this.rateLimiter = rateLimiter;
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,11 +30,18 @@ final class JettyConnectionGateway implements ConnectionGateway {
 
     private final Map<ConnectionId, ClientConnection> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final Executor writers;
     private final Duration closeGrace;
 
-    JettyConnectionGateway(ScheduledExecutorService scheduler, Duration closeGrace) {
+    JettyConnectionGateway(ScheduledExecutorService scheduler, Executor writers, Duration closeGrace) {
         this.scheduler = scheduler;
+        this.writers = writers;
         this.closeGrace = closeGrace;
+    }
+
+    /** The threads that write the sockets' queued frames (see {@link OutboundQueue}). */
+    Executor writers() {
+        return writers;
     }
 
     @Override

@@ -1,25 +1,45 @@
 package io.roomchat.adapter.jetty;
 
-import java.util.ArrayDeque;
-import java.util.Queue;
-import org.eclipse.jetty.util.IteratingCallback;
-import org.eclipse.jetty.websocket.api.Callback;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * One connection's outgoing frames, replies and events alike, in the order they were offered. A single writer
- * sends one frame at a time with Jetty's asynchronous callbacks, so a slow reader never blocks the thread that
- * offers (a fan-out to its room). The queue is bounded: an offer past the bound fails, and the caller drops the
- * connection.
+ * One connection's outgoing frames, replies and events alike, in the order they were offered.
+ *
+ * <p>Offering only queues the frame; if no write of this connection is under way, the connection is handed to a
+ * writer thread, which hands everything queued by then to Jetty as one batch. So the
+ * thread that fans a message out to a room never writes to a socket itself (it holds the room's lock), and the
+ * writes to a large room run on every core. A slow reader never blocks anyone: its write completes later, and
+ * its next batch waits for it.
+ *
+ * <p>The queue is bounded: an offer past the bound fails, and the caller drops the connection.
  */
-final class OutboundQueue extends IteratingCallback {
+final class OutboundQueue implements Runnable {
+    private static final int WAITING_FOR_WRITER_FACTOR = 4;
+    private static final int MAX_GROUP_FRAMES = 8;
+    private static final int MAX_GROUP_CHARS = 2048;
+
     private final Session session;
+    private final CoreSession frames;
+    private final Executor writers;
     private final int bound;
-    private final Queue<String> pending = new ArrayDeque<>();
+    private List<String> pending = new ArrayList<>();
+    private int writing;
+    private boolean scheduled;
     private boolean refused;
 
-    OutboundQueue(Session session, int bound) {
+    OutboundQueue(Session session, Executor writers, int bound) {
         this.session = session;
+        this.frames = ((WebSocketSession) session).getCoreSession();
+        this.writers = writers;
         this.bound = bound;
     }
 
@@ -30,13 +50,27 @@ final class OutboundQueue extends IteratingCallback {
      */
     boolean offer(String text) {
         synchronized (this) {
-            if (refused || pending.size() >= bound) {
+            if (refused || isBehind()) {
                 return false;
             }
             pending.add(text);
+            if (scheduled) {
+                return true;
+            }
+            scheduled = true;
         }
-        iterate();
+        writers.execute(this);
         return true;
+    }
+
+    /**
+     * The client is too slow: {@code bound} frames wait behind a write it has not taken yet (the batch being
+     * written is already Jetty's, at most a bound's worth). Frames that only wait for a writer thread while no
+     * write is under way are the server's delay, not the client's: they count against a wider cap, which keeps
+     * memory bounded even when the writers fall behind.
+     */
+    private boolean isBehind() {
+        return pending.size() >= (writing > 0 ? bound : bound * WAITING_FOR_WRITER_FACTOR);
     }
 
     /** Stops taking frames and drops the waiting ones: the connection is being closed. */
@@ -46,24 +80,78 @@ final class OutboundQueue extends IteratingCallback {
     }
 
     synchronized int size() {
-        return pending.size();
+        return pending.size() + writing;
     }
 
+    /**
+     * On a writer thread: hands everything queued to Jetty at once, small frames in groups that Jetty writes
+     * with one system call each.
+     */
     @Override
-    protected Action process() {
-        String next;
+    public void run() {
+        List<String> batch;
         synchronized (this) {
-            next = pending.poll();
+            if (refused || pending.isEmpty()) {
+                scheduled = false;
+                return;
+            }
+            batch = pending;
+            pending = new ArrayList<>();
+            writing = batch.size();
         }
-        if (next == null) {
-            return Action.IDLE;
+        Callback written = new BatchWritten(batch.size());
+        int last = batch.size() - 1;
+        int grouped = 0;
+        int groupChars = 0;
+        for (int i = 0; i <= last; i++) {
+            String text = batch.get(i);
+            grouped++;
+            groupChars += text.length();
+            // Small frames go out in groups: Jetty holds a batched frame in its buffer until an unbatched one
+            // flushes the group in one write. Groups stay within Jetty's gather limit and buffer.
+            boolean more = i < last && grouped < MAX_GROUP_FRAMES
+                    && groupChars + batch.get(i + 1).length() <= MAX_GROUP_CHARS;
+            frames.sendFrame(new Frame(OpCode.TEXT, text), written, more);
+            if (!more) {
+                grouped = 0;
+                groupChars = 0;
+            }
         }
-        session.sendText(next, Callback.from(this::succeeded, this::failed));
-        return Action.SCHEDULED;
     }
 
-    @Override
-    protected void onCompleteFailure(Throwable cause) {
+    /** Counts a batch's frames out; the last one written lets the next batch go. */
+    private final class BatchWritten implements Callback {
+        private final AtomicInteger remaining;
+
+        BatchWritten(int frames) {
+            this.remaining = new AtomicInteger(frames);
+        }
+
+        @Override
+        public void succeeded() {
+            if (remaining.decrementAndGet() == 0) {
+                written();
+            }
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            OutboundQueue.this.failed(cause);
+        }
+    }
+
+    private void written() {
+        synchronized (this) {
+            writing = 0;
+            if (refused || pending.isEmpty()) {
+                scheduled = false;
+                return;
+            }
+        }
+        writers.execute(this);
+    }
+
+    private void failed(Throwable cause) {
         // A write failed: the socket is broken. Jetty reports the close to the endpoint, which cleans up.
         refuse();
         session.disconnect();
