@@ -12,14 +12,15 @@
 #   IDLE_CONNECTIONS=10000 connections held by the memory scenario (SOURCES=4 loopback source addresses)
 #   SERVER_JAVA_OPTS=...   JVM options of the server (default -Xmx2g)
 #   JFR=1                  record each server run with JDK Flight Recorder into the results folder
+#   SERVER_JAR, BENCH_JAR  other builds to measure (default: the ones under adapter-jetty/ and chat-bench/target)
 #   RESULTS=DIR            where results go (default chat-bench/target/results/<time>)
 # Every scenario prints one JSON line; they are collected in $RESULTS/results.jsonl, with the load average.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SERVER_JAR="$ROOT/adapter-jetty/target/chat-server.jar"
-BENCH_JAR="$HERE/target/chat-bench.jar"
+SERVER_JAR="${SERVER_JAR:-$ROOT/adapter-jetty/target/chat-server.jar}"
+BENCH_JAR="${BENCH_JAR:-$HERE/target/chat-bench.jar}"
 STORES="${STORES:-memory h2}"
 PORT="${PORT:-3101}"
 DURATION="${DURATION:-30}"

@@ -1,18 +1,14 @@
 package io.roomchat.bench;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-
 /**
  * The text of a benchmark message, {@code b:INDEX:SENDER:SEQ:SENTNANOS:} padded with {@code x} to a size: which
  * message of its room it is, who sent it and its place in that sender's stream, and when it was handed to the
- * socket. The receiver reads it straight out of the event frame, without a JSON parser or even decoding it to a string, so the load generator
+ * socket. The receiver reads it straight out of the event frame, without a JSON parser, so the load generator
  * spends its share of the two cores on sockets rather than on parsing.
  */
 final class BenchText {
     static final String PREFIX = "b:";
-    private static final byte[] EVENT_FIELD = ("\"message\":\"" + PREFIX).getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] REPLY_PREFIX = "{\"statusCode\":".getBytes(StandardCharsets.US_ASCII);
+    private static final String EVENT_FIELD = "\"message\":\"" + PREFIX;
 
     /** One message as the receiver reads it. */
     record Stamp(int index, int sender, int seq, long sentNanos) {
@@ -42,16 +38,11 @@ final class BenchText {
 
     /** The stamp of a message event carrying a benchmark text, or null for any other frame. */
     static Stamp read(String eventFrame) {
-        return read(ByteBuffer.wrap(eventFrame.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** As {@link #read(String)}, straight from a frame's UTF-8 payload (the fields looked for are ASCII). */
-    static Stamp read(ByteBuffer eventFrame) {
-        int at = indexOf(eventFrame, EVENT_FIELD);
+        int at = eventFrame.indexOf(EVENT_FIELD);
         if (at < 0) {
             return null;
         }
-        Cursor cursor = new Cursor(eventFrame, at + EVENT_FIELD.length);
+        Cursor cursor = new Cursor(eventFrame, at + EVENT_FIELD.length());
         long index = cursor.number();
         long sender = cursor.number();
         long seq = cursor.number();
@@ -64,56 +55,27 @@ final class BenchText {
 
     /** The status code of a reply frame ({@code {"statusCode":N,...}}), or -1 when the frame is an event. */
     static int replyStatus(String frame) {
-        return replyStatus(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static int replyStatus(ByteBuffer frame) {
-        if (!startsWith(frame, REPLY_PREFIX)) {
+        String prefix = "{\"statusCode\":";
+        if (!frame.startsWith(prefix)) {
             return -1;
         }
-        return (int) new Cursor(frame, frame.position() + REPLY_PREFIX.length).digits();
-    }
-
-    private static boolean startsWith(ByteBuffer buffer, byte[] prefix) {
-        if (buffer.remaining() < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (buffer.get(buffer.position() + i) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(ByteBuffer buffer, byte[] needle) {
-        int last = buffer.limit() - needle.length;
-        outer:
-        for (int i = buffer.position(); i <= last; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (buffer.get(i + j) != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return (int) new Cursor(frame, prefix.length()).digits();
     }
 
     /** Reads colon-terminated decimal numbers; -1 for anything malformed. */
     private static final class Cursor {
-        private final ByteBuffer text;
+        private final String text;
         private int at;
 
-        Cursor(ByteBuffer text, int at) {
+        Cursor(String text, int at) {
             this.text = text;
             this.at = at;
         }
 
         long number() {
             long value = digits();
-            if (value < 0 || at >= text.limit() || text.get(at) != ':') {
-                at = text.limit();
+            if (value < 0 || at >= text.length() || text.charAt(at) != ':') {
+                at = text.length();
                 return -1;
             }
             at++;
@@ -123,8 +85,8 @@ final class BenchText {
         long digits() {
             long value = 0;
             int start = at;
-            while (at < text.limit() && at - start < 19) {
-                byte c = text.get(at);
+            while (at < text.length() && at - start < 19) {
+                char c = text.charAt(at);
                 if (c < '0' || c > '9') {
                     break;
                 }

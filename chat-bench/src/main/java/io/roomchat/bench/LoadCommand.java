@@ -62,6 +62,7 @@ final class LoadCommand implements Callable<Integer> {
     long serverPid;
 
     private final Usage usage = new Usage();
+    private boolean drained;
 
     /** CPU time and load over the measured window. */
     private static final class Usage {
@@ -126,7 +127,7 @@ final class LoadCommand implements Callable<Integer> {
         }, end - System.nanoTime(), TimeUnit.NANOSECONDS);
         try {
             pacer.run(start, end);
-            drain(fleet, stats, log);
+            drained = drain(fleet, stats, log);
         } finally {
             ticker.shutdownNow();
         }
@@ -134,16 +135,17 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     /** Waits until every acknowledged message reached every member, or the drain time is up. */
-    private void drain(Fleet fleet, LoadStats stats, Progress log) throws InterruptedException {
+    private boolean drain(Fleet fleet, LoadStats stats, Progress log) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
         while (System.nanoTime() < deadline) {
             boolean answered = stats.acks() + stats.refusalCount() >= stats.posts();
             if (answered && stats.firstDeliveries() >= owed(fleet.rooms())) {
-                return;
+                return true;
             }
             Thread.sleep(50);
         }
-        log.line("drain: gave up after %d s with deliveries still owed", drainSeconds);
+        log.line("drain: gave up after %d s with replies or deliveries still owed: 'lost' counts them", drainSeconds);
+        return false;
     }
 
     private static long owed(List<Room> rooms) {
@@ -189,6 +191,7 @@ final class LoadCommand implements Callable<Integer> {
                 .put("deliveriesPerSecond", Math.round(stats.windowDeliveries() / (double) durationSeconds))
                 .putLatency("latencyMs", latency)
                 .putLatency("ackLatencyMs", stats.measuredAckLatency())
+                .put("drained", drained)
                 .put("lost", lost)
                 .put("duplicated", duplicated)
                 .put("outOfOrder", outOfOrder)
