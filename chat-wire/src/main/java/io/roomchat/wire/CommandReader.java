@@ -1,0 +1,48 @@
+package io.roomchat.wire;
+
+import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.port.in.ClientCommand;
+import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.ReadHistoryQuery;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Picks the command by the frame's {@code action} (API Gateway's route key in the original) and reads it. */
+final class CommandReader {
+    static final String JOIN = "onJoin";
+    static final String MESSAGE = "onMessage";
+    static final String HISTORY = "onHistory";
+
+    ClientCommand read(FrameFields fields) {
+        String action = fields.requiredString("action");
+        switch (action) {
+            case JOIN:
+                return join(fields);
+            case MESSAGE:
+                return MessageFrameReader.read(fields);
+            case HISTORY:
+                return history(fields);
+            default:
+                throw new FrameRejected("action: unknown " + EchoedValue.quoted(action));
+        }
+    }
+
+    private static JoinRoomCommand join(FrameFields fields) {
+        return new JoinRoomCommand(fields.required("room", RoomName::new), fields.required("name", DisplayName::new));
+    }
+
+    private static ReadHistoryQuery history(FrameFields fields) {
+        RoomName room = fields.required("room", RoomName::new);
+        Optional<Instant> before = fields.optionalInstant("before");
+        Optional<Instant> after = fields.optionalInstant("after");
+        if (before.isPresent() && after.isPresent()) {
+            throw new FrameRejected("after: not allowed together with before");
+        }
+        HistoryCursor cursor = before.<HistoryCursor>map(HistoryCursor.Before::new)
+                .or(() -> after.map(HistoryCursor.After::new))
+                .orElseGet(HistoryCursor.Latest::new);
+        return new ReadHistoryQuery(room, cursor, fields.optionalInt("limit"));
+    }
+}

@@ -1,0 +1,36 @@
+package io.roomchat.wire;
+
+import static io.roomchat.wire.FieldNames.*;
+import static io.roomchat.wire.JsonTextWriter.writeText;
+import static io.roomchat.wire.JsonTextWriter.writeTime;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.roomchat.core.domain.ChatMessage;
+import java.io.IOException;
+
+/**
+ * One message event as a JSON object, fields in the order SPEC §2 lists them. A deleted message has no
+ * {@code message} and ends with {@code "isDeleted":true}; a live one has no {@code isDeleted} at all.
+ */
+final class EventWriter {
+    private EventWriter() {
+    }
+
+    static void write(JsonGenerator json, ChatMessage event) throws IOException {
+        json.writeStartObject();
+        writeText(json, MESSAGE_ID, event.id().value());
+        writeText(json, ROOM, event.room().value());
+        writeText(json, USER_ID, event.author().value());
+        writeText(json, NAME, event.authorName().value());
+        if (!event.deleted()) {
+            writeText(json, MESSAGE, event.text().value());
+        }
+        writeTime(json, POSTED_AT, event.postedAt());
+        writeTime(json, MODIFIED_AT, event.modifiedAt());
+        if (event.deleted()) {
+            json.writeFieldName(IS_DELETED);
+            json.writeBoolean(true);
+        }
+        json.writeEndObject();
+    }
+}

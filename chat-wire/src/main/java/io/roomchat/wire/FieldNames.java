@@ -1,0 +1,26 @@
+package io.roomchat.wire;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+
+/** The field names of server frames, pre-quoted once: they are written on every event of every fan-out. */
+final class FieldNames {
+    // replies
+    static final SerializableString STATUS_CODE = new SerializedString("statusCode");
+    static final SerializableString BODY = new SerializedString("body");
+    static final SerializableString REQUEST_ID = new SerializedString("requestId");
+    static final SerializableString MESSAGES = new SerializedString("messages");
+    static final SerializableString HAS_MORE = new SerializedString("hasMore");
+    // message events (and the Posted reply's messageId, postedAt; the history reply's room)
+    static final SerializableString MESSAGE_ID = new SerializedString("messageId");
+    static final SerializableString ROOM = new SerializedString("room");
+    static final SerializableString USER_ID = new SerializedString("userId");
+    static final SerializableString NAME = new SerializedString("name");
+    static final SerializableString MESSAGE = new SerializedString("message");
+    static final SerializableString POSTED_AT = new SerializedString("postedAt");
+    static final SerializableString MODIFIED_AT = new SerializedString("modifiedAt");
+    static final SerializableString IS_DELETED = new SerializedString("isDeleted");
+
+    private FieldNames() {
+    }
+}
