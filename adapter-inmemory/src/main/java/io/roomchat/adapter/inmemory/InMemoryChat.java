@@ -1,0 +1,92 @@
+package io.roomchat.adapter.inmemory;
+
+import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.Limits;
+import io.roomchat.core.port.out.ChatMetrics;
+import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.TokenVerifier;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The in-memory binding: thread-safe stores that keep everything in this process, and the whole chat embedded
+ * in a Java program with callbacks for sinks. See {@code docs/embedding.md}.
+ */
+public final class InMemoryChat {
+    private InMemoryChat() {
+    }
+
+    /** A new, empty, thread-safe connection store. */
+    public static ConnectionStore connectionStore() {
+        return new InMemoryConnectionStore();
+    }
+
+    /** A new, empty, thread-safe message store; it keeps every message until the process ends. */
+    public static MessageStore messageStore() {
+        return new InMemoryMessageStore();
+    }
+
+    /** A chat with in-memory stores and the default limits, accepting the connections {@code verifier} accepts. */
+    public static EmbeddedChat embedded(TokenVerifier verifier) {
+        return builder(verifier).build();
+    }
+
+    /** A chat to configure: limits, clock, metrics, or other stores (a durable message store, say). */
+    public static Builder builder(TokenVerifier verifier) {
+        return new Builder(verifier);
+    }
+
+    /** Wires an {@link EmbeddedChat}; every setting has a default but the token verifier. */
+    public static final class Builder {
+        private final TokenVerifier verifier;
+        private ConnectionStore connections = new InMemoryConnectionStore();
+        private MessageStore messages = new InMemoryMessageStore();
+        private Limits limits = Limits.defaults();
+        private Clock clock = Clock.systemUTC();
+        private ChatMetrics metrics = ChatMetrics.none();
+
+        private Builder(TokenVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+        }
+
+        public Builder connectionStore(ConnectionStore store) {
+            this.connections = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        public Builder messageStore(MessageStore store) {
+            this.messages = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder metrics(ChatMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        public EmbeddedChat build() {
+            InProcessConnectionGateway gateway = new InProcessConnectionGateway();
+            ChatCore core = ChatCore.builder()
+                    .connectionStore(connections)
+                    .messageStore(messages)
+                    .gateway(gateway)
+                    .tokenVerifier(verifier)
+                    .limits(limits)
+                    .clock(clock)
+                    .metrics(metrics)
+                    .build();
+            return new InProcessChat(core, gateway);
+        }
+    }
+}

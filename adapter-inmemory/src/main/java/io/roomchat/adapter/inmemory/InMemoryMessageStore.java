@@ -1,0 +1,123 @@
+package io.roomchat.adapter.inmemory;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageId;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.MessageStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Each room's messages in a skip list keyed by {@code postedAt}, and a global index from message id to where the
+ * message lives. Lock-free: an insert claims its id, then its time; an edit is a compare-and-set of one entry.
+ * Pages walk a head, tail or descending view, so they cost the page, not the room.
+ */
+final class InMemoryMessageStore implements MessageStore {
+    private final ConcurrentMap<RoomName, ConcurrentSkipListMap<Instant, ChatMessage>> rooms =
+            new ConcurrentHashMap<>();
+    private final ConcurrentMap<MessageId, Place> places = new ConcurrentHashMap<>();
+
+    /** Where a message lives; neither part ever changes after the insert. */
+    private record Place(RoomName room, Instant postedAt) {
+    }
+
+    @Override
+    public boolean insert(ChatMessage message) {
+        Objects.requireNonNull(message, "message");
+        Place place = new Place(message.room(), message.postedAt());
+        if (places.putIfAbsent(message.id(), place) != null) {
+            return false;
+        }
+        if (room(message.room()).putIfAbsent(message.postedAt(), message) != null) {
+            places.remove(message.id(), place);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
+        ConcurrentSkipListMap<Instant, ChatMessage> history = rooms.get(room);
+        if (history == null) {
+            return new EditOutcome.NotFound();
+        }
+        // Optimistic: decide on the current version, store only if nobody changed it meanwhile, else decide again.
+        while (true) {
+            ChatMessage current = find(room, history, ref);
+            if (current == null || current.deleted()) {
+                return new EditOutcome.NotFound();
+            }
+            if (!current.isWrittenBy(author)) {
+                return new EditOutcome.NotAuthor();
+            }
+            ChatMessage changed = current.apply(change, now);
+            if (history.replace(current.postedAt(), current, changed)) {
+                return new EditOutcome.Edited(changed);
+            }
+        }
+    }
+
+    @Override
+    public HistorySlice page(RoomName room, HistoryCursor cursor, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        ConcurrentSkipListMap<Instant, ChatMessage> history = rooms.get(room);
+        if (history == null) {
+            return new HistorySlice(List.of(), false);
+        }
+        if (cursor instanceof HistoryCursor.After after) {
+            return firstOf(history.tailMap(after.postedAt(), false), limit, false);
+        }
+        NavigableMap<Instant, ChatMessage> older = cursor instanceof HistoryCursor.Before before
+                ? history.headMap(before.postedAt(), false)
+                : history;
+        return firstOf(older.descendingMap(), limit, true);
+    }
+
+    private ConcurrentSkipListMap<Instant, ChatMessage> room(RoomName room) {
+        return rooms.computeIfAbsent(room, name -> new ConcurrentSkipListMap<>());
+    }
+
+    private ChatMessage find(RoomName room, NavigableMap<Instant, ChatMessage> history, MessageRef ref) {
+        if (ref instanceof MessageRef.ByPostedAt byPostedAt) {
+            return history.get(byPostedAt.postedAt());
+        }
+        MessageId id = ((MessageRef.ById) ref).id();
+        Place place = places.get(id);
+        if (place == null || !place.room().equals(room)) {
+            return null;
+        }
+        // An insert that lost the race for its time holds a place for a moment: the slot then has another id.
+        ChatMessage there = history.get(place.postedAt());
+        return there != null && there.id().equals(id) ? there : null;
+    }
+
+    /** Up to {@code limit} messages in the view's order and whether one more exists; oldest first in the result. */
+    private static HistorySlice firstOf(NavigableMap<Instant, ChatMessage> view, int limit, boolean newestFirst) {
+        List<ChatMessage> page = new ArrayList<>(Math.min(limit, 64));
+        Iterator<ChatMessage> walk = view.values().iterator();
+        while (walk.hasNext() && page.size() < limit) {
+            page.add(walk.next());
+        }
+        boolean hasMore = walk.hasNext();
+        if (newestFirst) {
+            Collections.reverse(page);
+        }
+        return new HistorySlice(page, hasMore);
+    }
+}
