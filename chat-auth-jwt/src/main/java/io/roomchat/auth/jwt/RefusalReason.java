@@ -1,0 +1,40 @@
+package io.roomchat.auth.jwt;
+
+/**
+ * Every reason a token can be refused for: a fixed vocabulary, so a refusal can never
+ * carry any part of the token into a log line.
+ */
+enum RefusalReason {
+    MISSING_TOKEN("missing token"),
+    TOO_LONG("token too long"),
+    MALFORMED("malformed token"),
+    UNSIGNED("unsigned token"),
+    ALGORITHM_NOT_ALLOWED("algorithm not allowed"),
+    MISSING_KEY_ID("missing key id"),
+    UNKNOWN_KEY("unknown key"),
+    KEYS_UNAVAILABLE("keys unavailable"),
+    KEY_DOES_NOT_MATCH_ALGORITHM("key does not match algorithm"),
+    UNUSABLE_KEY("unusable key"),
+    BAD_SIGNATURE("bad signature"),
+    EXPIRED("expired"),
+    NOT_YET_VALID("not yet valid"),
+    MISSING_EXPIRY("missing expiry"),
+    MISSING_SUBJECT("missing subject"),
+    INVALID_SUBJECT("invalid subject"),
+    MISSING_ISSUER("missing issuer"),
+    WRONG_ISSUER("wrong issuer"),
+    MISSING_AUDIENCE("missing audience"),
+    WRONG_AUDIENCE("wrong audience"),
+    UNSUPPORTED("unsupported token"),
+    INVALID("invalid token");
+
+    private final String text;
+
+    RefusalReason(String text) {
+        this.text = text;
+    }
+
+    String text() {
+        return text;
+    }
+}
