@@ -32,7 +32,7 @@ class ModuleBoundariesTest {
 
     @Test
     void every_lambda_entry_point_lives_in_the_composition_root() {
-        classes().that().implement(com.amazonaws.services.lambda.runtime.RequestHandler.class)
+        classes().that().areAssignableTo("com.amazonaws.services.lambda.runtime.RequestHandler")
                 .should().resideInAPackage("io.roomchat.adapter.lambda.boot")
                 .andShould().bePublic()
                 .check(CLASSES);
