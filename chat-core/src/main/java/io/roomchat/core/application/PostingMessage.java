@@ -3,6 +3,7 @@ package io.roomchat.core.application;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.PostMessageUseCase;
 import io.roomchat.core.port.in.Reply;
@@ -28,6 +29,7 @@ final class PostingMessage implements PostMessageUseCase {
     private final Clock clock;
     private final RoomLocks roomLocks;
     private final ChatMetrics metrics;
+    private final RoomStamps stamps = new RoomStamps();
 
     PostingMessage(RoomMembers members, TextLimit textLimit, MessageStore messages, MessagePublisher publisher,
                    MessageIdGenerator ids, Clock clock, RoomLocks roomLocks, ChatMetrics metrics) {
@@ -62,12 +64,13 @@ final class PostingMessage implements PostMessageUseCase {
     }
 
     /** Stores under the first free millisecond from now, with a fresh id each try: never overwrites. */
-    private ChatMessage store(PostMessageCommand command, io.roomchat.core.domain.UserId author, DisplayName name) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    private ChatMessage store(PostMessageCommand command, UserId author, DisplayName name) {
+        Instant earliest = stamps.earliest(command.room(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         for (int attempt = 0; attempt < MAX_STAMP_ATTEMPTS; attempt++) {
             ChatMessage candidate = ChatMessage.posted(ids.next(), command.room(), author, name, command.text(),
-                    now.plusMillis(attempt));
+                    earliest.plusMillis(attempt));
             if (messages.insert(candidate)) {
+                stamps.issued(command.room(), candidate.postedAt());
                 return candidate;
             }
         }

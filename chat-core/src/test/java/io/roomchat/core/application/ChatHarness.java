@@ -1,0 +1,95 @@
+package io.roomchat.core.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Identity;
+import io.roomchat.core.domain.Limits;
+import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.Status;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.in.ConnectOutcome;
+import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.PostMessageCommand;
+import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.in.ReplyPayload;
+import io.roomchat.core.port.out.ChatMetrics;
+import io.roomchat.core.port.out.TokenVerification;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A core wired to fakes. Tokens are "valid:<userId>" to be accepted; encoded events are counted so that tests
+ * can check the once-per-event encoding.
+ */
+final class ChatHarness {
+    static final Instant START = Instant.parse("2026-11-27T18:38:45.123Z");
+
+    final FakeConnectionStore connections = new FakeConnectionStore();
+    final FakeMessageStore messages = new FakeMessageStore();
+    final RecordingGateway gateway = new RecordingGateway();
+    final MutableClock clock = new MutableClock(START);
+    final AtomicInteger encodings = new AtomicInteger();
+    final List<Status> repliedStatuses = new ArrayList<>();
+    final ChatCore core;
+
+    ChatHarness() {
+        this(Limits.defaults());
+    }
+
+    ChatHarness(Limits limits) {
+        core = ChatCore.builder()
+                .connectionStore(connections)
+                .messageStore(messages)
+                .gateway(gateway)
+                .tokenVerifier(token -> token.startsWith("valid:")
+                        ? new TokenVerification.Verified(new Identity(new UserId(token.substring(6))))
+                        : new TokenVerification.Refused("bad token"))
+                .eventEncoder(event -> "event#" + encodings.incrementAndGet() + ":" + event.id())
+                .clock(clock)
+                .limits(limits)
+                .metrics(new ChatMetrics() {
+                    @Override
+                    public synchronized void replied(Status status) {
+                        repliedStatuses.add(status);
+                    }
+                })
+                .build();
+    }
+
+    static RoomName room(String name) {
+        return new RoomName(name);
+    }
+
+    ConnectionId connect(String userId) {
+        ConnectionId id = new ConnectionId("conn-" + userId + "-" + connections.size());
+        assertThat(core.connect(id, "valid:" + userId)).isInstanceOf(ConnectOutcome.Accepted.class);
+        return id;
+    }
+
+    ConnectionId connectAndJoin(String userId, String room) {
+        ConnectionId id = connect(userId);
+        assertThat(core.handle(id, new JoinRoomCommand(room(room), new DisplayName(userId + " name"))).status())
+                .isEqualTo(Status.OK);
+        return id;
+    }
+
+    Reply post(ConnectionId from, String room, String text) {
+        return core.handle(from, new PostMessageCommand(room(room), new MessageText(text)));
+    }
+
+    ReplyPayload.Posted posted(ConnectionId from, String room, String text) {
+        Reply reply = post(from, room, text);
+        assertThat(reply.status()).isEqualTo(Status.OK);
+        return (ReplyPayload.Posted) reply.payload().orElseThrow();
+    }
+
+    List<ChatMessage> received(ConnectionId id) {
+        return gateway.receivedBy(id);
+    }
+}

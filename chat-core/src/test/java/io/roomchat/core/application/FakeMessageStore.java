@@ -1,0 +1,79 @@
+package io.roomchat.core.application;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.MessageStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The simplest correct message store (a list), for the core's own tests; can be told to fail. */
+final class FakeMessageStore implements MessageStore {
+    private final List<ChatMessage> messages = new ArrayList<>();
+    private volatile boolean failing;
+
+    void failFromNowOn() {
+        failing = true;
+    }
+
+    @Override
+    public synchronized boolean insert(ChatMessage message) {
+        failIfAsked();
+        boolean taken = messages.stream().anyMatch(m -> m.id().equals(message.id())
+                || (m.room().equals(message.room()) && m.postedAt().equals(message.postedAt())));
+        if (!taken) {
+            messages.add(message);
+        }
+        return !taken;
+    }
+
+    @Override
+    public synchronized EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change,
+                                         Instant now) {
+        failIfAsked();
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage m = messages.get(i);
+            if (m.room().equals(room) && ref.matches(m) && !m.deleted()) {
+                if (!m.isWrittenBy(author)) {
+                    return new EditOutcome.NotAuthor();
+                }
+                ChatMessage changed = m.apply(change, now);
+                messages.set(i, changed);
+                return new EditOutcome.Edited(changed);
+            }
+        }
+        return new EditOutcome.NotFound();
+    }
+
+    @Override
+    public synchronized HistorySlice page(RoomName room, HistoryCursor cursor, int limit) {
+        failIfAsked();
+        List<ChatMessage> side = messages.stream()
+                .filter(m -> m.room().equals(room) && cursor.admits(m.postedAt()))
+                .sorted(Comparator.comparing(ChatMessage::postedAt))
+                .toList();
+        boolean hasMore = side.size() > limit;
+        List<ChatMessage> page = cursor instanceof HistoryCursor.After
+                ? side.subList(0, Math.min(limit, side.size()))
+                : side.subList(Math.max(0, side.size() - limit), side.size());
+        return new HistorySlice(page, hasMore);
+    }
+
+    synchronized List<ChatMessage> all() {
+        return List.copyOf(messages);
+    }
+
+    private void failIfAsked() {
+        if (failing) {
+            throw new ChatStorageException("store is down (test)");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.roomchat.core.application;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.port.out.ConnectionGateway;
+import io.roomchat.core.port.out.Delivery;
+import io.roomchat.core.port.out.DeliveryStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Records what each connection received, as text and as events; some connections can be made gone or broken. */
+final class RecordingGateway implements ConnectionGateway {
+    private final Map<ConnectionId, List<ChatMessage>> received = new ConcurrentHashMap<>();
+    private final Map<ConnectionId, List<String>> texts = new ConcurrentHashMap<>();
+    private final Set<ConnectionId> gone = ConcurrentHashMap.newKeySet();
+    private final Set<ConnectionId> broken = ConcurrentHashMap.newKeySet();
+    private final Set<ConnectionId> throwing = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public CompletionStage<DeliveryStatus> deliver(ConnectionId to, Delivery delivery) {
+        if (throwing.contains(to)) {
+            throw new IllegalStateException("gateway blew up (test)");
+        }
+        if (gone.contains(to)) {
+            return CompletableFuture.completedFuture(DeliveryStatus.GONE);
+        }
+        if (broken.contains(to)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("send failed (test)"));
+        }
+        synchronized (this) {
+            received.computeIfAbsent(to, key -> new ArrayList<>()).add(delivery.message());
+            texts.computeIfAbsent(to, key -> new ArrayList<>()).add(delivery.text());
+        }
+        return CompletableFuture.completedFuture(DeliveryStatus.DELIVERED);
+    }
+
+    synchronized List<ChatMessage> receivedBy(ConnectionId id) {
+        return List.copyOf(received.getOrDefault(id, List.of()));
+    }
+
+    synchronized List<String> textsFor(ConnectionId id) {
+        return List.copyOf(texts.getOrDefault(id, List.of()));
+    }
+
+    void makeGone(ConnectionId id) {
+        gone.add(id);
+    }
+
+    void makeBroken(ConnectionId id) {
+        broken.add(id);
+    }
+
+    void makeThrow(ConnectionId id) {
+        throwing.add(id);
+    }
+}

@@ -1,0 +1,101 @@
+package io.roomchat.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ValueTypesTest {
+
+    @Test
+    void a_room_is_1_to_128_characters_without_control_characters() {
+        assertThat(new RoomName("a").value()).isEqualTo("a");
+        assertThat(new RoomName("x".repeat(128)).value()).hasSize(128);
+        assertThat(new RoomName("🎉".repeat(128)).value()).hasSize(256);
+        assertThatIllegalArgumentException().isThrownBy(() -> new RoomName("")).withMessageStartingWith("room");
+        assertThatIllegalArgumentException().isThrownBy(() -> new RoomName("x".repeat(129)))
+                .withMessage("room must be 1-128 characters");
+        assertThatIllegalArgumentException().isThrownBy(() -> new RoomName("tab\there"))
+                .withMessage("room must not contain control characters");
+        assertThatIllegalArgumentException().isThrownBy(() -> new RoomName(null)).withMessage("room is required");
+    }
+
+    @Test
+    void a_display_name_is_1_to_64_characters_without_control_characters() {
+        assertThat(new DisplayName("Ada").value()).isEqualTo("Ada");
+        assertThatIllegalArgumentException().isThrownBy(() -> new DisplayName("x".repeat(65)))
+                .withMessage("name must be 1-64 characters");
+        assertThatIllegalArgumentException().isThrownBy(() -> new DisplayName("new\nline"))
+                .withMessage("name must not contain control characters");
+    }
+
+    @Test
+    void message_text_must_not_be_blank_but_may_span_lines() {
+        assertThat(new MessageText("two\nlines").length()).isEqualTo(9);
+        assertThatIllegalArgumentException().isThrownBy(() -> new MessageText(" \n\t "))
+                .withMessage("message must not be blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> new MessageText(null))
+                .withMessage("message is required");
+    }
+
+    @Test
+    void a_message_has_text_exactly_when_it_is_not_deleted() {
+        Instant t = Instant.parse("2026-11-27T18:38:45.123Z");
+        var id = new MessageId("m1");
+        var room = new RoomName("r");
+        var user = new UserId("u");
+        var name = new DisplayName("n");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ChatMessage(id, room, user, name, null, t, t, false));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ChatMessage(id, room, user, name, new MessageText("x"), t, t, true));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ChatMessage(id, room, user, name, new MessageText("x"), t, t.minusMillis(1), false));
+    }
+
+    @Test
+    void message_times_are_kept_to_the_millisecond() {
+        Instant precise = Instant.parse("2026-11-27T18:38:45.123456789Z");
+        var message = ChatMessage.posted(new MessageId("m1"), new RoomName("r"), new UserId("u"),
+                new DisplayName("n"), new MessageText("x"), precise);
+
+        assertThat(message.postedAt()).isEqualTo(Instant.parse("2026-11-27T18:38:45.123Z"));
+    }
+
+    @Test
+    void applying_a_change_always_moves_modified_at_strictly_forward() {
+        Instant t = Instant.parse("2026-11-27T18:38:45.123Z");
+        var message = ChatMessage.posted(new MessageId("m1"), new RoomName("r"), new UserId("u"),
+                new DisplayName("n"), new MessageText("x"), t);
+
+        var sameMillisecond = message.apply(new MessageChange.Replace(new MessageText("y")), t);
+        var clockWentBack = sameMillisecond.apply(new MessageChange.Erase(), t.minusSeconds(60));
+        var later = message.apply(new MessageChange.Erase(), t.plusSeconds(5));
+
+        assertThat(sameMillisecond.modifiedAt()).isEqualTo(t.plusMillis(1));
+        assertThat(clockWentBack.modifiedAt()).isEqualTo(t.plusMillis(2));
+        assertThat(clockWentBack.deleted()).isTrue();
+        assertThat(later.modifiedAt()).isEqualTo(t.plusSeconds(5));
+        assertThat(later.postedAt()).isEqualTo(t);
+    }
+
+    @Test
+    void cursors_are_exclusive() {
+        Instant t = Instant.parse("2026-11-27T18:38:45.123Z");
+
+        assertThat(new HistoryCursor.Before(t).admits(t)).isFalse();
+        assertThat(new HistoryCursor.Before(t).admits(t.minusMillis(1))).isTrue();
+        assertThat(new HistoryCursor.After(t).admits(t)).isFalse();
+        assertThat(new HistoryCursor.After(t).admits(t.plusMillis(1))).isTrue();
+        assertThat(HistoryCursor.latest().admits(t)).isTrue();
+    }
+
+    @Test
+    void limits_refuse_nonsense() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Limits.defaults().withFramesPerSecond(0, 20));
+        assertThat(Limits.defaults().maxFrameBytes()).isEqualTo(32 * 1024);
+        assertThat(Limits.defaults().maxMessageChars()).isEqualTo(4_000);
+        assertThat(Limits.defaults().historyPageMax()).isEqualTo(100);
+    }
+}
