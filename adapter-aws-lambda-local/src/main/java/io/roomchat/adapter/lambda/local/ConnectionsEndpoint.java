@@ -53,8 +53,8 @@ final class ConnectionsEndpoint {
             case "GET" -> {
                 String now = Instant.now().toString();
                 return HttpReplies.send(response, callback, 200, "application/json",
-                        "{\"ConnectedAt\":\"" + socket.get().connectedAt() + "\",\"LastActiveAt\":\"" + now
-                                + "\",\"Identity\":{\"SourceIp\":\"" + socket.get().sourceIp() + "\"}}");
+                        "{\"connectedAt\":\"" + socket.get().connectedAt() + "\",\"lastActiveAt\":\"" + now
+                                + "\",\"identity\":{\"sourceIp\":\"" + socket.get().sourceIp() + "\"}}");
             }
             case "DELETE" -> {
                 socket.get().close();

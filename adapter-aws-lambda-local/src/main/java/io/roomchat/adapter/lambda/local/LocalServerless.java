@@ -52,6 +52,7 @@ public final class LocalServerless implements AutoCloseable {
     private final LocalConnections connections = new LocalConnections();
     private final ServerlessWiring wiring;
     private final LocalSnsTopic topic;
+    private final String host;
     private final int port;
 
     private LocalServerless(Builder b) throws Exception {
@@ -63,11 +64,12 @@ public final class LocalServerless implements AutoCloseable {
         // The port is known only once bound, and the handlers' SDK clients need it: bind first, wire, then serve.
         connector.open();
         port = connector.getLocalPort();
+        host = b.host;
         URI base = URI.create("http://" + b.host + ":" + port);
         LambdaSettings settings = new LambdaSettings("us-east-1", b.connectionsTable, b.messagesTable,
                 b.snsFanout ? Optional.of(TOPIC_ARN) : Optional.empty(), Optional.of(base), b.jwtSecret, b.jwksUrl,
                 Optional.empty(), Optional.empty(), b.maxInFlight, Optional.of(b.dynamoDbEndpoint),
-                Optional.of(base.resolve(LocalSnsTopic.PATH)), true);
+                Optional.of(base), true);
         wiring = ServerlessWiring.wire(settings);
         wiring.storage().createTablesIfMissing();
         ServerlessChat chat = wiring.chat();
@@ -99,7 +101,7 @@ public final class LocalServerless implements AutoCloseable {
                 if (ConnectionsEndpoint.matches(path)) {
                     return managementApi.handle(request, response, callback);
                 }
-                if (LocalSnsTopic.matches(path) && "POST".equals(request.getMethod())) {
+                if (LocalSnsTopic.matches(request)) {
                     return topic.handle(request, response, callback);
                 }
                 if (b.extraRoutes != null && b.extraRoutes.handle(request, response, callback)) {
@@ -119,7 +121,7 @@ public final class LocalServerless implements AutoCloseable {
 
     /** Where WebSocket clients connect: add {@code ?token=<JWT>}. */
     public URI webSocketUri() {
-        return URI.create("ws://" + server.getURI().getHost() + ":" + port + "/");
+        return URI.create("ws://" + host + ":" + port + "/");
     }
 
     public int port() {
@@ -167,10 +169,17 @@ public final class LocalServerless implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
-        topic.close();
-        wiring.storage().close();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("the stand-in did not stop cleanly", e);
+        } finally {
+            topic.close();
+            wiring.storage().close();
+        }
     }
 
     private static Map<String, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> routes(

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,13 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SNS topic with one Lambda subscriber. Accepts the SDK's real {@code Publish} call (AWS Query protocol: a
+ * One SNS topic, served at the root of the stand-in's port (form-encoded POSTs there are SNS calls), with one Lambda subscriber. Accepts the SDK's real {@code Publish} call (AWS Query protocol: a
  * form-encoded POST, answered in XML), then invokes the subscriber with an {@code SNSEvent}, asynchronously, as
  * SNS invokes Lambda, but one notification at a time, so that a local run delivers in publish order (on AWS,
  * concurrent invocations may not). Other actions are refused with SNS's own error shape.
  */
 final class LocalSnsTopic implements AutoCloseable {
-    static final String PATH = "/sns";
     private static final Logger LOG = LoggerFactory.getLogger(LocalSnsTopic.class);
     private static final String XMLNS = "http://sns.amazonaws.com/doc/2010-03-31/";
 
@@ -42,8 +42,11 @@ final class LocalSnsTopic implements AutoCloseable {
         this.subscriber = subscriber;
     }
 
-    static boolean matches(String path) {
-        return path.equals(PATH) || path.startsWith(PATH + "/");
+    /** The SDK posts AWS Query requests to the endpoint's root, whatever path the endpoint has. */
+    static boolean matches(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return "POST".equals(request.getMethod()) && "/".equals(request.getHttpURI().getPath())
+                && type != null && type.startsWith("application/x-www-form-urlencoded");
     }
 
     boolean handle(Request request, Response response, Callback callback) throws Exception {
