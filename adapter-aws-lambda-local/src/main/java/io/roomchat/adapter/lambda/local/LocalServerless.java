@@ -163,6 +163,14 @@ public final class LocalServerless implements AutoCloseable {
         });
     }
 
+    /**
+     * The notification SNS would hand the fan-out function for the last message published to the topic: for
+     * benchmarks that time the fan-out step alone, through {@code wiring().chat().onFanout(...)}.
+     */
+    public Optional<com.amazonaws.services.lambda.runtime.events.SNSEvent> lastNotification() {
+        return topic.lastPublished().map(message -> topic.notification(UUID.randomUUID().toString(), message));
+    }
+
     /** The wiring the handlers run on, for tests that seed or inspect the stores. */
     public ServerlessWiring wiring() {
         return wiring;

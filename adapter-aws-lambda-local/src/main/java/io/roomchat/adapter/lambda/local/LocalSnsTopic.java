@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ final class LocalSnsTopic implements AutoCloseable {
     private static final String XMLNS = "http://sns.amazonaws.com/doc/2010-03-31/";
 
     private final String topicArn;
+    private volatile String lastPublished;
     private final RequestHandler<SNSEvent, ?> subscriber;
     private final ExecutorService invocations = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "local-sns-invoke");
@@ -63,6 +65,7 @@ final class LocalSnsTopic implements AutoCloseable {
             return error(response, callback, 400, "InvalidParameter", "Message is required", requestId);
         }
         String messageId = UUID.randomUUID().toString();
+        lastPublished = message;
         invocations.execute(() -> deliver(messageId, message));
         return HttpReplies.send(response, callback, 200, "text/xml",
                 "<PublishResponse xmlns=\"" + XMLNS + "\"><PublishResult><MessageId>" + messageId
@@ -70,7 +73,12 @@ final class LocalSnsTopic implements AutoCloseable {
                         + "</RequestId></ResponseMetadata></PublishResponse>");
     }
 
-    private void deliver(String messageId, String message) {
+    Optional<String> lastPublished() {
+        return Optional.ofNullable(lastPublished);
+    }
+
+    /** The notification SNS would send the subscriber for {@code message}. */
+    SNSEvent notification(String messageId, String message) {
         SNSEvent.SNS sns = new SNSEvent.SNS()
                 .withType("Notification")
                 .withMessageId(messageId)
@@ -78,13 +86,16 @@ final class LocalSnsTopic implements AutoCloseable {
                 .withMessage(message)
                 .withTimestamp(DateTime.now())
                 .withSignatureVersion("1");
-        SNSEvent event = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
+        return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
                 .withEventSource("aws:sns")
                 .withEventVersion("1.0")
                 .withEventSubscriptionArn(topicArn + ":local")
                 .withSns(sns)));
+    }
+
+    private void deliver(String messageId, String message) {
         try {
-            subscriber.handleRequest(event, null);
+            subscriber.handleRequest(notification(messageId, message), null);
         } catch (RuntimeException failure) {
             LOG.warn("subscriber failed on SNS message {}: {}", messageId, failure.getClass().getSimpleName());
         }
