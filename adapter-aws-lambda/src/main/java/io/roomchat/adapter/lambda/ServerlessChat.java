@@ -142,7 +142,10 @@ public final class ServerlessChat {
             return this;
         }
 
-        /** Builds a Management API client for an endpoint such as {@code https://<api>.execute-api.<region>.amazonaws.com/<stage>}. */
+        /**
+         * Builds a Management API client for an endpoint such as
+         * {@code https://<api>.execute-api.<region>.amazonaws.com/<stage>}.
+         */
         public Builder managementApi(Function<URI, ApiGatewayManagementApiClient> clientForEndpoint) {
             this.managementApi = Objects.requireNonNull(clientForEndpoint);
             return this;

@@ -38,7 +38,8 @@ public final class LocalServerlessMain {
         Optional<String> dynamoDb = value(env, "CHAT_DYNAMODB_ENDPOINT");
         if (dynamoDb.isEmpty()) {
             System.err.println("CHAT_DYNAMODB_ENDPOINT is required: start dynalite with "
-                    + "`npx dynalite --port 8000 --createTableMs 0` and set CHAT_DYNAMODB_ENDPOINT=http://127.0.0.1:8000");
+                    + "`npx dynalite --port 8000 --createTableMs 0` and set "
+                    + "CHAT_DYNAMODB_ENDPOINT=http://127.0.0.1:8000");
             System.exit(2);
         }
         String host = value(env, "CHAT_HOST").orElse("127.0.0.1");

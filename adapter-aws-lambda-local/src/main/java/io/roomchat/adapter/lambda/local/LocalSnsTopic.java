@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SNS topic, served at the root of the stand-in's port (form-encoded POSTs there are SNS calls), with one Lambda subscriber. Accepts the SDK's real {@code Publish} call (AWS Query protocol: a
- * form-encoded POST, answered in XML), then invokes the subscriber with an {@code SNSEvent}, asynchronously, as
+ * One SNS topic, served at the root of the stand-in's port (form-encoded POSTs there are SNS calls), with one
+ * Lambda subscriber. Accepts the SDK's real {@code Publish} call (AWS Query protocol: a form-encoded POST,
+ * answered in XML), then invokes the subscriber with an {@code SNSEvent}, asynchronously, as
  * SNS invokes Lambda, but one notification at a time, so that a local run delivers in publish order (on AWS,
  * concurrent invocations may not). Other actions are refused with SNS's own error shape.
  */

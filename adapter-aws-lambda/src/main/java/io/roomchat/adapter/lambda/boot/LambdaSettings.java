@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <table>
  * <tr><td>{@code CONNECTIONS_TABLE}, {@code MESSAGES_TABLE}</td><td>table names</td></tr>
- * <tr><td>{@code CHAT_FANOUT}</td><td>{@code sns} (default when {@code CHAT_TOPIC_ARN} is set) or {@code direct}</td></tr>
+ * <tr><td>{@code CHAT_FANOUT}</td>
+ *     <td>{@code sns} (default when {@code CHAT_TOPIC_ARN} is set) or {@code direct}</td></tr>
  * <tr><td>{@code CHAT_TOPIC_ARN}</td><td>the fan-out topic</td></tr>
  * <tr><td>{@code CHAT_CALLBACK_URL}</td><td>the Management API endpoint; learned from events when unset</td></tr>
  * <tr><td>{@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL}</td><td>token verification (one is required)</td></tr>

@@ -25,8 +25,8 @@ final class PrimingInterceptor implements ExecutionInterceptor {
 
     /** Marks a request for priming and signs it with dummy credentials, so that no real ones are fetched. */
     static void marked(AwsRequestOverrideConfiguration.Builder override) {
-        override.putHeader(HEADER, "1")
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")));
+        override.putHeader(HEADER, "1").credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")));
     }
 
     @Override

@@ -79,7 +79,8 @@ public final class ServerlessWiring {
     public void prime() {
         chat.prime();
         primeVerifier();
-        stopped(() -> aws.managementApi(PRIMING_ENDPOINT).postToConnection(request -> request
+        URI managementApi = settings.callbackUrl().orElse(PRIMING_ENDPOINT);
+        stopped(() -> aws.managementApi(managementApi).postToConnection(request -> request
                 .connectionId("priming").data(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{}"))
                 .overrideConfiguration(PrimingInterceptor::marked)));
         sns.ifPresent(client -> stopped(() -> client.publish(request -> request
