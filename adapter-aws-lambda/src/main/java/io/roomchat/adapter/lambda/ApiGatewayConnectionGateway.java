@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
  * each recipient in turn). A 410 means the socket is gone: the core then removes its record. Logs name the
  * connection and the error, never the frame.
  */
-final class ApiGatewayConnectionGateway implements ConnectionGateway {
+final class ApiGatewayConnectionGateway implements ConnectionGateway, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ApiGatewayConnectionGateway.class.getName());
 
     private final CallbackEndpoint endpoint;
@@ -66,6 +66,13 @@ final class ApiGatewayConnectionGateway implements ConnectionGateway {
         } catch (SdkException failure) {
             LOG.log(Level.WARNING, "deleteConnection of {0} failed: {1}", connection, describe(failure));
         }
+    }
+
+    /** Stops the delivery threads and closes the Management API clients. */
+    @Override
+    public void close() {
+        senders.shutdownNow();
+        endpoint.close();
     }
 
     /** The error's class and, for a service error, its status: never the request, which holds the frame. */

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
  * Where the API Gateway Management API of our WebSocket API lives: configured, or learned from the first event
  * ({@code https://<domainName>/<stage>}), or handed over in an SNS payload. One client per endpoint, built once.
  */
-final class CallbackEndpoint {
+final class CallbackEndpoint implements AutoCloseable {
     private final Optional<URI> configured;
     private final Function<URI, ApiGatewayManagementApiClient> clients;
     private final Map<URI, ApiGatewayManagementApiClient> built = new ConcurrentHashMap<>();
@@ -48,5 +48,11 @@ final class CallbackEndpoint {
         URI endpoint = current().orElseThrow(() -> new IllegalStateException(
                 "no API Gateway callback endpoint: set CHAT_CALLBACK_URL or route an API Gateway event first"));
         return built.computeIfAbsent(endpoint, clients);
+    }
+
+    @Override
+    public void close() {
+        built.values().forEach(ApiGatewayManagementApiClient::close);
+        built.clear();
     }
 }

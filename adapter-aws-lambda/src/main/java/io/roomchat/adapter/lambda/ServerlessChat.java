@@ -38,15 +38,16 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *         .build();
  * }</pre>
  */
-public final class ServerlessChat {
+public final class ServerlessChat implements AutoCloseable {
     private final ConnectRoute connectRoute;
     private final FrameRoute frameRoute;
     private final FanoutSubscriber fanout;
     private final WireCodec codec;
+    private final ApiGatewayConnectionGateway gateway;
 
     private ServerlessChat(Builder b) {
         CallbackEndpoint endpoint = new CallbackEndpoint(b.callbackEndpoint, b.managementApi);
-        ApiGatewayConnectionGateway gateway = new ApiGatewayConnectionGateway(endpoint, b.maxInFlight);
+        this.gateway = new ApiGatewayConnectionGateway(endpoint, b.maxInFlight);
         ChatCore.Builder core = ChatCore.builder()
                 .connectionStore(b.connections)
                 .messageStore(b.messages)
@@ -104,6 +105,12 @@ public final class ServerlessChat {
                 new UserId("priming"), new DisplayName("priming"), new MessageText("priming"), now);
         codec.encode(sample);
         SnsPayload.decode(SnsPayload.encode(sample, Optional.of(URI.create("https://priming.invalid/stage"))));
+    }
+
+    /** Stops the delivery threads and closes the Management API clients; a Lambda environment never needs to. */
+    @Override
+    public void close() {
+        gateway.close();
     }
 
     public static final class Builder {

@@ -186,7 +186,7 @@ public final class LocalServerless implements AutoCloseable {
             throw new IllegalStateException("the stand-in did not stop cleanly", e);
         } finally {
             topic.close();
-            wiring.storage().close();
+            wiring.close();
         }
     }
 

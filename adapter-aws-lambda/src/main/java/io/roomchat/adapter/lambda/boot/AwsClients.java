@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * credentials read the quick way (environment variables, or the container endpoint SnapStart functions use)
  * instead of the SDK's full default chain. Every client carries the {@link PrimingInterceptor}.
  */
-final class AwsClients {
+final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final Region region;
     private final AwsCredentialsProvider credentials;
@@ -69,6 +69,12 @@ final class AwsClients {
 
     Region region() {
         return region;
+    }
+
+    /** Closes the shared HTTP client; the service clients close their own resources. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     static ClientOverrideConfiguration primable() {

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * The composition root: DynamoDB storage, JWT verification, the wire codec and the SDK clients, wired into one
  * {@link ServerlessChat}. The only code of this module that names another adapter module.
  */
-public final class ServerlessWiring {
+public final class ServerlessWiring implements AutoCloseable {
     private static final URI PRIMING_ENDPOINT = URI.create("https://priming.invalid/priming");
 
     private final LambdaSettings settings;
@@ -98,6 +98,16 @@ public final class ServerlessWiring {
                     .issue("priming", "priming", Duration.ofMinutes(1)));
         }
         verifier.verify("eyJhbGciOiJIUzI1NiJ9.e30.priming"); // a refusal path; never reaches a JWKS fetch
+    }
+
+    /** Closes what the wiring built: the chat's delivery threads and every SDK client. */
+    @Override
+    public void close() {
+        chat.close();
+        sns.ifPresent(SnsClient::close);
+        storage.close();
+        dynamo.close();
+        aws.close();
     }
 
     private static void stopped(Runnable call) {
