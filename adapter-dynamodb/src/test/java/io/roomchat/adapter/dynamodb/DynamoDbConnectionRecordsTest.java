@@ -12,13 +12,10 @@ import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.Membership;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.out.ChatStorageException;
-import io.roomchat.testkit.DynaliteServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkRequest;
@@ -38,25 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  */
 class DynamoDbConnectionRecordsTest {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
-
-    private static DynamoDbChatStorage storage;
-    private static DynamoDbClient raw;
-
-    @BeforeAll
-    static void createTables() {
-        storage = LocalDynamo.storage(DYNALITE);
-        raw = LocalDynamo.client(LocalDynamo.settings(DYNALITE.endpoint()));
-    }
-
-    @AfterAll
-    static void close() {
-        storage.close();
-        raw.close();
-    }
+    static final DynaliteTables DYNAMO = new DynaliteTables();
 
     private static Map<String, AttributeValue> storedItem(Connection connection) {
-        return raw.getItem(get -> get.tableName(DynamoDbSettings.DEFAULT_CONNECTIONS_TABLE)
+        return DYNAMO.raw().getItem(get -> get.tableName(DynamoDbSettings.DEFAULT_CONNECTIONS_TABLE)
                 .key(Map.of("connectionId", AttributeValue.fromS(connection.id().value()))).consistentRead(true))
                 .item();
     }
@@ -64,9 +46,9 @@ class DynamoDbConnectionRecordsTest {
     @Test
     void a_record_has_the_original_attributes_and_expires_two_hours_and_a_margin_after_connecting() {
         Connection connection = connection(user());
-        storage.connectionStore().add(connection);
+        DYNAMO.storage().connectionStore().add(connection);
         RoomName room = room();
-        storage.connectionStore().join(connection.id(), new Membership(room, new DisplayName("Ada")));
+        DYNAMO.storage().connectionStore().join(connection.id(), new Membership(room, new DisplayName("Ada")));
 
         Map<String, AttributeValue> item = storedItem(connection);
 
@@ -82,15 +64,15 @@ class DynamoDbConnectionRecordsTest {
     @Test
     void a_record_that_joined_no_room_has_no_room_attribute_so_the_room_index_skips_it() {
         Connection connection = connection(user());
-        storage.connectionStore().add(connection);
+        DYNAMO.storage().connectionStore().add(connection);
 
         assertThat(storedItem(connection)).doesNotContainKeys("room", "name").containsKey("expiresAt");
     }
 
     @Test
     void the_record_lifetime_is_configurable_for_servers_whose_sockets_live_longer() {
-        try (DynamoDbChatStorage longLived = DynamoDbChatStorage.builder().client(raw)
-                .settings(LocalDynamo.settings(DYNALITE.endpoint()))
+        try (DynamoDbChatStorage longLived = DynamoDbChatStorage.builder().client(DYNAMO.raw())
+                .settings(LocalDynamo.settings(DYNAMO.server().endpoint()))
                 .connectionLifetime(Duration.ofDays(30)).build()) {
             Connection connection = connection(user());
             longLived.connectionStore().add(connection);
@@ -98,7 +80,7 @@ class DynamoDbConnectionRecordsTest {
             assertThat(Long.parseLong(storedItem(connection).get("expiresAt").n()))
                     .isEqualTo(T0.plus(Duration.ofDays(30)).getEpochSecond() + 1);
         }
-        assertThat(raw.listTables().tableNames()).as("a client passed in stays open").isNotEmpty();
+        assertThat(DYNAMO.raw().listTables().tableNames()).as("a client passed in stays open").isNotEmpty();
     }
 
     @Test
@@ -110,9 +92,9 @@ class DynamoDbConnectionRecordsTest {
                 requests.add(context.request());
             }
         };
-        try (DynamoDbClient recorded = LocalDynamo.client(LocalDynamo.settings(DYNALITE.endpoint()), recorder);
+        try (DynamoDbClient recorded = LocalDynamo.client(LocalDynamo.settings(DYNAMO.server().endpoint()), recorder);
              DynamoDbChatStorage again = DynamoDbChatStorage.builder().client(recorded)
-                     .settings(LocalDynamo.settings(DYNALITE.endpoint())).build()) {
+                     .settings(LocalDynamo.settings(DYNAMO.server().endpoint())).build()) {
             again.createTablesIfMissing();
         }
 
@@ -127,21 +109,21 @@ class DynamoDbConnectionRecordsTest {
     @Test
     void creating_tables_that_exist_keeps_their_data() {
         Connection connection = connection(user());
-        storage.connectionStore().add(connection);
+        DYNAMO.storage().connectionStore().add(connection);
 
-        storage.createTablesIfMissing();
+        DYNAMO.storage().createTablesIfMissing();
 
-        assertThat(storage.connectionStore().find(connection.id())).contains(connection);
+        assertThat(DYNAMO.storage().connectionStore().find(connection.id())).contains(connection);
     }
 
     @Test
     void a_table_that_exists_with_other_keys_is_reported_at_creation() {
-        raw.createTable(create -> create.tableName("connections-of-another-shape")
+        DYNAMO.raw().createTable(create -> create.tableName("connections-of-another-shape")
                 .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
         try (DynamoDbChatStorage misfit = DynamoDbChatStorage.builder().settings(LocalDynamo
-                .settings(DYNALITE.endpoint()).withTables("connections-of-another-shape", "messages-of-misfit"))
+                .settings(DYNAMO.server().endpoint()).withTables("connections-of-another-shape", "messages-of-misfit"))
                 .build()) {
             assertThatThrownBy(misfit::createTablesIfMissing)
                     .isInstanceOf(ChatStorageException.class)

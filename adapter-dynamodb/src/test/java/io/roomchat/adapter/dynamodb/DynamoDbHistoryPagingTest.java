@@ -15,11 +15,8 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.MessageStore;
-import io.roomchat.testkit.DynaliteServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,30 +24,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** History pages as DynamoDB queries: one query per page, more only past DynamoDB's 1 MB response size. */
 class DynamoDbHistoryPagingTest {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
-
-    private static final RequestCounter REQUESTS = new RequestCounter();
-    private static DynamoDbChatStorage storage;
-
-    @BeforeAll
-    static void createTables() {
-        DynamoDbSettings settings = LocalDynamo.settings(DYNALITE.endpoint());
-        storage = DynamoDbChatStorage.builder().settings(settings).client(LocalDynamo.client(settings, REQUESTS))
-                .build().createTablesIfMissing();
-    }
-
-    @AfterAll
-    static void close() {
-        storage.close();
-    }
+    static final DynaliteTables DYNAMO = new DynaliteTables();
 
     @BeforeEach
     void resetCounts() {
-        REQUESTS.reset();
+        DYNAMO.requests().reset();
     }
 
     private static MessageStore store() {
-        return storage.messageStore();
+        return DYNAMO.storage().messageStore();
     }
 
     private static List<ChatMessage> insertSeries(RoomName room, UserId author, int count, String text) {
@@ -67,13 +49,13 @@ class DynamoDbHistoryPagingTest {
     void a_page_is_one_consistent_query() {
         RoomName room = room();
         List<ChatMessage> series = insertSeries(room, user(), 12, "short");
-        REQUESTS.reset();
+        DYNAMO.requests().reset();
 
         HistorySlice slice = store().page(room, new HistoryCursor.Before(series.get(10).postedAt()), 5);
 
         assertThat(slice.messages()).containsExactlyElementsOf(series.subList(5, 10));
         assertThat(slice.hasMore()).isTrue();
-        assertThat(REQUESTS.requests()).containsExactlyEntriesOf(java.util.Map.of("Query", 1));
+        assertThat(DYNAMO.requests().requests()).containsExactlyEntriesOf(java.util.Map.of("Query", 1));
     }
 
     @Test
@@ -84,13 +66,13 @@ class DynamoDbHistoryPagingTest {
         // plainer characters here; the store does not limit text length (the use cases do).
         String longest = "x".repeat(12_000);
         List<ChatMessage> series = insertSeries(room, user(), 101, longest);
-        REQUESTS.reset();
+        DYNAMO.requests().reset();
 
         HistorySlice newest = store().page(room, HistoryCursor.latest(), 100);
 
         assertThat(newest.messages()).containsExactlyElementsOf(series.subList(1, 101));
         assertThat(newest.hasMore()).isTrue();
-        assertThat(REQUESTS.requests().get("Query")).as("queries for one page").isGreaterThan(1);
+        assertThat(DYNAMO.requests().requests().get("Query")).as("queries for one page").isGreaterThan(1);
 
         HistorySlice oldest = store().page(room, new HistoryCursor.After(T0.minusMillis(1)), 100);
         assertThat(oldest.messages()).containsExactlyElementsOf(series.subList(0, 100));

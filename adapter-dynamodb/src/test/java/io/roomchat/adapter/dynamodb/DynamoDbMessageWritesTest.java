@@ -18,12 +18,9 @@ import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.EditOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.testkit.Concurrently;
-import io.roomchat.testkit.DynaliteServer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,25 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class DynamoDbMessageWritesTest {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
-
-    private static DynamoDbChatStorage storage;
-    private static DynamoDbClient raw;
-
-    @BeforeAll
-    static void createTables() {
-        storage = LocalDynamo.storage(DYNALITE);
-        raw = LocalDynamo.client(LocalDynamo.settings(DYNALITE.endpoint()));
-    }
-
-    @AfterAll
-    static void close() {
-        storage.close();
-        raw.close();
-    }
+    static final DynaliteTables DYNAMO = new DynaliteTables();
 
     private static MessageStore store() {
-        return storage.messageStore();
+        return DYNAMO.storage().messageStore();
     }
 
     private static List<ChatMessage> history(RoomName room) {
@@ -63,7 +45,7 @@ class DynamoDbMessageWritesTest {
     /** A message store whose requests pass through a faulty endpoint on their way to dynalite. */
     private static <T> T throughFaults(Function<FaultyEndpoint.Call, FaultyEndpoint.Fault> faults,
                                        Function<MessageStore, T> work) throws Exception {
-        try (FaultyEndpoint endpoint = new FaultyEndpoint(DYNALITE.endpoint(), faults);
+        try (FaultyEndpoint endpoint = new FaultyEndpoint(DYNAMO.server().endpoint(), faults);
              DynamoDbChatStorage faulty = DynamoDbChatStorage.builder()
                      .settings(LocalDynamo.settings(endpoint.endpoint())).build()) {
             return work.apply(faulty.messageStore());
@@ -90,8 +72,8 @@ class DynamoDbMessageWritesTest {
         store().insert(stored);
 
         Map<String, AttributeValue> claimKey = MessageItems.claimKey(stored.id());
-        Map<String, AttributeValue> claim = raw.getItem(get -> get.tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE)
-                .key(claimKey).consistentRead(true)).item();
+        Map<String, AttributeValue> claim = DYNAMO.raw().getItem(get -> get
+                .tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE).key(claimKey).consistentRead(true)).item();
 
         assertThat(claim).containsEntry(ChatTables.CLAIM_ROOM, AttributeValue.fromS(stored.room().value()));
         String claimPartition = claimKey.get(ChatTables.ROOM).s();
@@ -191,7 +173,8 @@ class DynamoDbMessageWritesTest {
 
         store().edit(room, new MessageRef.ById(m.id()), author, new MessageChange.Erase(), T0.plusSeconds(1));
 
-        Map<String, AttributeValue> item = raw.getItem(get -> get.tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE)
+        Map<String, AttributeValue> item = DYNAMO.raw().getItem(get -> get
+                .tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE)
                 .key(new MessageItems.MessageKey(room, T0).toKey()).consistentRead(true)).item();
         assertThat(item).doesNotContainKey(ChatTables.MESSAGE)
                 .containsEntry(ChatTables.IS_DELETED, AttributeValue.fromBool(true));

@@ -22,7 +22,6 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.DeliveryStatus;
 import io.roomchat.core.port.out.TokenVerification;
-import io.roomchat.testkit.DynaliteServer;
 import io.roomchat.testkit.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +38,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,28 +48,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RequestsPerChatOperationTest {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
+    static final DynaliteTables DYNAMO = new DynaliteTables();
 
-    private static final RequestCounter REQUESTS = new RequestCounter();
     private static final Instant NOW = Instant.parse("2026-11-27T20:00:00.000Z");
-    private static DynamoDbChatStorage storage;
 
     private final List<ChatMessage> published = new ArrayList<>();
     private final Set<ConnectionId> gone = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, Integer>> measured = new LinkedHashMap<>();
     private ChatCore core;
-
-    @BeforeAll
-    static void createTables() {
-        DynamoDbSettings settings = LocalDynamo.settings(DYNALITE.endpoint());
-        storage = DynamoDbChatStorage.builder().settings(settings).client(LocalDynamo.client(settings, REQUESTS))
-                .build().createTablesIfMissing();
-    }
-
-    @AfterAll
-    static void close() {
-        storage.close();
-    }
 
     /** The core's time, set by the test. */
     private static final class SettableClock extends Clock {
@@ -96,8 +79,8 @@ class RequestsPerChatOperationTest {
 
     private ChatCore core(Clock clock) {
         return ChatCore.builder()
-                .connectionStore(storage.connectionStore())
-                .messageStore(storage.messageStore())
+                .connectionStore(DYNAMO.storage().connectionStore())
+                .messageStore(DYNAMO.storage().messageStore())
                 .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
                 .gateway((to, delivery) -> CompletableFuture.completedFuture(
                         gone.contains(to) ? DeliveryStatus.GONE : DeliveryStatus.DELIVERED))
@@ -107,9 +90,9 @@ class RequestsPerChatOperationTest {
     }
 
     private <T> T measure(String operation, Supplier<T> work) {
-        REQUESTS.reset();
+        DYNAMO.requests().reset();
         T result = work.get();
-        measured.put(operation, REQUESTS.requests());
+        measured.put(operation, DYNAMO.requests().requests());
         return result;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.roomchat.testkit.DynaliteServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -24,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /** The table definitions are the one source: of the tables created here, and of the deployment template. */
 class TableDefinitionTest {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
+    static final DynaliteTables DYNAMO = new DynaliteTables();
 
     /** The two table resources, for the SAM template of adapter-aws-lambda to carry. */
     static final Path TEMPLATE_FRAGMENT = Path.of("adapter-aws-lambda", "template-tables.yaml");
@@ -48,25 +46,22 @@ class TableDefinitionTest {
 
     @Test
     void created_tables_are_exactly_the_definitions() {
-        try (DynamoDbChatStorage storage = LocalDynamo.storage(DYNALITE);
-             DynamoDbClient dynamo = LocalDynamo.client(LocalDynamo.settings(DYNALITE.endpoint()))) {
-            for (TableDefinition table : storage.tables()) {
-                TableDescription created = dynamo.describeTable(d -> d.tableName(table.tableName())).table();
+        for (TableDefinition table : DYNAMO.storage().tables()) {
+            TableDescription created = DYNAMO.raw().describeTable(d -> d.tableName(table.tableName())).table();
 
-                assertThat(created.keySchema()).isEqualTo(table.keySchema());
-                Map<String, String> attributes = new HashMap<>();
-                for (AttributeDefinition attribute : created.attributeDefinitions()) {
-                    attributes.put(attribute.attributeName(), attribute.attributeTypeAsString());
-                }
-                Map<String, String> defined = new HashMap<>();
-                table.attributeDefinitions().forEach((name, type) -> defined.put(name, type.toString()));
-                assertThat(attributes).isEqualTo(defined);
-                List<String> indexes = created.hasGlobalSecondaryIndexes()
-                        ? created.globalSecondaryIndexes().stream().map(TableDefinitionTest::describe).toList()
-                        : List.of();
-                assertThat(indexes).containsExactlyInAnyOrderElementsOf(table.globalIndexes().stream()
-                        .map(i -> i.indexName() + " " + i.hashKey().name() + " " + i.projection()).toList());
+            assertThat(created.keySchema()).isEqualTo(table.keySchema());
+            Map<String, String> attributes = new HashMap<>();
+            for (AttributeDefinition attribute : created.attributeDefinitions()) {
+                attributes.put(attribute.attributeName(), attribute.attributeTypeAsString());
             }
+            Map<String, String> defined = new HashMap<>();
+            table.attributeDefinitions().forEach((name, type) -> defined.put(name, type.toString()));
+            assertThat(attributes).isEqualTo(defined);
+            List<String> indexes = created.hasGlobalSecondaryIndexes()
+                    ? created.globalSecondaryIndexes().stream().map(TableDefinitionTest::describe).toList()
+                    : List.of();
+            assertThat(indexes).containsExactlyInAnyOrderElementsOf(table.globalIndexes().stream()
+                    .map(i -> i.indexName() + " " + i.hashKey().name() + " " + i.projection()).toList());
         }
     }
 
