@@ -23,7 +23,9 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
@@ -120,8 +122,9 @@ class DynamoDbConnectionRecordsTest {
     void a_table_that_exists_with_other_keys_is_reported_at_creation() {
         DYNAMO.raw().createTable(create -> create.tableName("connections-of-another-shape")
                 .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
         try (DynamoDbChatStorage misfit = DynamoDbChatStorage.builder().settings(LocalDynamo
                 .settings(DYNAMO.server().endpoint()).withTables("connections-of-another-shape", "messages-of-misfit"))
                 .build()) {
