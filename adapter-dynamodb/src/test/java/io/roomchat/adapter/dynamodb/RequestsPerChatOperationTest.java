@@ -116,8 +116,11 @@ class RequestsPerChatOperationTest {
 
         Reply posted = measure("post", () -> core.post(ada, new PostMessageCommand(room, new MessageText("hello"))));
         var ids = (ReplyPayload.Posted) posted.payload().orElseThrow();
-        measure("post, same millisecond as another (next slot)",
+        measure("post, same millisecond as another from this process (next slot)",
                 () -> core.post(ada, new PostMessageCommand(room, new MessageText("hello again"))));
+        ChatCore otherProcess = core(clock);
+        measure("post from another process onto two taken milliseconds",
+                () -> otherProcess.post(ada, new PostMessageCommand(room, new MessageText("from elsewhere"))));
         clock.now = NOW.plusSeconds(1);
         measure("edit by postedAt", () -> core.change(ada, new ChangeMessageCommand(room,
                 new MessageRef.ByPostedAt(ids.postedAt()), new MessageChange.Replace(new MessageText("edited")))));
@@ -151,8 +154,10 @@ class RequestsPerChatOperationTest {
         expected.put("connect", Map.of("PutItem", 1));
         expected.put("join", Map.of("UpdateItem", 1));
         expected.put("post", Map.of("GetItem", 1, "PutItem", 2));
-        expected.put("post, same millisecond as another (next slot)", Map.of("GetItem", 2, "PutItem", 4,
-                "DeleteItem", 1));
+        expected.put("post, same millisecond as another from this process (next slot)",
+                Map.of("GetItem", 1, "PutItem", 2));
+        expected.put("post from another process onto two taken milliseconds",
+                Map.of("GetItem", 3, "PutItem", 6, "DeleteItem", 2));
         expected.put("edit by postedAt", Map.of("GetItem", 1, "UpdateItem", 1));
         expected.put("edit by messageId", Map.of("GetItem", 2, "UpdateItem", 1));
         expected.put("edit, same millisecond as the last change", Map.of("GetItem", 3, "UpdateItem", 2));
