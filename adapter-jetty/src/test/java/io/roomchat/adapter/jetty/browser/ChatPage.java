@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -46,6 +47,17 @@ final class ChatPage {
 
     void waitUntilOnline() {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=status]"), "data-state", "online"));
+    }
+
+    void waitUntilReconnecting() {
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=status]"), "data-state",
+                "reconnecting"));
+    }
+
+    /** Makes {@code POST /dev/token} fail in this browser (DevTools request blocking), so it cannot reconnect. */
+    void blockSignIn(boolean blocked) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", blocked ? List.of("*/dev/token") : List.of()));
     }
 
     void join(String room) {
@@ -110,6 +122,15 @@ final class ChatPage {
 
     boolean hasEditControls(String messageId) {
         return !message(messageId).findElements(By.cssSelector("[data-testid=edit-message]")).isEmpty();
+    }
+
+    boolean isEdited(String messageId) {
+        return !message(messageId).findElements(By.cssSelector(".edited")).isEmpty();
+    }
+
+    /** Whether the browser made elements out of the text, which escaping must prevent. */
+    boolean hasMarkupInside(String messageId) {
+        return !message(messageId).findElements(By.cssSelector("[data-testid=message-text] *")).isEmpty();
     }
 
     String messageAuthor(String messageId) {
