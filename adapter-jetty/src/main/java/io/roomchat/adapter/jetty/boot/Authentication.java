@@ -17,18 +17,26 @@ record Authentication(String mode, TokenVerifier verifier, Optional<DevTokens> d
     static final Duration DEV_TOKEN_TTL = Duration.ofHours(12);
 
     static Authentication from(ServerOptions options) {
+        try {
+            return choose(options);
+        } catch (IllegalArgumentException | IllegalStateException invalid) {
+            throw new StartupException("token settings: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    private static Authentication choose(ServerOptions options) {
         if (options.secret().isPresent() && options.jwks().isPresent()) {
             throw new StartupException("set either CHAT_JWT_SECRET or CHAT_JWKS_URL, not both");
         }
         if (options.jwks().isPresent()) {
             JwtTokenVerifier.Builder verifier = JwtTokenVerifier.jwks(options.jwks().get());
             claims(verifier, options);
-            return new Authentication("jwks", build(verifier), Optional.empty());
+            return new Authentication("jwks", verifier.build(), Optional.empty());
         }
         if (options.secret().isPresent()) {
             JwtTokenVerifier.Builder verifier = JwtTokenVerifier.hs256(options.secret().get());
             claims(verifier, options);
-            return new Authentication("hs256", build(verifier), Optional.empty());
+            return new Authentication("hs256", verifier.build(), Optional.empty());
         }
         return dev(options);
     }
@@ -41,7 +49,7 @@ record Authentication(String mode, TokenVerifier verifier, Optional<DevTokens> d
         String secret = JwtTokenIssuer.randomSecret();
         JwtTokenIssuer issuer = JwtTokenIssuer.hs256(secret);
         DevTokens tokens = (userId, name) -> issuer.issue(userId.value(), name.value(), DEV_TOKEN_TTL);
-        return new Authentication("dev", build(JwtTokenVerifier.hs256(secret)), Optional.of(tokens));
+        return new Authentication("dev", JwtTokenVerifier.hs256(secret).build(), Optional.of(tokens));
     }
 
     private static void claims(JwtTokenVerifier.Builder verifier, ServerOptions options) {
@@ -50,14 +58,6 @@ record Authentication(String mode, TokenVerifier verifier, Optional<DevTokens> d
         }
         if (options.jwtAudience != null) {
             verifier.audience(options.jwtAudience);
-        }
-    }
-
-    private static TokenVerifier build(JwtTokenVerifier.Builder verifier) {
-        try {
-            return verifier.build();
-        } catch (IllegalArgumentException | IllegalStateException invalid) {
-            throw new StartupException("token settings: " + invalid.getMessage(), invalid);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every option's default from the environment: {@code --jwt-secret} reads {@code CHAT_JWT_SECRET}, and so on.
@@ -25,7 +26,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         if (!argument.isOption()) {
             return null;
         }
-        String value = environment.get(variableFor(argument.longestName()));
+        String value = environment.get(variableFor(((OptionSpec) argument).longestName()));
         return value == null || value.isBlank() ? null : value;
     }
 }

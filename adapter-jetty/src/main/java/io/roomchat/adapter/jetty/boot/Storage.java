@@ -1,7 +1,6 @@
 package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.adapter.inmemory.InMemoryChat;
-import io.roomchat.adapter.jdbc.JdbcChatStorage;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
 import java.nio.file.Files;
@@ -33,8 +32,7 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
         } catch (java.io.IOException e) {
             throw new StartupException("cannot create the data directory " + directory + ": " + e.getMessage(), e);
         }
-        JdbcChatStorage storage = JdbcChatStorage.h2File(directory);
-        return new Storage("h2 (" + directory + ")", connections, storage.messageStore(), storage);
+        throw new StartupException("TEMPORARY: h2 pending the jdbc branch");
     }
 
     /** Flushes and closes the message store. */
