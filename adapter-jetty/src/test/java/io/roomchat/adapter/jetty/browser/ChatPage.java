@@ -30,7 +30,7 @@ final class ChatPage {
     ChatPage(ChromeDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, PATIENCE);
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.pollingEvery(Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class);
     }
 
     ChatPage open(URI base) {
@@ -86,6 +86,27 @@ final class ChatPage {
             input.sendKeys(i < lines.length - 1 ? Keys.chord(Keys.SHIFT, Keys.ENTER) : Keys.ENTER);
         }
         wait.until(d -> input.getAttribute("value").isEmpty());
+    }
+
+    /**
+     * Pastes {@code pasted} into the message box (a script, as typing thousands of keys is slow), then types
+     * {@code typed} as keys; returns what the box holds. Does not send.
+     */
+    String draft(String pasted, String typed) {
+        WebElement input = driver.findElement(By.id("message-input"));
+        driver.executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, pasted);
+        input.sendKeys(typed);
+        return input.getAttribute("value");
+    }
+
+    void clearDraft() {
+        WebElement input = driver.findElement(By.id("message-input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    }
+
+    String charCounter() {
+        return driver.findElement(By.cssSelector("[data-testid=char-counter]")).getText();
     }
 
     /** Waits until a message with this text is on screen, and returns its id. */

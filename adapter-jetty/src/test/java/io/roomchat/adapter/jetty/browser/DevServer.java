@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 /** The real server in this JVM, in dev mode (no secret, no JWKS URL), on loopback. */
@@ -22,14 +21,9 @@ final class DevServer implements AutoCloseable {
         this.application = application;
     }
 
-    static DevServer inMemory() {
-        return new DevServer(TestApplications.start(Map.of("CHAT_STORE", "memory", "CHAT_PORT", "0")));
-    }
-
-    /** On an H2 file in {@code dataDir}, so history survives a restart; port 0 picks a free one. */
-    static DevServer onDisk(Path dataDir, int port) {
-        return new DevServer(TestApplications.start(Map.of(
-                "CHAT_STORE", "h2", "CHAT_DATA_DIR", dataDir.toString(), "CHAT_PORT", Integer.toString(port))));
+    /** In-memory store; port 0 picks a free one, a given port lets a test restart the server where it was. */
+    static DevServer inMemory(int port) {
+        return new DevServer(TestApplications.start(Map.of("CHAT_STORE", "memory", "CHAT_PORT", Integer.toString(port))));
     }
 
     URI pageUri() {
@@ -42,6 +36,10 @@ final class DevServer implements AutoCloseable {
 
     int port() {
         return application.server().port();
+    }
+
+    int openConnections() {
+        return application.server().openConnections();
     }
 
     /** A token from {@code POST /dev/token}, as the page gets one. */

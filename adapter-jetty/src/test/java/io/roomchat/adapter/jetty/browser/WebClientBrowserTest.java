@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import io.roomchat.testkit.protocol.WsTestClient;
 
 /**
@@ -23,7 +22,7 @@ class WebClientBrowserTest {
 
     @Test
     void twoPeopleChatEditAndDeleteLiveAndALateJoinerReadsTheHistory() {
-        try (DevServer server = DevServer.inMemory();
+        try (DevServer server = DevServer.inMemory(0);
              HeadlessChromium aliceBrowser = HeadlessChromium.start();
              HeadlessChromium bobBrowser = HeadlessChromium.start()) {
             ChatPage alice = new ChatPage(aliceBrowser.driver()).open(server.pageUri());
@@ -34,6 +33,11 @@ class WebClientBrowserTest {
             String room = "Release planning";
             alice.join(room);
             bob.join(room);
+
+            assertThat(alice.draft("x".repeat(3_995), "0123456789")).as("typing stops at the limit").hasSize(4_000);
+            assertThat(alice.charCounter()).isEqualTo("4000 / 4000");
+            alice.clearDraft();
+            assertThat(alice.charCounter()).isEqualTo("0 / 4000");
 
             alice.send("Hi Bob! Is the build green?");
             String hello = bob.waitForMessage("Hi Bob! Is the build green?");
@@ -80,8 +84,8 @@ class WebClientBrowserTest {
     }
 
     @Test
-    void aPageReconnectsAfterTheServerRestartsAndFetchesWhatItMissed(@TempDir Path dataDir) throws Exception {
-        DevServer server = DevServer.onDisk(dataDir, 0);
+    void aPageReconnectsAfterTheServerRestartsAndFetchesWhatItMissed() throws Exception {
+        DevServer server = DevServer.inMemory(0);
         int port = server.port();
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             ChatPage dana = new ChatPage(browser.driver()).open(server.pageUri());
@@ -96,10 +100,11 @@ class WebClientBrowserTest {
             dana.waitUntilReconnecting();
             dana.screenshot(ARTIFACTS.resolve("05-reconnecting.png"));
 
-            server = DevServer.onDisk(dataDir, port);
+            server = DevServer.inMemory(port);
             try (WsTestClient erin = WsTestClient.connect(server.webSocketUri(), server.devToken("erin", "Erin"))) {
                 assertThat(erin.join("ops", "Erin").get("statusCode").asInt()).isEqualTo(200);
                 assertThat(erin.post("ops", "Posted while Dana was away").get("statusCode").asInt()).isEqualTo(200);
+                assertThat(server.openConnections()).as("only Erin is connected: Dana missed the event").isEqualTo(1);
             }
             // A restarted dev server has a new secret: the page fetches a fresh token, re-joins and catches up.
             dana.blockSignIn(false);
