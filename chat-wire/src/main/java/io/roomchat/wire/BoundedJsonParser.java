@@ -18,8 +18,8 @@ import java.io.IOException;
  */
 final class BoundedJsonParser {
     /** The codec's own bound, above the adapters' 32 KiB frame limit: it must hold even if an adapter forgets. */
-    static final int MAX_FRAME_CHARS = 64 * 1024;
-    static final int MAX_NESTING_DEPTH = 16;
+    private static final int MAX_FRAME_CHARS = 64 * 1024;
+    private static final int MAX_NESTING_DEPTH = 16;
     private static final int MAX_NUMBER_CHARS = 32;
     private static final int MAX_NAME_CHARS = 256;
     private static final int MAX_TOKENS = 16 * 1024;

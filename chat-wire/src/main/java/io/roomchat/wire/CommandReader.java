@@ -11,22 +11,17 @@ import java.util.Optional;
 
 /** Picks the command by the frame's {@code action} (API Gateway's route key in the original) and reads it. */
 final class CommandReader {
-    static final String JOIN = "onJoin";
-    static final String MESSAGE = "onMessage";
-    static final String HISTORY = "onHistory";
+    private CommandReader() {
+    }
 
-    ClientCommand read(FrameFields fields) {
+    static ClientCommand read(FrameFields fields) {
         String action = fields.requiredString("action");
-        switch (action) {
-            case JOIN:
-                return join(fields);
-            case MESSAGE:
-                return MessageFrameReader.read(fields);
-            case HISTORY:
-                return history(fields);
-            default:
-                throw new FrameRejected("action: unknown " + EchoedValue.quoted(action));
-        }
+        return switch (action) {
+            case "onJoin" -> join(fields);
+            case "onMessage" -> MessageFrameReader.read(fields);
+            case "onHistory" -> history(fields);
+            default -> throw new FrameRejected("action: unknown " + EchoedValue.quoted(action));
+        };
     }
 
     private static JoinRoomCommand join(FrameFields fields) {

@@ -5,7 +5,7 @@ package io.roomchat.wire;
  * unpaired-surrogate characters shown as {@code ?}. A reply never carries a huge or terminal-hostile string back.
  */
 final class EchoedValue {
-    static final int MAX_CHARS = 32;
+    private static final int MAX_CHARS = 32;
     private static final String ELLIPSIS = "...";
 
     private EchoedValue() {

@@ -6,17 +6,16 @@ import java.util.Optional;
 
 /** Text frame to {@link DecodedFrame}: parse within bounds, read the request id, then the action's fields. */
 final class FrameDecoder {
-    static final int MAX_REQUEST_ID_CHARS = 64;
+    private static final int MAX_REQUEST_ID_CHARS = 64;
 
     private final BoundedJsonParser parser = new BoundedJsonParser();
-    private final CommandReader commands = new CommandReader();
 
     DecodedFrame decode(String text) {
         Optional<String> requestId = Optional.empty();
         try {
             FrameFields fields = new FrameFields(parser.parseObject(text));
             requestId = requestId(fields);
-            return new DecodedFrame.Command(commands.read(fields), requestId);
+            return new DecodedFrame.Command(CommandReader.read(fields), requestId);
         } catch (FrameRejected rejected) {
             return invalid(rejected.body(), requestId);
         } catch (RuntimeException defect) {

@@ -1,7 +1,7 @@
 package io.roomchat.wire;
 
 /**
- * Unpaired UTF-16 surrogates: JSON escapes such as {@code "\ud800"} can smuggle them into a Java string, but no
+ * Unpaired UTF-16 surrogates: a JSON escape of a lone surrogate can smuggle one into a Java string, but no
  * UTF-8 text frame can carry them. The decoder rejects them; the encoder repairs any that reach it another way
  * (a store, another adapter), so an event frame is always sendable.
  */

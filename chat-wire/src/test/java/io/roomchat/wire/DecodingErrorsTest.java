@@ -28,7 +28,8 @@ class DecodingErrorsTest {
                 Arguments.of(json("{/* hi */'action':'onJoin'}"), "frame: malformed JSON"),
                 Arguments.of("hello", "frame: malformed JSON"),
                 Arguments.of("[]", "frame: must be a JSON object"),
-                Arguments.of(json("[{'action':'onJoin','room':'general','name':'Bob'}]"), "frame: must be a JSON object"),
+                Arguments.of(json("[{'action':'onJoin','room':'general','name':'Bob'}]"),
+                        "frame: must be a JSON object"),
                 Arguments.of("null", "frame: must be a JSON object"),
                 Arguments.of("42", "frame: must be a JSON object"),
                 Arguments.of("\"onJoin\"", "frame: must be a JSON object"),
@@ -38,7 +39,8 @@ class DecodingErrorsTest {
                 Arguments.of(json("{'action':'onJoin','room':'general','name':'Bob'} 1"),
                         "frame: unexpected data after the JSON object"),
                 Arguments.of(json("{'action':'onJoin','room':'general','name':'Bob'}}"), "frame: malformed JSON"),
-                Arguments.of(json("{'action':'onJoin','room':'general','name':'Bob'} garbage"), "frame: malformed JSON"));
+                Arguments.of(json("{'action':'onJoin','room':'general','name':'Bob'} garbage"),
+                        "frame: malformed JSON"));
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")

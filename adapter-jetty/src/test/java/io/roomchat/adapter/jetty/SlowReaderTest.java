@@ -56,7 +56,7 @@ class SlowReaderTest {
 
             assertThat(chat.server.openConnections()).as("the slow reader was dropped").isEqualTo(3);
             assertThat(chat.connections.storedRecords()).as("and forgotten").isEqualTo(3);
-            assertThat(worstBatchMillis).as("every batch of %d reached everyone within", BATCH).isLessThan(3_000);
+            assertThat(worstBatchMillis).as("every batch of %d reached everyone within", BATCH).isLessThan(5_000);
             assertThat(slow.drainsToEndOfStream(5_000)).as("the slow reader's socket is closed").isTrue();
 
             JsonAssert.ok(sender.post(room, "after the drop"));

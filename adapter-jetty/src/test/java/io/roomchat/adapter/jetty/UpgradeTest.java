@@ -27,6 +27,10 @@ class UpgradeTest {
         chat.close();
     }
 
+    private int refusalOf(String token) {
+        return WsTestClient.refusedStatus(WsTestClient.withToken(chat.endpoint(), token), Map.of());
+    }
+
     private void assertNothingStored() {
         assertThat(chat.connections.storedRecords()).isZero();
         assertThat(chat.server.openConnections()).isZero();
@@ -35,15 +39,14 @@ class UpgradeTest {
     @Test
     void an_upgrade_without_a_token_is_refused_with_401_and_stores_nothing() {
         assertThat(WsTestClient.refusedStatus(chat.endpoint(), Map.of())).isEqualTo(401);
-        assertThat(WsTestClient.refusedStatus(WsTestClient.withToken(chat.endpoint(), ""), Map.of())).isEqualTo(401);
+        assertThat(refusalOf("")).isEqualTo(401);
 
         assertNothingStored();
     }
 
     @Test
     void a_garbage_token_is_refused_with_401() {
-        assertThat(WsTestClient.refusedStatus(WsTestClient.withToken(chat.endpoint(), "not-a-jwt"), Map.of()))
-                .isEqualTo(401);
+        assertThat(refusalOf("not-a-jwt")).isEqualTo(401);
         assertThat(WsTestClient.refusedStatus(chat.endpoint(), Map.of("Authorization", "Bearer garbage")))
                 .isEqualTo(401);
 
@@ -56,8 +59,7 @@ class UpgradeTest {
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)))
                 .issue("late-user", "Late", Duration.ofMinutes(5));
 
-        assertThat(WsTestClient.refusedStatus(WsTestClient.withToken(chat.endpoint(), expired), Map.of()))
-                .isEqualTo(401);
+        assertThat(refusalOf(expired)).isEqualTo(401);
         assertNothingStored();
     }
 
@@ -66,8 +68,7 @@ class UpgradeTest {
         String forged = io.roomchat.auth.jwt.JwtTokenIssuer.hs256("another-secret-that-is-also-32-bytes-long")
                 .issue("mallory", "Mallory", Duration.ofHours(1));
 
-        assertThat(WsTestClient.refusedStatus(WsTestClient.withToken(chat.endpoint(), forged), Map.of()))
-                .isEqualTo(401);
+        assertThat(refusalOf(forged)).isEqualTo(401);
         assertNothingStored();
     }
 

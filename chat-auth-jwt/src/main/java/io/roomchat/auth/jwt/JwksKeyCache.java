@@ -14,11 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Published keys, cached per issuer and {@code kid}. A miss refetches the JWKS document,
  * but at most once per {@code minRefetchInterval} (failed attempts count too), so a flood
  * of tokens with made-up {@code kid}s or issuers costs at most one fetch per interval.
- * Between fetches, misses are answered from the last document.
+ * Between fetches, misses are answered from the last document. A document older than
+ * {@link #MAX_DOCUMENT_AGE} is read again on the next token, so a withdrawn key stops being
+ * trusted; while that fails, the cached keys keep serving. An entry is only ever made by a
+ * miss for its own issuer, so one issuer's key is never handed to another's token.
  */
 final class JwksKeyCache {
     /** Bounds memory when the issuer is not configured and tokens may bring any {@code iss}. */
     static final int MAX_ENTRIES = 1_000;
+    static final Duration MAX_DOCUMENT_AGE = Duration.ofMinutes(10);
 
     private static final System.Logger LOG = System.getLogger(JwksKeyCache.class.getName());
 
@@ -31,6 +35,7 @@ final class JwksKeyCache {
     private JwksDocument latest;
     private Instant lastAttempt;
     private boolean lastAttemptFailed;
+    private volatile Instant lastSuccess;
 
     JwksKeyCache(JwksSource source, Clock clock, Duration minRefetchInterval) {
         this.source = source;
@@ -41,12 +46,15 @@ final class JwksKeyCache {
     /** The key, or {@link TokenRefused} as "unknown key" or, when fetching failed, "keys unavailable". */
     PublicJwk<?> find(IssuerKeyId id) {
         PublicJwk<?> cached = keys.get(id);
-        return cached != null ? cached : findAfterMiss(id);
+        return cached != null && !documentIsOld() ? cached : findLocked(id);
     }
 
-    private synchronized PublicJwk<?> findAfterMiss(IssuerKeyId id) {
+    private synchronized PublicJwk<?> findLocked(IssuerKeyId id) {
+        if (documentIsOld() && mayRefetch()) {
+            refetch();
+        }
         PublicJwk<?> cached = keys.get(id);
-        if (cached != null) { // found by the fetch of a thread that held the lock before us
+        if (cached != null) { // still published, or found by the fetch of a thread that held the lock before us
             return cached;
         }
         if (mayRefetch()) {
@@ -60,6 +68,11 @@ final class JwksKeyCache {
         return published.get();
     }
 
+    private boolean documentIsOld() {
+        Instant fetched = lastSuccess;
+        return fetched != null && !clock.instant().isBefore(fetched.plus(MAX_DOCUMENT_AGE));
+    }
+
     private boolean mayRefetch() {
         return lastAttempt == null || !clock.instant().isBefore(lastAttempt.plus(minRefetchInterval));
     }
@@ -69,11 +82,17 @@ final class JwksKeyCache {
         try {
             latest = source.fetch();
             lastAttemptFailed = false;
-            keys.keySet().removeIf(id -> latest.key(id.keyId()).isEmpty()); // a withdrawn key is no longer trusted
+            lastSuccess = lastAttempt;
+            forgetKeysNoLongerPublished();
         } catch (IOException | RuntimeException failure) {
             lastAttemptFailed = true;
             LOG.log(Level.WARNING, "Fetching the JWKS document failed: {0}", failure.toString());
         }
+    }
+
+    /** The URL is the authority: a key it withdrew or replaced under the same kid is no longer trusted. */
+    private void forgetKeysNoLongerPublished() {
+        keys.entrySet().removeIf(entry -> !latest.key(entry.getKey().keyId()).map(entry.getValue()::equals).orElse(false));
     }
 
     private void remember(IssuerKeyId id, PublicJwk<?> key) {

@@ -194,17 +194,43 @@ class JwksTokenVerificationTest {
     }
 
     @Test
-    void sameKidUnderTwoIssuersKeepsEachIssuersOwnKey() {
+    void sameKidUnderTwoIssuersIsLookedUpPerIssuerNotByKidAlone() {
         server.serve(jwk(RSA, "shared"));
         assertVerifiedAs(verifier.verify(rs256(ISSUER_A, "shared", RSA)), "alice");
 
-        server.serve(jwk(OTHER_RSA, "shared")); // the same kid now names issuer B's key
+        server.serve(jwk(OTHER_RSA, "shared")); // the same kid now names another key
         clock.advance(REFETCH_INTERVAL);
 
+        // A cache keyed by kid alone would answer B with A's key and refuse this token.
         assertVerifiedAs(verifier.verify(rs256(ISSUER_B, "shared", OTHER_RSA)), "alice");
-        assertVerifiedAs(verifier.verify(rs256(ISSUER_A, "shared", RSA)), "alice");
-        String bClaimingAsKey = rs256(ISSUER_B, "shared", RSA);
-        assertRefused(verifier.verify(bClaimingAsKey), bClaimingAsKey, "bad signature");
+        assertThat(server.requests()).isEqualTo(2);
+        String bSignedWithAsKey = rs256(ISSUER_B, "shared", RSA);
+        assertRefused(verifier.verify(bSignedWithAsKey), bSignedWithAsKey, "bad signature");
+        String aSignedWithAWithdrawnKey = rs256(ISSUER_A, "shared", RSA);
+        assertRefused(verifier.verify(aSignedWithAWithdrawnKey), aSignedWithAWithdrawnKey, "bad signature");
+    }
+
+    @Test
+    void reReadsAnOldDocumentAndStopsTrustingAWithdrawnKey() {
+        String token = rs256(ISSUER_A, "rsa-1", RSA);
+        assertVerifiedAs(verifier.verify(token), "alice");
+        server.serve(jwk(OTHER_RSA, "rsa-2"));
+        clock.advance(JwksKeyCache.MAX_DOCUMENT_AGE);
+
+        assertRefused(verifier.verify(token), token, "unknown key");
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsServingCachedKeysWhileAnOldDocumentCannotBeReRead() {
+        String token = rs256(ISSUER_A, "rsa-1", RSA);
+        assertVerifiedAs(verifier.verify(token), "alice");
+        server.answerWith(503, "down for maintenance");
+        clock.advance(JwksKeyCache.MAX_DOCUMENT_AGE);
+
+        assertVerifiedAs(verifier.verify(token), "alice");
+        assertVerifiedAs(verifier.verify(token), "alice");
+        assertThat(server.requests()).isEqualTo(2);
     }
 
     @Test

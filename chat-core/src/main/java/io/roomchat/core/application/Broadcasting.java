@@ -11,6 +11,7 @@ import io.roomchat.core.port.out.DeliveryStatus;
 import io.roomchat.core.port.out.EventEncoder;
 import io.roomchat.core.port.out.FanoutReport;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,16 +39,15 @@ final class Broadcasting implements BroadcastUseCase {
     public FanoutReport broadcast(ChatMessage message) {
         List<Connection> members = connections.inRoom(message.room());
         Delivery delivery = new Delivery(message, encoder);
-        @SuppressWarnings("unchecked")
-        CompletableFuture<DeliveryStatus>[] pending = new CompletableFuture[members.size()];
-        for (int i = 0; i < pending.length; i++) {
-            pending[i] = start(members.get(i), delivery);
+        List<CompletableFuture<DeliveryStatus>> pending = new ArrayList<>(members.size());
+        for (Connection member : members) {
+            pending.add(start(member, delivery));
         }
         int delivered = 0;
         int gone = 0;
         int failed = 0;
-        for (int i = 0; i < pending.length; i++) {
-            switch (pending[i].join()) {
+        for (int i = 0; i < pending.size(); i++) {
+            switch (pending.get(i).join()) {
                 case DELIVERED -> delivered++;
                 case GONE -> {
                     gone++;

@@ -184,7 +184,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
         }
 
         /** A publisher that needs this core's broadcast use case, such as an in-process asynchronous bus. */
-        public Builder publisher(Function<BroadcastUseCase, MessagePublisher> factory) {
+        public Builder publisherUsing(Function<BroadcastUseCase, MessagePublisher> factory) {
             this.publisherFactory = Objects.requireNonNull(factory);
             return this;
         }

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar chat-server.jar [options]}: starts the server, and stops it gracefully on SIGTERM or Ctrl-C
@@ -23,6 +25,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     ServerOptions options = new ServerOptions();
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         int exit = run(System.getenv(), args);
         if (exit != 0) {
@@ -40,7 +45,7 @@ public final class Main implements Callable<Integer> {
         try {
             application = ChatApplication.start(options);
         } catch (StartupException refused) {
-            System.err.println("chat-server: " + refused.getMessage());
+            spec.commandLine().getErr().println("chat-server: " + refused.getMessage());
             return BAD_SETTINGS;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "chat-shutdown"));

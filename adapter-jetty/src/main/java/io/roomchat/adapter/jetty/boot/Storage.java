@@ -1,9 +1,10 @@
 package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.adapter.inmemory.InMemoryChat;
+import io.roomchat.adapter.jdbc.JdbcChatStorage;
+import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,11 +29,11 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
     private static Storage h2(Path dataDir, ConnectionStore connections) {
         Path directory = dataDir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new StartupException("cannot create the data directory " + directory + ": " + e.getMessage(), e);
+            JdbcChatStorage storage = JdbcChatStorage.h2File(directory);
+            return new Storage("h2 (" + directory + ")", connections, storage.messageStore(), storage);
+        } catch (ChatStorageException unusable) {
+            throw new StartupException(unusable.getMessage(), unusable);
         }
-        throw new StartupException("TEMPORARY: h2 pending the jdbc branch");
     }
 
     /** Flushes and closes the message store. */

@@ -1,31 +1,12 @@
 package io.roomchat.adapter.jetty.boot;
 
-import io.roomchat.testkit.protocol.ProtocolScenarios;
-import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 
 /** Every protocol scenario against the self-hosted server on the in-memory store. */
-class MemoryStoreProtocolTest extends ProtocolScenarios {
-    private static TestServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+class MemoryStoreProtocolTest extends SelfHostedProtocolScenarios {
 
     @Override
-    protected URI endpoint() {
-        return server.webSocket();
-    }
-
-    @Override
-    protected String tokenFor(String userId) {
-        return TestServer.tokenFor(userId);
+    protected Map<String, String> storeSettings() {
+        return Map.of("CHAT_STORE", "memory");
     }
 }

@@ -1,0 +1,66 @@
+package io.roomchat.adapter.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Group commit: writers that finish their commits while a sync runs wait for the next one, which one of them
+ * runs for all. A sync covers every commit that finished before the sync started, so a writer counts as durable
+ * once a sync that started after its commit has completed.
+ */
+final class GroupSync implements Durability {
+    private final Durability sync;
+    private final Object lock = new Object();
+    /** Writers that have asked so far; each takes the next number once its commit is done. */
+    private long asked;
+    /** Every writer numbered up to this is durable. */
+    private long durable;
+    private boolean syncing;
+
+    GroupSync(Durability sync) {
+        this.sync = sync;
+    }
+
+    @Override
+    public void afterCommit(Connection connection) throws SQLException {
+        long mine;
+        long covering;
+        synchronized (lock) {
+            mine = ++asked;
+            while (true) {
+                if (durable >= mine) {
+                    return;
+                }
+                if (!syncing) {
+                    syncing = true;
+                    covering = asked;
+                    break;
+                }
+                waitForSync();
+            }
+        }
+        boolean done = false;
+        try {
+            sync.afterCommit(connection);
+            done = true;
+        } finally {
+            synchronized (lock) {
+                syncing = false;
+                if (done) {
+                    durable = Math.max(durable, covering);
+                }
+                // On failure a waiting writer takes over and tries again; this one reports the failure.
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void waitForSync() throws SQLException {
+        try {
+            lock.wait();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the database to sync", interrupted);
+        }
+    }
+}

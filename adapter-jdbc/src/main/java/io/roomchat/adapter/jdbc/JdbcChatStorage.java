@@ -1,0 +1,129 @@
+package io.roomchat.adapter.jdbc;
+
+import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.MessageStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The durable storage of the self-hosted server: an embedded H2 database, its schema brought up to date on
+ * open, behind a pool of connections. Open it once per process and close it on shutdown; closing writes
+ * everything out and releases the database file.
+ */
+public final class JdbcChatStorage implements AutoCloseable {
+    /** Databases open in this process: H2 would share one between two opens, and the first close would end both. */
+    private static final Set<String> OPEN = ConcurrentHashMap.newKeySet();
+    private static final Pattern MEMORY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String USER = "chat";
+    /**
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: the server closes the database itself, after its last write, rather than
+     * H2's own shutdown hook racing it. {@code LOCK_TIMEOUT}: how long an edit waits for a row another edit holds.
+     */
+    private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+
+    private final String url;
+    private final JdbcConnectionPool pool;
+    private final JdbcMessageStore messages;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcChatStorage(String url, JdbcConnectionPool pool) {
+        this.url = url;
+        this.pool = pool;
+        this.messages = new JdbcMessageStore(this::connection, Durability.syncToDisk());
+    }
+
+    /**
+     * Opens (creating if needed) the database {@code chat.mv.db} in {@code dataDir}.
+     *
+     * @throws ChatStorageException when the directory cannot be used, when another process or another storage
+     *                              in this one has the database open, or when its schema is newer than this build
+     */
+    public static JdbcChatStorage h2File(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (dir.toString().contains(";")) {
+            throw new ChatStorageException("the data directory must not contain ';': " + dir);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ChatStorageException("cannot create the data directory " + dir, e);
+        }
+        return open("jdbc:h2:file:" + dir.resolve("chat") + SETTINGS, "the chat database in " + dir);
+    }
+
+    /** A database in this process's memory, gone when closed; for tests and demos. */
+    public static JdbcChatStorage h2InMemory(String name) {
+        if (!MEMORY_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name: 1-64 letters, digits, '-' or '_'");
+        }
+        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + SETTINGS, "the in-memory chat database " + name);
+    }
+
+    private static JdbcChatStorage open(String url, String description) {
+        if (!OPEN.add(url)) {
+            throw new ChatStorageException(description + " is already open in this process");
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
+        try (Connection connection = pool.getConnection()) {
+            SchemaMigrations.ofThisBuild().migrate(connection);
+        } catch (SQLException | RuntimeException failure) {
+            pool.dispose();
+            OPEN.remove(url);
+            throw openFailure(description, failure);
+        }
+        return new JdbcChatStorage(url, pool);
+    }
+
+    private static RuntimeException openFailure(String description, Exception failure) {
+        if (failure instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new ChatStorageException(description + " is in use by another process (H2 holds a lock on"
+                    + " its file): stop that process, or give this one another data directory", failure);
+        }
+        if (failure instanceof ChatStorageException storage) {
+            return new ChatStorageException(description + ": " + storage.getMessage(), storage);
+        }
+        return new ChatStorageException("cannot open " + description, failure);
+    }
+
+    /** The message store on this database; every call fails with {@link ChatStorageException} once closed. */
+    public MessageStore messageStore() {
+        return messages;
+    }
+
+    /** Writes everything out, closes the database and releases its file. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try (Connection connection = pool.getConnection(); Statement shutdown = connection.createStatement()) {
+            shutdown.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new ChatStorageException("closing the chat database failed", e);
+        } finally {
+            pool.dispose();
+            OPEN.remove(url);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (closed.get()) {
+            throw new ChatStorageException("the chat storage is closed");
+        }
+        try {
+            return pool.getConnection();
+        } catch (IllegalStateException disposedMeanwhile) {
+            throw new ChatStorageException("the chat storage is closed", disposedMeanwhile);
+        }
+    }
+}

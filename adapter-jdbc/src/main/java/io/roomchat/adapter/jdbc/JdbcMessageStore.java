@@ -1,0 +1,218 @@
+package io.roomchat.adapter.jdbc;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageId;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.MessageStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Messages in one SQL table, plain JDBC. An insert is one statement; an edit locks its row, decides with the
+ * domain and updates, in one transaction; a page is one indexed query that reads one row more than it returns
+ * to learn whether more lie beyond. Every write is made durable before it returns (see {@link Durability}).
+ */
+final class JdbcMessageStore implements MessageStore {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String COLUMNS =
+            "message_id, room, posted_at, modified_at, author, author_name, text, deleted";
+
+    private static final String INSERT = "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String LOCK_BY_POSTED_AT =
+            "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND posted_at = ? FOR UPDATE";
+    private static final String LOCK_BY_ID =
+            "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND message_id = ? FOR UPDATE";
+    private static final String UPDATE =
+            "UPDATE messages SET text = ?, modified_at = ?, deleted = ? WHERE message_id = ?";
+    // The ORDER BY names the room too, though it is fixed: only then does H2 walk the (room, posted_at) index in
+    // order and stop after the page, instead of sorting every older (or newer) message of the room.
+    static final String PAGE_BEFORE = "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND posted_at < ?"
+            + " ORDER BY room DESC, posted_at DESC FETCH FIRST ? ROWS ONLY";
+    static final String PAGE_AFTER = "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND posted_at > ?"
+            + " ORDER BY room ASC, posted_at ASC FETCH FIRST ? ROWS ONLY";
+
+    private final ConnectionSource connections;
+    private final Durability durability;
+
+    JdbcMessageStore(ConnectionSource connections, Durability durability) {
+        this.connections = connections;
+        this.durability = durability;
+    }
+
+    @Override
+    public boolean insert(ChatMessage message) {
+        try (Connection connection = connections.open()) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                bindRow(insert, message);
+                insert.executeUpdate();
+            } catch (SQLException failure) {
+                if (UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+                    return false;
+                }
+                throw failure;
+            }
+            durability.afterCommit(connection);
+            return true;
+        } catch (SQLException failure) {
+            throw new ChatStorageException("storing a message failed", failure);
+        }
+    }
+
+    @Override
+    public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
+        try (Connection connection = connections.open()) {
+            EditOutcome outcome = inTransaction(connection, () -> {
+                ChatMessage current = lockRow(connection, room, ref);
+                if (current == null || current.deleted()) {
+                    return new EditOutcome.NotFound();
+                }
+                if (!current.isWrittenBy(author)) {
+                    return new EditOutcome.NotAuthor();
+                }
+                ChatMessage changed = current.apply(change, now);
+                update(connection, changed);
+                return new EditOutcome.Edited(changed);
+            });
+            if (outcome instanceof EditOutcome.Edited) {
+                durability.afterCommit(connection);
+            }
+            return outcome;
+        } catch (SQLException failure) {
+            throw new ChatStorageException("changing a message failed", failure);
+        }
+    }
+
+    @Override
+    public HistorySlice page(RoomName room, HistoryCursor cursor, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        boolean forward = cursor instanceof HistoryCursor.After;
+        long bound;
+        if (cursor instanceof HistoryCursor.After after) {
+            bound = after.postedAt().toEpochMilli();
+        } else if (cursor instanceof HistoryCursor.Before before) {
+            bound = before.postedAt().toEpochMilli();
+        } else {
+            bound = Long.MAX_VALUE;
+        }
+        try (Connection connection = connections.open();
+             PreparedStatement query = connection.prepareStatement(forward ? PAGE_AFTER : PAGE_BEFORE)) {
+            query.setString(1, room.value());
+            query.setLong(2, bound);
+            query.setInt(3, limit + 1);
+            List<ChatMessage> rows = readAll(query);
+            boolean hasMore = rows.size() > limit;
+            List<ChatMessage> page = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+            if (!forward) {
+                Collections.reverse(page);
+            }
+            return new HistorySlice(page, hasMore);
+        } catch (SQLException failure) {
+            throw new ChatStorageException("reading history failed", failure);
+        }
+    }
+
+    private static ChatMessage lockRow(Connection connection, RoomName room, MessageRef ref) throws SQLException {
+        boolean byPostedAt = ref instanceof MessageRef.ByPostedAt;
+        try (PreparedStatement query = connection.prepareStatement(byPostedAt ? LOCK_BY_POSTED_AT : LOCK_BY_ID)) {
+            query.setString(1, room.value());
+            if (ref instanceof MessageRef.ByPostedAt at) {
+                query.setLong(2, at.postedAt().toEpochMilli());
+            } else {
+                query.setString(2, ((MessageRef.ById) ref).id().value());
+            }
+            List<ChatMessage> rows = readAll(query);
+            return rows.isEmpty() ? null : rows.get(0);
+        }
+    }
+
+    private static void update(Connection connection, ChatMessage changed) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            setText(update, 1, changed.text());
+            update.setLong(2, changed.modifiedAt().toEpochMilli());
+            update.setBoolean(3, changed.deleted());
+            update.setString(4, changed.id().value());
+            update.executeUpdate();
+        }
+    }
+
+    private static void bindRow(PreparedStatement insert, ChatMessage message) throws SQLException {
+        insert.setString(1, message.id().value());
+        insert.setString(2, message.room().value());
+        insert.setLong(3, message.postedAt().toEpochMilli());
+        insert.setLong(4, message.modifiedAt().toEpochMilli());
+        insert.setString(5, message.author().value());
+        insert.setString(6, message.authorName().value());
+        setText(insert, 7, message.text());
+        insert.setBoolean(8, message.deleted());
+    }
+
+    private static void setText(PreparedStatement statement, int index, MessageText text) throws SQLException {
+        if (text == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, text.value());
+        }
+    }
+
+    private static List<ChatMessage> readAll(PreparedStatement query) throws SQLException {
+        List<ChatMessage> messages = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String text = rows.getString(7);
+                messages.add(new ChatMessage(
+                        new MessageId(rows.getString(1)),
+                        new RoomName(rows.getString(2)),
+                        new UserId(rows.getString(5)),
+                        new DisplayName(rows.getString(6)),
+                        text == null ? null : new MessageText(text),
+                        Instant.ofEpochMilli(rows.getLong(3)),
+                        Instant.ofEpochMilli(rows.getLong(4)),
+                        rows.getBoolean(8)));
+            }
+        }
+        return messages;
+    }
+
+    /** Work that reads and writes in one transaction. */
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    private static <T> T inTransaction(Connection connection, TransactionWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException failure) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

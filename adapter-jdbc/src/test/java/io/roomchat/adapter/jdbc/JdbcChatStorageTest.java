@@ -1,0 +1,163 @@
+package io.roomchat.adapter.jdbc;
+
+import static io.roomchat.adapter.jdbc.H2Files.update;
+import static io.roomchat.adapter.jdbc.H2Files.withDatabase;
+import static io.roomchat.adapter.jdbc.H2Files.withMemoryDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.MessageStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcChatStorageTest {
+    private static final RoomName ROOM = new RoomName("general");
+
+    @TempDir
+    Path dataDir;
+
+    private static List<ChatMessage> latest(MessageStore store, RoomName room) {
+        return store.page(room, HistoryCursor.latest(), 100).messages();
+    }
+
+    @Test
+    void opening_again_runs_no_migration_twice_and_finds_the_messages() throws SQLException {
+        ChatMessage message = StorageProcess.message(ROOM, 0);
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
+            storage.messageStore().insert(message);
+        }
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
+            assertThat(latest(storage.messageStore(), ROOM)).containsExactly(message);
+        }
+
+        List<String> history = withDatabase(dataDir, connection -> {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet versions = connection.createStatement()
+                    .executeQuery("SELECT version, script FROM schema_version ORDER BY version")) {
+                while (versions.next()) {
+                    rows.add(versions.getInt(1) + " " + versions.getString(2));
+                }
+            }
+            return rows;
+        });
+        assertThat(history).containsExactly("1 V1__messages.sql");
+    }
+
+    @Test
+    void an_acknowledged_insert_survives_the_process_being_killed_right_after() throws Exception {
+        RoomName room = new RoomName("crash-" + UUID.randomUUID());
+        int count = 20;
+
+        Process writer = StorageProcess.start("crash", dataDir.toString(), room.value(), String.valueOf(count));
+
+        assertThat(StorageProcess.awaitExit(writer)).isZero();
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
+            assertThat(latest(storage.messageStore(), room)).containsExactlyElementsOf(
+                    IntStream.range(0, count).mapToObj(i -> StorageProcess.message(room, i)).toList());
+        }
+    }
+
+    @Test
+    void a_directory_another_process_has_open_is_refused_with_a_clear_error() throws Exception {
+        Process holder = StorageProcess.start("hold", dataDir.toString());
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo(StorageProcess.OPEN);
+
+            assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
+                    .isInstanceOf(ChatStorageException.class)
+                    .hasMessageContaining("in use by another process");
+        } finally {
+            holder.getOutputStream().close();
+        }
+        assertThat(StorageProcess.awaitExit(holder)).isZero();
+        JdbcChatStorage.h2File(dataDir).close();
+    }
+
+    @Test
+    void a_directory_already_open_in_this_process_is_refused_and_the_first_storage_keeps_working() {
+        try (JdbcChatStorage first = JdbcChatStorage.h2File(dataDir)) {
+            assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
+                    .isInstanceOf(ChatStorageException.class)
+                    .hasMessageContaining("already open in this process");
+
+            assertThat(first.messageStore().insert(StorageProcess.message(ROOM, 0))).isTrue();
+        }
+        JdbcChatStorage.h2File(dataDir).close();
+    }
+
+    @Test
+    void a_closed_storage_fails_every_call_with_a_storage_exception() {
+        JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir);
+        MessageStore store = storage.messageStore();
+        ChatMessage message = StorageProcess.message(ROOM, 0);
+        store.insert(message);
+
+        storage.close();
+        storage.close();
+
+        assertThatThrownBy(() -> store.insert(StorageProcess.message(ROOM, 1)))
+                .isInstanceOf(ChatStorageException.class);
+        assertThatThrownBy(() -> latest(store, ROOM)).isInstanceOf(ChatStorageException.class);
+        assertThatThrownBy(() -> store.edit(ROOM, new MessageRef.ById(message.id()), message.author(),
+                new MessageChange.Erase(), message.postedAt())).isInstanceOf(ChatStorageException.class);
+    }
+
+    @Test
+    void a_database_error_surfaces_as_a_storage_exception_that_does_not_show_the_text() throws SQLException {
+        String name = "broken-" + UUID.randomUUID();
+        try (JdbcChatStorage storage = JdbcChatStorage.h2InMemory(name)) {
+            withMemoryDatabase(name, connection -> update(connection, "DROP TABLE messages"));
+
+            assertThatThrownBy(() -> storage.messageStore().insert(StorageProcess.message(ROOM, 0)))
+                    .isInstanceOf(ChatStorageException.class)
+                    .hasMessageNotContaining("message 0")
+                    .hasCauseInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> storage.messageStore().edit(ROOM,
+                    new MessageRef.ByPostedAt(StorageProcess.T0), new UserId("writer"), new MessageChange.Erase(),
+                    StorageProcess.T0)).isInstanceOf(ChatStorageException.class);
+        }
+    }
+
+    @Test
+    void a_database_written_by_a_newer_build_is_refused() throws SQLException {
+        JdbcChatStorage.h2File(dataDir).close();
+        withDatabase(dataDir, connection ->
+                update(connection, "INSERT INTO schema_version (version, script) VALUES (2, 'V2__from_the_future.sql')"));
+
+        assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
+                .isInstanceOf(ChatStorageException.class)
+                .hasMessageContaining("schema version 2");
+        withDatabase(dataDir, connection -> update(connection, "DELETE FROM schema_version WHERE version = 2"));
+        JdbcChatStorage.h2File(dataDir).close();
+    }
+
+    @Test
+    void in_memory_databases_of_different_names_are_separate() {
+        ChatMessage message = StorageProcess.message(ROOM, 0);
+        try (JdbcChatStorage one = JdbcChatStorage.h2InMemory("one-" + UUID.randomUUID());
+             JdbcChatStorage two = JdbcChatStorage.h2InMemory("two-" + UUID.randomUUID())) {
+            one.messageStore().insert(message);
+
+            assertThat(latest(one.messageStore(), ROOM)).containsExactly(message);
+            assertThat(latest(two.messageStore(), ROOM)).isEmpty();
+        }
+    }
+}
