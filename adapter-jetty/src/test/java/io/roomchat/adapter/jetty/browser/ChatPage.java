@@ -45,6 +45,15 @@ final class ChatPage {
         waitUntilOnline();
     }
 
+    /** The other way in: paste a token from any issuer the server trusts. */
+    void signInWithToken(String token, String name) {
+        driver.findElement(By.cssSelector("#token-sign-in summary")).click();
+        driver.findElement(By.id("token-input")).sendKeys(token);
+        driver.findElement(By.id("token-name-input")).sendKeys(name);
+        driver.findElement(By.id("token-sign-in-button")).click();
+        waitUntilOnline();
+    }
+
     void waitUntilOnline() {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=status]"), "data-state", "online"));
     }

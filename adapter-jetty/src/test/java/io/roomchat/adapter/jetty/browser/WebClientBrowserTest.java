@@ -21,7 +21,7 @@ class WebClientBrowserTest {
     }
 
     @Test
-    void twoPeopleChatEditAndDeleteLiveAndALateJoinerReadsTheHistory() {
+    void twoPeopleChatEditAndDeleteLiveAndALateJoinerReadsTheHistory() throws Exception {
         try (DevServer server = DevServer.inMemory(0);
              HeadlessChromium aliceBrowser = HeadlessChromium.start();
              HeadlessChromium bobBrowser = HeadlessChromium.start()) {
@@ -71,7 +71,7 @@ class WebClientBrowserTest {
 
             try (HeadlessChromium carolBrowser = HeadlessChromium.start()) {
                 ChatPage carol = new ChatPage(carolBrowser.driver()).open(server.pageUri());
-                carol.signIn("carol", "Carol");
+                carol.signInWithToken(server.devToken("carol", "Carol"), "Carol");
                 carol.join(room);
                 assertThat(carol.messageTexts()).as("a late joiner reads the history")
                         .containsExactlyElementsOf(conversation);
