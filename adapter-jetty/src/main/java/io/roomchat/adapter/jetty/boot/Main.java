@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                 + "http://HOST:PORT/, /health and /metrics.", ""},
         footer = {"", "Every option can be set by the environment variable named in its description; a flag wins.",
                 "With neither --jwt-secret nor --jwks-url the server runs in DEV MODE: a random secret, loopback "
-                        + "only, and POST /dev/token hands a token to anyone who asks."})
+                        + "only, and POST /dev/token hands a token to anyone who asks.",
+                "Logging: CHAT_LOG_LEVEL (environment only; default INFO), or -Dlogback.configurationFile=FILE."})
 public final class Main implements Callable<Integer> {
     static final int BAD_SETTINGS = 2;
 
