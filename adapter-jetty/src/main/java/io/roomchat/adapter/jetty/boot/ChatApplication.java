@@ -1,0 +1,126 @@
+package io.roomchat.adapter.jetty.boot;
+
+import io.roomchat.adapter.jetty.ChatServer;
+import io.roomchat.core.application.ChatCore;
+import io.roomchat.wire.WireCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the stores, the token verifier, the core and the Jetty server, wired from the options.
+ * The only place that knows which adapters exist. Closing it stops the server (sockets get 1001), then closes
+ * the store.
+ */
+public final class ChatApplication implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatApplication.class);
+
+    private final Storage storage;
+    private final ChatServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ChatApplication(Storage storage, ChatServer server) {
+        this.storage = storage;
+        this.server = server;
+    }
+
+    /** Starts a server from these settings; throws {@link StartupException} for settings that cannot work. */
+    static ChatApplication start(ServerOptions options) {
+        // Opening the store (H2 reads its file, runs migrations) overlaps with setting up token checks.
+        CompletableFuture<Storage> opening = CompletableFuture.supplyAsync(() -> Storage.open(options),
+                task -> new Thread(task, "chat-store-open").start());
+        Authentication auth;
+        try {
+            auth = Authentication.from(options);
+        } catch (RuntimeException refused) {
+            opening.thenAccept(ChatApplication::closeQuietly);
+            throw refused;
+        }
+        if (auth.devTokens().isPresent()) {
+            LOG.warn("DEV MODE: no CHAT_JWT_SECRET or CHAT_JWKS_URL, so tokens are signed with a random secret and "
+                    + "POST /dev/token gives one to anyone who asks. Listening on loopback only. Never expose it.");
+        }
+        Storage storage = opened(opening);
+        try {
+            WireCodec codec = WireCodec.create();
+            ChatServer.Builder builder = ChatServer.builder()
+                    .host(options.host)
+                    .port(options.port)
+                    .pingInterval(options.pingInterval)
+                    .allowedOrigins(options.origins())
+                    .healthDetails(Map.of("store", options.store.label(), "auth", auth.mode()))
+                    .codec(codec)
+                    .core(ports -> ChatCore.builder()
+                            .connectionStore(storage.connections())
+                            .messageStore(storage.messages())
+                            .tokenVerifier(auth.verifier())
+                            .gateway(ports.gateway())
+                            .metrics(ports.metrics())
+                            .eventEncoder(codec)
+                            .limits(options.limits())
+                            .build());
+            auth.devTokens().ifPresent(builder::devTokens);
+            ChatServer server = builder.build();
+            server.start();
+            LOG.info("roomchat listening on {} (web client {}), store {}, auth {}, ready in {} ms",
+                    server.webSocketUri(), server.httpUri(), storage.description(), auth.mode(),
+                    sinceProcessStart().toMillis());
+            return new ChatApplication(storage, server);
+        } catch (RuntimeException failure) {
+            closeQuietly(storage);
+            throw failure;
+        }
+    }
+
+    private static Storage opened(CompletableFuture<Storage> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    private static Duration sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(started -> Duration.between(started, Instant.now()))
+                .orElse(Duration.ZERO);
+    }
+
+    public ChatServer server() {
+        return server;
+    }
+
+    void awaitStop() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("roomchat stopping");
+        try {
+            server.close();
+        } finally {
+            closeQuietly(storage);
+        }
+        LOG.info("roomchat stopped");
+    }
+
+    private static void closeQuietly(Storage storage) {
+        try {
+            storage.close();
+        } catch (Exception failure) {
+            LOG.error("closing the store failed", failure);
+        }
+    }
+}
