@@ -119,14 +119,6 @@ class ServerOptionsTest {
     }
 
     @Test
-    void the_dynamodb_store_is_refused_with_a_clear_message_until_it_is_wired() {
-        ServerOptions options = ServerOptions.parse(Map.of("CHAT_STORE", "dynamodb"));
-
-        assertThatThrownBy(() -> Storage.open(options)).isInstanceOf(StartupException.class)
-                .hasMessageContaining("dynamodb").hasMessageContaining("h2");
-    }
-
-    @Test
     void a_short_secret_is_a_startup_error() {
         ServerOptions options = ServerOptions.parse(Map.of("CHAT_JWT_SECRET", "too-short"));
 
