@@ -4,7 +4,6 @@ import io.roomchat.adapter.jetty.ChatServer;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.wire.WireCodec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,6 +30,11 @@ public final class ChatApplication implements AutoCloseable {
 
     /** Starts a server from these settings; throws {@link StartupException} for settings that cannot work. */
     static ChatApplication start(ServerOptions options) {
+        return start(options, System.nanoTime());
+    }
+
+    /** As {@link #start(ServerOptions)}, reporting the time since {@code launchedNanos} in the start-up line. */
+    static ChatApplication start(ServerOptions options, long launchedNanos) {
         // Opening the store (H2 reads its file, runs migrations) overlaps with setting up token checks.
         CompletableFuture<Storage> opening = CompletableFuture.supplyAsync(() -> Storage.open(options),
                 task -> new Thread(task, "chat-store-open").start());
@@ -69,7 +73,7 @@ public final class ChatApplication implements AutoCloseable {
             server.start();
             LOG.info("roomchat listening on {} (web client {}), store {}, auth {}, ready in {} ms",
                     server.webSocketUri(), server.httpUri(), storage.description(), auth.mode(),
-                    sinceProcessStart().toMillis());
+                    Duration.ofNanos(System.nanoTime() - launchedNanos).toMillis());
             return new ChatApplication(storage, server);
         } catch (RuntimeException failure) {
             closeQuietly(storage);
@@ -86,12 +90,6 @@ public final class ChatApplication implements AutoCloseable {
             }
             throw failed;
         }
-    }
-
-    private static Duration sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(started -> Duration.between(started, Instant.now()))
-                .orElse(Duration.ZERO);
     }
 
     public ChatServer server() {

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
                 "Logging: CHAT_LOG_LEVEL (environment only; default INFO), or -Dlogback.configurationFile=FILE."})
 public final class Main implements Callable<Integer> {
     static final int BAD_SETTINGS = 2;
+    /** When this class loaded: just after the JVM started, before any setting was read. */
+    private static final long LAUNCHED = System.nanoTime();
 
     @Mixin
     ServerOptions options = new ServerOptions();
@@ -44,7 +46,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ChatApplication application;
         try {
-            application = ChatApplication.start(options);
+            application = ChatApplication.start(options, LAUNCHED);
         } catch (StartupException refused) {
             spec.commandLine().getErr().println("chat-server: " + refused.getMessage());
             return BAD_SETTINGS;
