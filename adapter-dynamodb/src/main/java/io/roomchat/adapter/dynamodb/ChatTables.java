@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * connections  connectionId (hash, S) · userId · connectedAt (ISO-8601) · room? · name? · expiresAt (epoch s, TTL)
  *              GSI RoomIndex: room (hash), projection ALL — sparse: a connection that joined no room is not in it
  * messages     room (hash, S) · postedAt (range, N, epoch ms) · messageId · userId · name · message? ·
- *              modifiedAt (N, epoch ms) · isDeleted (BOOL)
+ *              modifiedAt (N, epoch ms) · isDeleted (BOOL) · editToken? (the call that last edited it)
  *   id claims  room = CLAIM_PREFIX + messageId · postedAt = 0 · claimRoom · claimPostedAt · claimToken
  * </pre>
  *
@@ -32,6 +32,7 @@ final class ChatTables {
     static final String MESSAGE = "message";
     static final String MODIFIED_AT = "modifiedAt";
     static final String IS_DELETED = "isDeleted";
+    static final String EDIT_TOKEN = "editToken";
 
     static final String CLAIM_PREFIX = "\u001Fid\u001F";
     static final long CLAIM_POSTED_AT = 0;

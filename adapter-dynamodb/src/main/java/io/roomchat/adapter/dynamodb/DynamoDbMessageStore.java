@@ -1,6 +1,7 @@
 package io.roomchat.adapter.dynamodb;
 
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_TOKEN;
+import static io.roomchat.adapter.dynamodb.ChatTables.EDIT_TOKEN;
 import static io.roomchat.adapter.dynamodb.ChatTables.IS_DELETED;
 import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE;
 import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE_ID;
@@ -49,7 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * own write (the claim's token, the message's id), so such a retry never turns a success into a refusal.
  *
  * <p>Edit and delete: one conditional update checking author, not deleted and {@code modifiedAt}, optimistic
- * with a bounded number of retries when the message changed meanwhile.
+ * with a bounded number of retries when the message changed meanwhile. It stamps the item with the call's token,
+ * by which a retried update that fails its condition recognises its own earlier success.
  */
 final class DynamoDbMessageStore implements MessageStore {
     private static final System.Logger LOG = System.getLogger(DynamoDbMessageStore.class.getName());
@@ -138,15 +140,20 @@ final class DynamoDbMessageStore implements MessageStore {
             }
             // First try assumes the stored modifiedAt is older than now (the usual case: one request); after a
             // failed condition, the stored message says why, and the next try expects exactly what it read.
+            String token = UUID.randomUUID().toString();
             Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
             Instant expected = null;
             for (int attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
                 try {
-                    var updated = dynamo.updateItem(changeRequest(key.get(), ref, author, change, stamp, expected));
+                    var updated = dynamo.updateItem(
+                            changeRequest(key.get(), ref, author, change, token, stamp, expected));
                     return new EditOutcome.Edited(MessageItems.message(updated.attributes()));
                 } catch (ConditionalCheckFailedException conflict) {
-                    Optional<ChatMessage> current = read(key.get().toKey()).map(MessageItems::message)
-                            .filter(ref::matches);
+                    Optional<Map<String, AttributeValue>> item = read(key.get().toKey());
+                    if (item.isPresent() && token.equals(StoredItems.optionalString(item.get(), EDIT_TOKEN))) {
+                        return new EditOutcome.Edited(MessageItems.message(item.get()));
+                    }
+                    Optional<ChatMessage> current = item.map(MessageItems::message).filter(ref::matches);
                     if (current.isEmpty() || current.get().deleted()) {
                         return new EditOutcome.NotFound();
                     }
@@ -172,11 +179,12 @@ final class DynamoDbMessageStore implements MessageStore {
     }
 
     private UpdateItemRequest changeRequest(MessageKey key, MessageRef ref, UserId author, MessageChange change,
-                                            Instant stamp, Instant expectedModifiedAt) {
+                                            String token, Instant stamp, Instant expectedModifiedAt) {
         Map<String, String> names = new HashMap<>(Map.of("#userId", USER_ID, "#isDeleted", IS_DELETED,
-                "#modifiedAt", MODIFIED_AT, "#message", MESSAGE));
+                "#modifiedAt", MODIFIED_AT, "#message", MESSAGE, "#editToken", EDIT_TOKEN));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":author", AttributeValue.fromS(author.value()),
-                ":false", AttributeValue.fromBool(false), ":stamp", MessageItems.millis(stamp)));
+                ":false", AttributeValue.fromBool(false), ":stamp", MessageItems.millis(stamp),
+                ":token", AttributeValue.fromS(token)));
         StringBuilder condition = new StringBuilder("#userId = :author AND #isDeleted = :false AND ");
         if (expectedModifiedAt == null) {
             condition.append("#modifiedAt < :stamp");
@@ -192,10 +200,10 @@ final class DynamoDbMessageStore implements MessageStore {
         }
         String update;
         if (change instanceof MessageChange.Replace replace) {
-            update = "SET #message = :text, #modifiedAt = :stamp";
+            update = "SET #message = :text, #modifiedAt = :stamp, #editToken = :token";
             values.put(":text", AttributeValue.fromS(replace.text().value()));
         } else {
-            update = "SET #isDeleted = :true, #modifiedAt = :stamp REMOVE #message";
+            update = "SET #isDeleted = :true, #modifiedAt = :stamp, #editToken = :token REMOVE #message";
             values.put(":true", AttributeValue.fromBool(true));
         }
         return UpdateItemRequest.builder().tableName(table).key(key.toKey())

@@ -2,29 +2,14 @@ package io.roomchat.adapter.dynamodb;
 
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.testkit.ConnectionStoreContract;
-import io.roomchat.testkit.DynaliteServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DynamoDbConnectionStoreTest extends ConnectionStoreContract {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
-
-    private static DynamoDbChatStorage storage;
-
-    @BeforeAll
-    static void createTables() {
-        storage = LocalDynamo.storage(DYNALITE);
-    }
-
-    @AfterAll
-    static void close() {
-        storage.close();
-    }
+    static final DynaliteTables DYNAMO = new DynaliteTables();
 
     @Override
     protected ConnectionStore createStore() {
-        return storage.connectionStore();
+        return DYNAMO.storage().connectionStore();
     }
 }

@@ -1,29 +1,15 @@
 package io.roomchat.adapter.dynamodb;
 
 import io.roomchat.core.port.out.MessageStore;
-import io.roomchat.testkit.DynaliteServer;
 import io.roomchat.testkit.MessageStoreContract;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DynamoDbMessageStoreTest extends MessageStoreContract {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
+    static final DynaliteTables DYNAMO = new DynaliteTables();
 
-    private static DynamoDbChatStorage storage;
     private DynamoDbChatStorage reopened;
-
-    @BeforeAll
-    static void createTables() {
-        storage = LocalDynamo.storage(DYNALITE);
-    }
-
-    @AfterAll
-    static void close() {
-        storage.close();
-    }
 
     @AfterEach
     void closeReopened() {
@@ -34,7 +20,7 @@ class DynamoDbMessageStoreTest extends MessageStoreContract {
 
     @Override
     protected MessageStore createStore() {
-        return storage.messageStore();
+        return DYNAMO.storage().messageStore();
     }
 
     /** The data lives in dynalite, not in the process: a new storage with a new client sees it all. */
@@ -45,7 +31,7 @@ class DynamoDbMessageStoreTest extends MessageStoreContract {
 
     @Override
     protected MessageStore reopen() {
-        reopened = DynamoDbChatStorage.builder().settings(LocalDynamo.settings(DYNALITE.endpoint())).build();
+        reopened = DynamoDbChatStorage.builder().settings(LocalDynamo.settings(DYNAMO.server().endpoint())).build();
         return reopened.messageStore();
     }
 }

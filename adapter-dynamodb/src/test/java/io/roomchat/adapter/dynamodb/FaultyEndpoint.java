@@ -12,12 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A DynamoDB endpoint that misbehaves on purpose (JDK HTTP server on loopback): it answers chosen requests with
@@ -42,6 +44,10 @@ final class FaultyEndpoint implements AutoCloseable {
         /** Answer with this error instead; with {@code afterForwarding}, only once the real server has acted. */
         record Error(int status, String type, boolean afterForwarding) implements Fault {
         }
+
+        /** Answer nothing for this long, then pass it on: a server that hangs. */
+        record Stall(Duration duration) implements Fault {
+        }
     }
 
     static final Fault PASS = new Fault.None();
@@ -52,6 +58,30 @@ final class FaultyEndpoint implements AutoCloseable {
 
     static Fault throttled() {
         return new Fault.Error(400, "ProvisionedThroughputExceededException", false);
+    }
+
+    /** {@code fault} for the first {@code times} requests that {@code which} picks, then pass everything on. */
+    static Function<Call, Fault> first(int times, Predicate<Call> which, Fault fault) {
+        AtomicInteger left = new AtomicInteger(times);
+        return call -> which.test(call) && left.getAndDecrement() > 0 ? fault : PASS;
+    }
+
+    static Function<Call, Fault> always(Predicate<Call> which, Fault fault) {
+        return call -> which.test(call) ? fault : PASS;
+    }
+
+    /** A put of a message item (not of an id claim). */
+    static boolean isMessagePut(Call call) {
+        return call.operation().equals("PutItem") && call.mentions("\"isDeleted\"");
+    }
+
+    /** A put of an id claim. */
+    static boolean isClaimPut(Call call) {
+        return call.operation().equals("PutItem") && call.mentions("\"claimToken\"");
+    }
+
+    static Fault stall(Duration duration) {
+        return new Fault.Stall(duration);
     }
 
     /** The server did the work, but the client gets a 500 instead of its answer. */
@@ -102,6 +132,14 @@ final class FaultyEndpoint implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
             Fault fault = faults.apply(new Call(operation, new String(body, StandardCharsets.UTF_8)));
+            if (fault instanceof Fault.Stall stall) {
+                try {
+                    Thread.sleep(stall.duration().toMillis());
+                } catch (InterruptedException closing) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             if (fault instanceof Fault.Error error) {
                 if (error.afterForwarding()) {
                     forward(exchange, body);

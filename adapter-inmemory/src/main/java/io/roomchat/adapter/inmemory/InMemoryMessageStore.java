@@ -58,15 +58,10 @@ final class InMemoryMessageStore implements MessageStore {
         // Optimistic: decide on the current version, store only if nobody changed it meanwhile, else decide again.
         while (true) {
             ChatMessage current = find(room, history, ref);
-            if (current == null || current.deleted()) {
-                return new EditOutcome.NotFound();
-            }
-            if (!current.isWrittenBy(author)) {
-                return new EditOutcome.NotAuthor();
-            }
-            ChatMessage changed = current.apply(change, now);
-            if (history.replace(current.postedAt(), current, changed)) {
-                return new EditOutcome.Edited(changed);
+            EditOutcome outcome = EditOutcome.decide(current, author, change, now);
+            if (!(outcome instanceof EditOutcome.Edited edited)
+                    || history.replace(current.postedAt(), current, edited.message())) {
+                return outcome;
             }
         }
     }

@@ -27,7 +27,9 @@ public final class JdbcChatStorage implements AutoCloseable {
     private static final String USER = "chat";
     /**
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the server closes the database itself, after its last write, rather than
-     * H2's own shutdown hook racing it. {@code LOCK_TIMEOUT}: how long an edit waits for a row another edit holds.
+     * H2's own shutdown hook racing it; a process that dies without closing loses nothing acknowledged, as every
+     * write is synced before it returns ({@link Durability}). {@code LOCK_TIMEOUT}: how long an edit waits for a
+     * row another edit holds.
      */
     private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
 

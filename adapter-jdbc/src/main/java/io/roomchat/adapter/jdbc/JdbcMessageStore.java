@@ -78,16 +78,11 @@ final class JdbcMessageStore implements MessageStore {
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
         try (Connection connection = connections.open()) {
             EditOutcome outcome = inTransaction(connection, () -> {
-                ChatMessage current = lockRow(connection, room, ref);
-                if (current == null || current.deleted()) {
-                    return new EditOutcome.NotFound();
+                EditOutcome decided = EditOutcome.decide(lockRow(connection, room, ref), author, change, now);
+                if (decided instanceof EditOutcome.Edited edited) {
+                    update(connection, edited.message());
                 }
-                if (!current.isWrittenBy(author)) {
-                    return new EditOutcome.NotAuthor();
-                }
-                ChatMessage changed = current.apply(change, now);
-                update(connection, changed);
-                return new EditOutcome.Edited(changed);
+                return decided;
             });
             if (outcome instanceof EditOutcome.Edited) {
                 durability.afterCommit(connection);

@@ -41,13 +41,12 @@ final class FakeMessageStore implements MessageStore {
         failIfAsked();
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage m = messages.get(i);
-            if (m.room().equals(room) && ref.matches(m) && !m.deleted()) {
-                if (!m.isWrittenBy(author)) {
-                    return new EditOutcome.NotAuthor();
+            if (m.room().equals(room) && ref.matches(m)) {
+                EditOutcome outcome = EditOutcome.decide(m, author, change, now);
+                if (outcome instanceof EditOutcome.Edited edited) {
+                    messages.set(i, edited.message());
                 }
-                ChatMessage changed = m.apply(change, now);
-                messages.set(i, changed);
-                return new EditOutcome.Edited(changed);
+                return outcome;
             }
         }
         return new EditOutcome.NotFound();

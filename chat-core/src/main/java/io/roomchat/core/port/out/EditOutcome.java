@@ -1,10 +1,28 @@
 package io.roomchat.core.port.out;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.UserId;
+import java.time.Instant;
 import java.util.Objects;
 
 /** What a {@link MessageStore#edit} did. */
 public sealed interface EditOutcome {
+
+    /**
+     * The edit rule, for stores that read the current version before writing: a missing or deleted message is
+     * not found, somebody else's is refused, otherwise the result is {@code current.apply(change, now)}, which the
+     * store must then write atomically (only if {@code current} is still what is stored).
+     */
+    static EditOutcome decide(ChatMessage current, UserId author, MessageChange change, Instant now) {
+        if (current == null || current.deleted()) {
+            return new NotFound();
+        }
+        if (!current.isWrittenBy(author)) {
+            return new NotAuthor();
+        }
+        return new Edited(current.apply(change, now));
+    }
 
     /** The change is stored; {@code message} is the message as it now is. */
     record Edited(ChatMessage message) implements EditOutcome {
