@@ -15,7 +15,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar chat-lambda-local.jar}: the serverless flavour on a developer's machine. Settings, from the
@@ -32,8 +31,6 @@ public final class LocalServerlessMain {
     }
 
     public static void main(String[] args) throws Exception {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
         Map<String, String> env = System.getenv();
         Optional<String> dynamoDb = value(env, "CHAT_DYNAMODB_ENDPOINT");
         if (dynamoDb.isEmpty()) {
