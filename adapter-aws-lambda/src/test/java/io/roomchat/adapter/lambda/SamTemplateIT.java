@@ -93,9 +93,13 @@ class SamTemplateIT {
             if ("AWS::ApiGatewayV2::Route".equals(resource.get("Type"))) {
                 Map<String, Object> route = properties(resource);
                 String integration = subReferences(route.get("Target")).iterator().next();
-                String uri = string(properties(resources.get(integration)).get("IntegrationUri") instanceof Map<?, ?> sub
-                        ? sub.get("Fn::Sub") : null);
-                String function = uri.replaceAll(".*functions/\\$\\{([A-Za-z]+)\\.Alias}/invocations", "$1");
+                // !Sub [".../functions/${Alias}/invocations", {Alias: !Ref <Function>.Alias}]: the routes invoke the
+                // alias that SnapStart's published versions sit behind.
+                List<?> sub = (List<?>) map(properties(resources.get(integration)).get("IntegrationUri")).get("Fn::Sub");
+                assertThat(string(sub.get(0))).endsWith("/functions/${Alias}/invocations");
+                String alias = string(map(map(sub.get(1)).get("Alias")).get("Ref"));
+                assertThat(alias).endsWith(".Alias");
+                String function = alias.substring(0, alias.length() - ".Alias".length());
                 handlerByRoute.put(string(route.get("RouteKey")),
                         string(properties(resources.get(function)).get("Handler")).replace("::handleRequest", ""));
             }
@@ -178,7 +182,10 @@ class SamTemplateIT {
                 unknown.add("GetAtt " + getAtt);
             }
             if (node.containsKey("Fn::Sub")) {
-                subReferences(node).stream().filter(name -> !known.contains(name)).forEach(n -> unknown.add("Sub " + n));
+                Set<String> local = node.get("Fn::Sub") instanceof List<?> withVariables
+                        ? map(withVariables.get(1)).keySet() : Set.of();
+                subReferences(node).stream().filter(name -> !known.contains(name) && !local.contains(name))
+                        .forEach(name -> unknown.add("Sub " + name));
             }
             if (node.get("Fn::If") instanceof List<?> branches && !conditions.contains(String.valueOf(branches.get(0)))) {
                 unknown.add("If " + branches.get(0));
@@ -201,6 +208,9 @@ class SamTemplateIT {
 
     private static Set<String> subReferences(Object sub) {
         Object text = sub instanceof Map<?, ?> node ? node.get("Fn::Sub") : sub;
+        if (text instanceof List<?> withVariables) {
+            text = withVariables.get(0);
+        }
         Set<String> names = new HashSet<>();
         Matcher matcher = Pattern.compile("\\$\\{([A-Za-z0-9:]+)(?:\\.[A-Za-z]+)?}").matcher(String.valueOf(text));
         while (matcher.find()) {
