@@ -1,0 +1,108 @@
+package io.roomchat.adapter.jetty;
+
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.FrameRateLimiter;
+import io.roomchat.core.domain.Status;
+import io.roomchat.core.port.in.Reply;
+import io.roomchat.wire.DecodedFrame;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted WebSocket. Jetty hands it one frame at a time (the next is demanded only when this one is
+ * handled), so replies go out in the order the frames came, each through the connection's ordered queue.
+ * Public only because Jetty calls it reflectively.
+ */
+public final class ChatEndpoint implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
+    static final String BINARY_REFUSED = "frame: binary frames are not supported, send JSON text";
+    static final String RATE_LIMITED = "rate limited: too many frames, slow down";
+
+    private final ConnectionId id;
+    private final SocketServices services;
+    private volatile ClientConnection connection;
+
+    ChatEndpoint(ConnectionId id, SocketServices services) {
+        this.id = id;
+        this.services = services;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        connection = new ClientConnection(id, session, services.limits().outboundQueueFrames(),
+                FrameRateLimiter.of(services.limits()));
+        services.gateway().register(connection);
+        LOG.debug("connection {} open", id);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        ClientConnection client = connection;
+        client.heard();
+        services.metrics().frameIn();
+        Optional<String> requestId = Optional.empty();
+        Reply reply;
+        try {
+            DecodedFrame frame = services.codec().decode(text);
+            requestId = frame.requestId();
+            if (!client.tryTakeFrame()) {
+                reply = rejectedHere(Status.TOO_MANY_REQUESTS, RATE_LIMITED);
+            } else if (frame instanceof DecodedFrame.Invalid invalid) {
+                reply = invalid.reply();
+                services.metrics().replied(reply.status());
+            } else {
+                reply = services.core().handle(id, ((DecodedFrame.Command) frame).command());
+            }
+        } catch (RuntimeException failure) {
+            LOG.error("frame on connection {} failed", id, failure);
+            reply = Reply.internalError();
+            services.metrics().replied(reply.status());
+        }
+        client.send(services.codec().encodeReply(reply, requestId));
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        ClientConnection client = connection;
+        client.heard();
+        services.metrics().frameIn();
+        Reply reply = client.tryTakeFrame()
+                ? rejectedHere(Status.BAD_REQUEST, BINARY_REFUSED)
+                : rejectedHere(Status.TOO_MANY_REQUESTS, RATE_LIMITED);
+        client.send(services.codec().encodeReply(reply, Optional.empty()));
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        connection.heard();
+    }
+
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        // With this method present Jetty leaves the pong to the endpoint.
+        connection.heard();
+        connection.pong(payload);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("connection {} error: {}", id, cause.toString());
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        services.gateway().unregister(id);
+        services.core().disconnect(id);
+        LOG.debug("connection {} closed ({})", id, statusCode);
+    }
+
+    private Reply rejectedHere(Status status, String body) {
+        services.metrics().replied(status);
+        return Reply.rejected(status, body);
+    }
+}

@@ -1,0 +1,288 @@
+package io.roomchat.adapter.jetty;
+
+import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.Limits;
+import io.roomchat.wire.WireCodec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The self-hosted chat server: the wire protocol over Jetty WebSockets at {@code /}, the bundled web page, and
+ * {@code /health}, {@code /metrics} and (dev mode) {@code /dev/token}. The one public door of this package; build
+ * it with {@link #builder()}, then {@link #start()} and {@link #close()}.
+ */
+public final class ChatServer implements AutoCloseable {
+    /** Request log without the query string, where a token could be ({@code %U} is the path alone). */
+    static final String REQUEST_LOG_FORMAT = "%{client}a \"%m %U %H\" %s %O %{ms}Tms";
+    static final String WEB_ROOT = "web/";
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
+    private final Builder settings;
+    private final ChatCore core;
+    private final MicrometerChatMetrics metrics = new MicrometerChatMetrics();
+    private final ScheduledExecutorService scheduler;
+    private final JettyConnectionGateway gateway;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ServerWebSocketContainer sockets;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ChatServer(Builder b) {
+        this.settings = b;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "chat-keepalive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.gateway = new JettyConnectionGateway(scheduler, b.closeGrace);
+        this.core = b.coreFactory.apply(new ServerPorts(gateway, metrics));
+        metrics.trackConnections(gateway::count);
+
+        QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads);
+        threads.setName("chat-http");
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server);
+        connector.setHost(b.host);
+        connector.setPort(b.port);
+        server.addConnector(connector);
+        server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+
+        SocketServices services = new SocketServices(core, b.codec, gateway, core.limits(), metrics);
+        ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins));
+        Limits limits = core.limits();
+        ContextHandler context = new ContextHandler("/");
+        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, context, container -> {
+            container.setMaxTextMessageSize(limits.maxFrameBytes());
+            container.setMaxBinaryMessageSize(limits.maxFrameBytes());
+            container.setIdleTimeout(limits.idleTimeout());
+            container.addMapping("/", upgrade);
+        });
+        this.sockets = upgrades.getServerWebSocketContainer();
+        upgrades.setHandler(routes());
+        context.setHandler(upgrades);
+        server.setHandler(context);
+        Slf4jRequestLogWriter requestLog = new Slf4jRequestLogWriter();
+        requestLog.setLoggerName("io.roomchat.requests");
+        server.setRequestLog(new CustomRequestLog(requestLog, REQUEST_LOG_FORMAT));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private Handler routes() {
+        PathMappingsHandler routes = new PathMappingsHandler();
+        Map<String, String> details = new LinkedHashMap<>(settings.healthDetails);
+        routes.addMapping(PathSpec.from("/health"), new HealthHandler(gateway::count, details));
+        routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(metrics));
+        if (settings.devTokens != null) {
+            routes.addMapping(PathSpec.from("/dev/token"), new DevTokenHandler(settings.devTokens));
+        }
+        routes.addMapping(PathSpec.from("/"), webPage());
+        return routes;
+    }
+
+    /** The bundled web client, from the classpath folder {@code web/}: {@code /} is its {@code index.html}. */
+    private Handler webPage() {
+        ResourceHandler page = new ResourceHandler();
+        Resource root = ResourceFactory.of(server).newClassLoaderResource(WEB_ROOT);
+        if (root != null) {
+            page.setBaseResource(root);
+        }
+        page.setWelcomeFiles("index.html");
+        page.setDirAllowed(false);
+        page.setCacheControl("no-cache");
+        return page;
+    }
+
+    /** Opens the port; returns once the server accepts connections. */
+    public void start() {
+        try {
+            server.start();
+        } catch (Exception failure) {
+            close();
+            throw new IllegalStateException("the server could not start on " + settings.host + ":" + settings.port,
+                    failure);
+        }
+        long ping = settings.pingInterval.toMillis();
+        if (ping > 0) {
+            scheduler.scheduleAtFixedRate(new KeepAlive(gateway, core.limits().idleTimeout()), ping, ping,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The page's address, {@code http://host:port/}. */
+    public URI httpUri() {
+        return URI.create("http://" + hostForUri() + ":" + port() + "/");
+    }
+
+    /** The protocol's address, {@code ws://host:port/}. */
+    public URI webSocketUri() {
+        return URI.create("ws://" + hostForUri() + ":" + port() + "/");
+    }
+
+    private String hostForUri() {
+        return settings.host.contains(":") ? "[" + settings.host + "]" : settings.host;
+    }
+
+    public int openConnections() {
+        return gateway.count();
+    }
+
+    public ChatCore core() {
+        return core;
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /**
+     * Stops gracefully: every socket is closed with 1001 (going away), in-flight frames finish, then the port
+     * closes. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (ClientConnection connection : gateway.all()) {
+            gateway.drop(connection, KeepAlive.GOING_AWAY, "server shutting down");
+        }
+        awaitSocketsClosed();
+        try {
+            server.stop();
+        } catch (Exception failure) {
+            throw new IllegalStateException("the server did not stop cleanly", failure);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private void awaitSocketsClosed() {
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+        while (server.isRunning() && hasOpenSessions() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean hasOpenSessions() {
+        return !sockets.getOpenSessions().isEmpty();
+    }
+
+    /** Settings with the product's defaults; {@link #codec} and {@link #core} are required. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 3001;
+        private Duration pingInterval = Duration.ofSeconds(30);
+        private Duration closeGrace = Duration.ofSeconds(1);
+        private Set<String> allowedOrigins = Set.of();
+        private DevTokens devTokens;
+        private Map<String, String> healthDetails = Map.of();
+        private int maxThreads = 200;
+        private WireCodec codec;
+        private Function<ServerPorts, ChatCore> coreFactory;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** 0 picks a free port (tests). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** How often every socket is pinged; zero turns pings off (Jetty's idle timeout still applies). */
+        public Builder pingInterval(Duration interval) {
+            this.pingInterval = Objects.requireNonNull(interval);
+            return this;
+        }
+
+        /** How long a dropped socket gets to finish its close handshake before its TCP connection is cut. */
+        public Builder closeGrace(Duration grace) {
+            this.closeGrace = Objects.requireNonNull(grace);
+            return this;
+        }
+
+        /** Browser origins allowed to connect besides the server's own page; empty allows any. */
+        public Builder allowedOrigins(Set<String> origins) {
+            this.allowedOrigins = Set.copyOf(origins);
+            return this;
+        }
+
+        /** Dev mode: serve {@code POST /dev/token} with these tokens. */
+        public Builder devTokens(DevTokens tokens) {
+            this.devTokens = tokens;
+            return this;
+        }
+
+        /** Extra fields of {@code /health}, such as the store and auth mode. */
+        public Builder healthDetails(Map<String, String> details) {
+            this.healthDetails = Map.copyOf(details);
+            return this;
+        }
+
+        public Builder maxThreads(int threads) {
+            this.maxThreads = threads;
+            return this;
+        }
+
+        public Builder codec(WireCodec codec) {
+            this.codec = Objects.requireNonNull(codec);
+            return this;
+        }
+
+        /**
+         * How to build the core this server runs, given the server's side of it: the gateway to its sockets and
+         * its metrics. The core's limits apply to the sockets too.
+         */
+        public Builder core(Function<ServerPorts, ChatCore> factory) {
+            this.coreFactory = Objects.requireNonNull(factory);
+            return this;
+        }
+
+        public ChatServer build() {
+            Objects.requireNonNull(codec, "codec is required");
+            Objects.requireNonNull(coreFactory, "core is required");
+            return new ChatServer(this);
+        }
+    }
+}

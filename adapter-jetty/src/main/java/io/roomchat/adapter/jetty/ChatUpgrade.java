@@ -1,0 +1,52 @@
+package io.roomchat.adapter.jetty;
+
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.port.in.ConnectOutcome;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides each upgrade: the origin must be allowed (else 403) and the token must verify (else 401, and the core
+ * stores nothing). An accepted socket gets a random UUID as its connection id.
+ */
+final class ChatUpgrade implements WebSocketCreator {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatUpgrade.class);
+
+    private final SocketServices services;
+    private final OriginPolicy origins;
+
+    ChatUpgrade(SocketServices services, OriginPolicy origins) {
+        this.services = services;
+        this.origins = origins;
+    }
+
+    @Override
+    public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (!origins.allows(origin, request.getHeaders().get(HttpHeader.HOST))) {
+            LOG.info("refused upgrade from {}: origin not allowed", Request.getRemoteAddr(request));
+            services.metrics().upgradeRefused("origin");
+            Response.writeError(request, response, callback, 403, "origin not allowed");
+            return null;
+        }
+        ConnectionId id = new ConnectionId(UUID.randomUUID().toString());
+        ConnectOutcome outcome = services.core().connect(id, AccessToken.of(request).orElse(null));
+        if (outcome instanceof ConnectOutcome.Refused refused) {
+            // The reason comes from the verifier and never contains the token.
+            LOG.info("refused upgrade from {}: {}", Request.getRemoteAddr(request), refused.reason());
+            services.metrics().upgradeRefused("token");
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+            Response.writeError(request, response, callback, 401, "a valid token is required");
+            return null;
+        }
+        return new ChatEndpoint(id, services);
+    }
+}

@@ -1,0 +1,79 @@
+package io.roomchat.adapter.jetty;
+
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.FrameRateLimiter;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/** One open socket as the server sees it: its session, its ordered outbound queue and its frame budget. */
+final class ClientConnection {
+    private final ConnectionId id;
+    private final Session session;
+    private final OutboundQueue outbound;
+    private final FrameRateLimiter rateLimiter;
+    private final AtomicBoolean dropped = new AtomicBoolean();
+    private volatile long lastHeardNanos = System.nanoTime();
+
+    ClientConnection(ConnectionId id, Session session, int outboundBound, FrameRateLimiter rateLimiter) {
+        this.id = id;
+        this.session = session;
+        this.outbound = new OutboundQueue(session, outboundBound);
+        this.rateLimiter = rateLimiter;
+    }
+
+    ConnectionId id() {
+        return id;
+    }
+
+    /** Queues a frame; false means the connection is too slow or closing and the frame was not queued. */
+    boolean send(String text) {
+        return outbound.offer(text);
+    }
+
+    boolean tryTakeFrame() {
+        return rateLimiter.tryAcquire();
+    }
+
+    /** Anything arrived from the client (a frame or a pong): it is alive. */
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    long silentNanos(long now) {
+        return now - lastHeardNanos;
+    }
+
+    void ping() {
+        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+    }
+
+    void pong(ByteBuffer payload) {
+        session.sendPong(payload, Callback.NOOP);
+    }
+
+    boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /**
+     * Closes with {@code code}, dropping whatever is still queued. The close frame may never reach a client that
+     * stopped reading, so the caller also schedules {@link #disconnect()}.
+     *
+     * @return false when the connection was already being dropped
+     */
+    boolean close(int code, String reason) {
+        if (!dropped.compareAndSet(false, true)) {
+            return false;
+        }
+        outbound.refuse();
+        session.close(code, reason, Callback.NOOP);
+        return true;
+    }
+
+    /** Drops the TCP connection without a close handshake. */
+    void disconnect() {
+        session.disconnect();
+    }
+}

@@ -1,0 +1,84 @@
+package io.roomchat.adapter.jetty;
+
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.port.out.ConnectionGateway;
+import io.roomchat.core.port.out.Delivery;
+import io.roomchat.core.port.out.DeliveryStatus;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sockets open in this process, and delivery to them. Delivering only queues the frame, so a fan-out never
+ * waits on any one client; a client whose queue is full is dropped (close 1008) and reported GONE, which makes
+ * the core forget its record: the room stops delivering to it while everyone else is unaffected.
+ */
+final class JettyConnectionGateway implements ConnectionGateway {
+    static final int POLICY_VIOLATION = 1008;
+    private static final Logger LOG = LoggerFactory.getLogger(JettyConnectionGateway.class);
+    private static final CompletableFuture<DeliveryStatus> DELIVERED = CompletableFuture.completedFuture(DeliveryStatus.DELIVERED);
+    private static final CompletableFuture<DeliveryStatus> GONE = CompletableFuture.completedFuture(DeliveryStatus.GONE);
+
+    private final Map<ConnectionId, ClientConnection> open = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final Duration closeGrace;
+
+    JettyConnectionGateway(ScheduledExecutorService scheduler, Duration closeGrace) {
+        this.scheduler = scheduler;
+        this.closeGrace = closeGrace;
+    }
+
+    @Override
+    public CompletionStage<DeliveryStatus> deliver(ConnectionId to, Delivery delivery) {
+        ClientConnection connection = open.get(to);
+        if (connection == null) {
+            return GONE;
+        }
+        if (connection.send(delivery.text())) {
+            return DELIVERED;
+        }
+        drop(connection, POLICY_VIOLATION, "outbound queue full");
+        return GONE;
+    }
+
+    void register(ClientConnection connection) {
+        open.put(connection.id(), connection);
+    }
+
+    void unregister(ConnectionId id) {
+        open.remove(id);
+    }
+
+    int count() {
+        return open.size();
+    }
+
+    Collection<ClientConnection> all() {
+        return List.copyOf(open.values());
+    }
+
+    /**
+     * Closes a connection that broke a rule (too slow, idle, shutting down) and forgets it at once; if the close
+     * handshake has not finished after a grace period (a client that stopped reading never sees the close
+     * frame), the TCP connection is dropped.
+     */
+    void drop(ClientConnection connection, int code, String reason) {
+        open.remove(connection.id());
+        if (connection.close(code, reason)) {
+            LOG.info("closing connection {}: {} ({})", connection.id(), reason, code);
+            scheduler.schedule(() -> {
+                if (connection.isOpen()) {
+                    connection.disconnect();
+                }
+            }, closeGrace.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.roomchat.adapter.jetty.boot;
+
+import io.roomchat.adapter.jetty.ChatServer;
+import io.roomchat.core.application.ChatCore;
+import io.roomchat.wire.WireCodec;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the stores, the token verifier, the core and the Jetty server, wired from the options.
+ * The only place that knows which adapters exist. Closing it stops the server (sockets get 1001), then closes
+ * the store.
+ */
+public final class ChatApplication implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatApplication.class);
+
+    private final Storage storage;
+    private final ChatServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ChatApplication(Storage storage, ChatServer server) {
+        this.storage = storage;
+        this.server = server;
+    }
+
+    /** Starts a server from these settings; throws {@link StartupException} for settings that cannot work. */
+    static ChatApplication start(ServerOptions options) {
+        Authentication auth = Authentication.from(options);
+        if (auth.devTokens().isPresent()) {
+            LOG.warn("DEV MODE: no CHAT_JWT_SECRET or CHAT_JWKS_URL, so tokens are signed with a random secret and "
+                    + "POST /dev/token gives one to anyone who asks. Listening on loopback only. Never expose it.");
+        }
+        Storage storage = Storage.open(options);
+        try {
+            WireCodec codec = WireCodec.create();
+            ChatServer.Builder builder = ChatServer.builder()
+                    .host(options.host)
+                    .port(options.port)
+                    .pingInterval(options.pingInterval)
+                    .allowedOrigins(options.origins())
+                    .healthDetails(Map.of("store", options.store.label(), "auth", auth.mode()))
+                    .codec(codec)
+                    .core(ports -> ChatCore.builder()
+                            .connectionStore(storage.connections())
+                            .messageStore(storage.messages())
+                            .tokenVerifier(auth.verifier())
+                            .gateway(ports.gateway())
+                            .metrics(ports.metrics())
+                            .eventEncoder(codec)
+                            .limits(options.limits())
+                            .build());
+            auth.devTokens().ifPresent(builder::devTokens);
+            ChatServer server = builder.build();
+            server.start();
+            LOG.info("roomchat listening on {} (web client {}), store {}, auth {}, ready in {} ms",
+                    server.webSocketUri(), server.httpUri(), storage.description(), auth.mode(),
+                    ManagementFactory.getRuntimeMXBean().getUptime());
+            return new ChatApplication(storage, server);
+        } catch (RuntimeException failure) {
+            closeQuietly(storage);
+            throw failure;
+        }
+    }
+
+    public ChatServer server() {
+        return server;
+    }
+
+    void awaitStop() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("roomchat stopping");
+        try {
+            server.close();
+        } finally {
+            closeQuietly(storage);
+        }
+        LOG.info("roomchat stopped");
+    }
+
+    private static void closeQuietly(Storage storage) {
+        try {
+            storage.close();
+        } catch (Exception failure) {
+            LOG.error("closing the store failed", failure);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.roomchat.adapter.jetty.boot;
+
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every option's default from the environment: {@code --jwt-secret} reads {@code CHAT_JWT_SECRET}, and so on.
+ * A flag on the command line wins; without either, the option's own default applies.
+ */
+final class EnvironmentDefaults implements IDefaultValueProvider {
+    private final Map<String, String> environment;
+
+    EnvironmentDefaults(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    static String variableFor(String longOption) {
+        return "CHAT_" + longOption.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argument) {
+        if (!argument.isOption()) {
+            return null;
+        }
+        String value = environment.get(variableFor(((OptionSpec) argument).longestName()));
+        return value == null || value.isBlank() ? null : value;
+    }
+}

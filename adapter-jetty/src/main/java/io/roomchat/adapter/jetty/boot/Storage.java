@@ -1,0 +1,44 @@
+package io.roomchat.adapter.jetty.boot;
+
+import io.roomchat.adapter.inmemory.InMemoryChat;
+import io.roomchat.adapter.jdbc.JdbcChatStorage;
+import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.MessageStore;
+import java.nio.file.Path;
+
+/**
+ * The stores the server runs on. Messages go where {@code CHAT_STORE} says. Connection records always stay in
+ * this process's memory, whatever the store: they describe sockets that only this process holds. Persisting
+ * them would leave ghosts after a crash or restart (every one a failed delivery until it is cleaned up), and
+ * on a shared table a second server would see the first one's sockets as its own and remove them as gone.
+ */
+record Storage(String description, ConnectionStore connections, MessageStore messages, AutoCloseable resources)
+        implements AutoCloseable {
+
+    static Storage open(ServerOptions options) {
+        ConnectionStore connections = InMemoryChat.connectionStore();
+        return switch (options.store) {
+            case MEMORY -> new Storage("memory", connections, InMemoryChat.messageStore(), () -> { });
+            case H2 -> h2(options.dataDir, connections);
+            case DYNAMODB -> throw new StartupException("CHAT_STORE=dynamodb is not available in this build yet; "
+                    + "use h2 (the default) or memory");
+        };
+    }
+
+    private static Storage h2(Path dataDir, ConnectionStore connections) {
+        Path directory = dataDir.toAbsolutePath().normalize();
+        try {
+            JdbcChatStorage storage = JdbcChatStorage.h2File(directory);
+            return new Storage("h2 (" + directory + ")", connections, storage.messageStore(), storage);
+        } catch (ChatStorageException unusable) {
+            throw new StartupException(unusable.getMessage(), unusable);
+        }
+    }
+
+    /** Flushes and closes the message store. */
+    @Override
+    public void close() throws Exception {
+        resources.close();
+    }
+}

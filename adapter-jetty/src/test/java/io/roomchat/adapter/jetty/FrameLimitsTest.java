@@ -1,0 +1,85 @@
+package io.roomchat.adapter.jetty;
+
+import static io.roomchat.testkit.protocol.WsTestClient.frame;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roomchat.core.domain.Limits;
+import io.roomchat.testkit.protocol.WsTestClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Frame size (close 1009), binary frames (400) and the per-connection rate limit (429, still usable). */
+class FrameLimitsTest {
+    private static final int RATE = 5;
+    private static JettyTestServer chat;
+
+    @BeforeAll
+    static void start() {
+        chat = JettyTestServer.start(Limits.defaults().withFramesPerSecond(RATE, RATE));
+    }
+
+    @AfterAll
+    static void stop() {
+        chat.close();
+    }
+
+    @Test
+    void a_text_frame_over_32_KiB_closes_the_connection_with_1009() {
+        WsTestClient client = chat.connect("big-sender");
+        JsonAssert.ok(client.join("room-big", "Big"));
+
+        client.sendText("{\"action\":\"onMessage\",\"room\":\"room-big\",\"message\":\"" + "x".repeat(33 * 1024) + "\"}");
+
+        assertThat(client.awaitClose(Duration.ofSeconds(5))).isEqualTo(1009);
+    }
+
+    @Test
+    void a_frame_just_under_32_KiB_is_read_and_its_long_text_gets_413() {
+        try (WsTestClient client = chat.connect("long-sender")) {
+            JsonAssert.ok(client.join("room-long", "Long"));
+
+            String text = "y".repeat(32 * 1024 - 100);
+            client.sendText("{\"action\":\"onMessage\",\"room\":\"room-long\",\"message\":\"" + text + "\"}");
+
+            JsonAssert.status(client.nextReply(), 413);
+            JsonAssert.ok(client.join("room-long", "Long"));
+        }
+    }
+
+    @Test
+    void a_binary_frame_gets_a_400_and_the_connection_stays_usable() {
+        try (WsTestClient client = chat.connect("binary-sender")) {
+            client.sendBinary(new byte[] {1, 2, 3});
+
+            JsonNode reply = client.nextReply();
+            JsonAssert.status(reply, 400);
+            assertThat(reply.path("body").asText()).contains("binary");
+            JsonAssert.ok(client.join("room-binary", "Binary"));
+        }
+    }
+
+    @Test
+    void frames_over_the_rate_get_429_and_the_connection_stays_usable() throws InterruptedException {
+        try (WsTestClient client = chat.connect("hasty")) {
+            int sent = 3 * RATE;
+            for (int i = 0; i < sent; i++) {
+                client.sendWithRequestId(frame("onJoin").put("room", "room-rate").put("name", "Hasty"));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < sent; i++) {
+                statuses.add(client.nextReply().path("statusCode").asInt());
+            }
+
+            assertThat(statuses.subList(0, RATE)).containsOnly(200);
+            assertThat(statuses).contains(429);
+            assertThat(statuses).containsOnly(200, 429);
+            Thread.sleep(1_100);
+            JsonAssert.ok(client.join("room-rate", "Hasty"));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.roomchat.adapter.jetty;
+
+import static io.roomchat.testkit.protocol.WsTestClient.frame;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roomchat.core.domain.Limits;
+import io.roomchat.testkit.protocol.WsTestClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that stops reading must not hold up anyone else: its queue is bounded, and once full it is dropped
+ * and leaves the room, while the other members keep getting every message promptly.
+ */
+class SlowReaderTest {
+    private static final int QUEUE_BOUND = 32;
+    private static final int BATCH = 50;
+    private static final int MAX_BATCHES = 60;
+    private static final String TEXT = "z".repeat(3_500);
+
+    @Test
+    void a_client_that_stops_reading_is_disconnected_while_the_others_keep_receiving() throws Exception {
+        Limits limits = Limits.defaults().withFramesPerSecond(10_000, 10_000).withOutboundQueueFrames(QUEUE_BOUND);
+        try (JettyTestServer chat = JettyTestServer.start(limits, settings -> settings.closeGrace(Duration.ofMillis(200)));
+             WsTestClient sender = chat.connect("sender");
+             WsTestClient fast1 = chat.connect("fast-1");
+             WsTestClient fast2 = chat.connect("fast-2");
+             RawWebSocket slow = RawWebSocket.connect(chat.endpoint(), JettyTestServer.tokenFor("slow"), 4096)) {
+            String room = "room-slow";
+            for (WsTestClient member : List.of(sender, fast1, fast2)) {
+                JsonAssert.ok(member.join(room, "member"));
+            }
+            slow.sendText("{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Slow\"}");
+            assertThat(slow.readFrame().text()).contains("\"statusCode\":200");
+            // From here on the slow client reads nothing.
+
+            long worstBatchMillis = 0;
+            int batches = 0;
+            while (chat.server.openConnections() == 4 && batches < MAX_BATCHES) {
+                long started = System.nanoTime();
+                for (int i = 0; i < BATCH; i++) {
+                    sender.sendWithRequestId(frame("onMessage").put("room", room).put("message", TEXT));
+                }
+                for (int i = 0; i < BATCH; i++) {
+                    JsonAssert.ok(sender.nextReply());
+                }
+                for (WsTestClient reader : List.of(sender, fast1, fast2)) {
+                    List<JsonNode> events = reader.nextEvents(BATCH);
+                    assertThat(events).allMatch(event -> event.path("message").asText().length() == TEXT.length());
+                }
+                worstBatchMillis = Math.max(worstBatchMillis, (System.nanoTime() - started) / 1_000_000);
+                batches++;
+            }
+
+            assertThat(chat.server.openConnections()).as("the slow reader was dropped").isEqualTo(3);
+            assertThat(chat.connections.storedRecords()).as("and forgotten").isEqualTo(3);
+            assertThat(worstBatchMillis).as("every batch of %d reached everyone within", BATCH).isLessThan(5_000);
+            assertThat(slow.drainsToEndOfStream(5_000)).as("the slow reader's socket is closed").isTrue();
+
+            JsonAssert.ok(sender.post(room, "after the drop"));
+            assertThat(fast1.nextEvent().path("message").asText()).isEqualTo("after the drop");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.roomchat.adapter.jetty.boot;
+
+import io.roomchat.testkit.protocol.ProtocolScenarios;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** The protocol scenarios against one self-hosted server per store, started as {@code java -jar} would. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SelfHostedProtocolScenarios extends ProtocolScenarios {
+    private TestServer server;
+
+    /** The store's settings, as environment variables. */
+    protected abstract Map<String, String> storeSettings();
+
+    @BeforeAll
+    void startServer() {
+        server = TestServer.start(storeSettings());
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    @Override
+    protected URI endpoint() {
+        return server.webSocket();
+    }
+
+    @Override
+    protected String tokenFor(String userId) {
+        return TestServer.tokenFor(userId);
+    }
+}

@@ -1,0 +1,128 @@
+package io.roomchat.adapter.jetty.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roomchat.core.domain.Limits;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
+
+/** Settings: every one an environment variable and a flag, the flag winning, with the product's defaults. */
+class ServerOptionsTest {
+
+    @Test
+    void without_settings_it_is_a_dev_mode_h2_server_on_loopback_port_3001() {
+        ServerOptions options = ServerOptions.parse(Map.of());
+
+        assertThat(options.host).isEqualTo("127.0.0.1");
+        assertThat(options.port).isEqualTo(3001);
+        assertThat(options.store).isEqualTo(StoreKind.H2);
+        assertThat(options.dataDir).isEqualTo(Path.of("./chat-data"));
+        assertThat(options.devMode()).isTrue();
+        assertThat(options.origins()).isEmpty();
+        assertThat(options.limits()).isEqualTo(Limits.defaults());
+        assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void every_setting_is_read_from_the_environment() {
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("CHAT_PORT", "4000"),
+                Map.entry("CHAT_HOST", "0.0.0.0"),
+                Map.entry("CHAT_JWT_SECRET", "s".repeat(32)),
+                Map.entry("CHAT_JWT_ISSUER", "https://issuer.example/"),
+                Map.entry("CHAT_JWT_AUDIENCE", "chat"),
+                Map.entry("CHAT_STORE", "memory"),
+                Map.entry("CHAT_DATA_DIR", "/var/lib/chat"),
+                Map.entry("CHAT_DYNAMODB_ENDPOINT", "http://127.0.0.1:8000"),
+                Map.entry("CHAT_ALLOWED_ORIGINS", "https://a.example, https://b.example"),
+                Map.entry("CHAT_MAX_FRAME_BYTES", "16384"),
+                Map.entry("CHAT_MAX_MESSAGE_CHARS", "1000"),
+                Map.entry("CHAT_RATE_PER_SECOND", "5"),
+                Map.entry("CHAT_RATE_BURST", "7"),
+                Map.entry("CHAT_IDLE_TIMEOUT", "90s"),
+                Map.entry("CHAT_PING_INTERVAL", "PT15S"),
+                Map.entry("CHAT_OUTBOUND_QUEUE", "64"),
+                Map.entry("CHAT_HISTORY_PAGE_MAX", "30"));
+
+        ServerOptions options = ServerOptions.parse(environment);
+
+        assertThat(options.port).isEqualTo(4000);
+        assertThat(options.host).isEqualTo("0.0.0.0");
+        assertThat(options.secret()).hasValue("s".repeat(32));
+        assertThat(options.jwtIssuer).isEqualTo("https://issuer.example/");
+        assertThat(options.jwtAudience).isEqualTo("chat");
+        assertThat(options.store).isEqualTo(StoreKind.MEMORY);
+        assertThat(options.dataDir).isEqualTo(Path.of("/var/lib/chat"));
+        assertThat(options.dynamodbEndpoint).isEqualTo(URI.create("http://127.0.0.1:8000"));
+        assertThat(options.origins()).containsExactlyInAnyOrder("https://a.example", "https://b.example");
+        assertThat(options.limits()).isEqualTo(new Limits(16384, 1000, 5, 7, Duration.ofSeconds(90), 30, 30, 64));
+        assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.devMode()).isFalse();
+    }
+
+    @Test
+    void a_flag_wins_over_the_environment() {
+        ServerOptions options = ServerOptions.parse(Map.of("CHAT_PORT", "4000", "CHAT_STORE", "memory"),
+                "--port", "5000", "--store", "H2", "--jwks-url", "https://id.example/.well-known/jwks.json");
+
+        assertThat(options.port).isEqualTo(5000);
+        assertThat(options.store).isEqualTo(StoreKind.H2);
+        assertThat(options.jwks()).hasValue(URI.create("https://id.example/.well-known/jwks.json"));
+        assertThat(options.devMode()).isFalse();
+    }
+
+    @Test
+    void a_bad_value_is_refused_with_a_message() {
+        assertThatThrownBy(() -> ServerOptions.parse(Map.of("CHAT_STORE", "mongo")))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--store");
+        assertThatThrownBy(() -> ServerOptions.parse(Map.of(), "--idle-timeout", "soon"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("duration");
+    }
+
+    @Test
+    void help_lists_every_setting_with_its_environment_variable() {
+        StringWriter out = new StringWriter();
+        int exit = ServerOptions.commandLine(new Main(), Map.of()).setOut(new PrintWriter(out, true))
+                .execute("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("CHAT_PORT", "CHAT_HOST", "CHAT_JWT_SECRET", "CHAT_JWKS_URL",
+                "CHAT_JWT_ISSUER", "CHAT_JWT_AUDIENCE", "CHAT_STORE", "CHAT_DATA_DIR", "CHAT_DYNAMODB_ENDPOINT",
+                "CHAT_ALLOWED_ORIGINS", "CHAT_MAX_FRAME_BYTES", "CHAT_MAX_MESSAGE_CHARS", "CHAT_RATE_PER_SECOND",
+                "CHAT_RATE_BURST", "CHAT_IDLE_TIMEOUT", "CHAT_PING_INTERVAL", "CHAT_OUTBOUND_QUEUE",
+                "CHAT_HISTORY_PAGE_MAX", "--port", "--jwt-secret", "DEV MODE");
+    }
+
+    @Test
+    void help_never_prints_a_secret_from_the_environment() {
+        StringWriter out = new StringWriter();
+        ServerOptions.commandLine(new Main(), Map.of("CHAT_JWT_SECRET", "top-secret-value-of-32-bytes-or-more"))
+                .setOut(new PrintWriter(out, true)).execute("--help");
+
+        assertThat(out.toString()).doesNotContain("top-secret-value");
+    }
+
+    @Test
+    void both_a_secret_and_a_jwks_url_is_a_startup_error() {
+        ServerOptions options = ServerOptions.parse(Map.of("CHAT_JWT_SECRET", "s".repeat(32),
+                "CHAT_JWKS_URL", "https://id.example/jwks.json"));
+
+        assertThatThrownBy(() -> Authentication.from(options)).isInstanceOf(StartupException.class)
+                .hasMessageContaining("not both");
+    }
+
+    @Test
+    void a_short_secret_is_a_startup_error() {
+        ServerOptions options = ServerOptions.parse(Map.of("CHAT_JWT_SECRET", "too-short"));
+
+        assertThatThrownBy(() -> Authentication.from(options)).isInstanceOf(StartupException.class)
+                .hasMessageContaining("32");
+    }
+}

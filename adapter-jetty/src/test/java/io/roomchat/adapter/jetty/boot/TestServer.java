@@ -1,0 +1,94 @@
+package io.roomchat.adapter.jetty.boot;
+
+import io.roomchat.auth.jwt.JwtTokenIssuer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole server, started through its composition root as {@code java -jar} would, on a free loopback port
+ * with an HS256 secret (or in dev mode) and whatever extra settings a test needs.
+ */
+final class TestServer implements AutoCloseable {
+    static final String SECRET = "a-test-secret-that-is-at-least-32-bytes-long";
+    private static final JwtTokenIssuer TOKENS = JwtTokenIssuer.hs256(SECRET);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final ChatApplication application;
+
+    private TestServer(ChatApplication application) {
+        this.application = application;
+    }
+
+    /** Memory store, HS256 with {@link #SECRET}, a free port; {@code settings} are environment variables. */
+    static TestServer start(Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CHAT_PORT", "0");
+        environment.put("CHAT_STORE", "memory");
+        environment.put("CHAT_JWT_SECRET", SECRET);
+        environment.putAll(settings);
+        environment.values().removeIf(String::isEmpty);
+        return new TestServer(ChatApplication.start(ServerOptions.parse(environment)));
+    }
+
+    static TestServer start() {
+        return start(Map.of());
+    }
+
+    /** Dev mode: no secret, no JWKS URL. */
+    static TestServer startDevMode(Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("CHAT_JWT_SECRET", "");
+        return start(environment);
+    }
+
+    static String tokenFor(String userId) {
+        return TOKENS.issue(userId, userId, Duration.ofHours(1));
+    }
+
+    ChatApplication application() {
+        return application;
+    }
+
+    URI webSocket() {
+        return application.server().webSocketUri();
+    }
+
+    URI http(String path) {
+        return application.server().httpUri().resolve(path);
+    }
+
+    int openConnections() {
+        return application.server().openConnections();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(http(path)).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(http(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        application.close();
+    }
+}
