@@ -2,10 +2,12 @@ package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.adapter.jetty.ChatServer;
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,21 @@ public final class ChatApplication implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Starts a server from settings named as the environment variables {@code java -jar} reads ({@code CHAT_PORT=0}
+     * picks a free port), its message store first passed through {@code messageStore}. The seam for tests in other
+     * modules: fault tests wrap the store to make it fail. Settings that cannot work fail as they do for {@link Main}.
+     */
+    public static ChatApplication start(Map<String, String> environment, UnaryOperator<MessageStore> messageStore) {
+        return start(ServerOptions.parse(environment), messageStore);
+    }
+
     /** Starts a server from these settings; throws {@link StartupException} for settings that cannot work. */
     static ChatApplication start(ServerOptions options) {
+        return start(options, UnaryOperator.identity());
+    }
+
+    private static ChatApplication start(ServerOptions options, UnaryOperator<MessageStore> messageStore) {
         Authentication auth = Authentication.from(options);
         if (auth.devTokens().isPresent()) {
             LOG.warn("DEV MODE: no CHAT_JWT_SECRET or CHAT_JWKS_URL, so tokens are signed with a random secret and "
@@ -45,7 +60,7 @@ public final class ChatApplication implements AutoCloseable {
                     .codec(codec)
                     .core(ports -> ChatCore.builder()
                             .connectionStore(storage.connections())
-                            .messageStore(storage.messages())
+                            .messageStore(messageStore.apply(storage.messages()))
                             .tokenVerifier(auth.verifier())
                             .gateway(ports.gateway())
                             .metrics(ports.metrics())
