@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRestartTest {
     private static final int POSTERS = 6;
-    private static final int ACKNOWLEDGED_BEFORE_THE_KILL = 150;
+    private static final int ACKNOWLEDGED_BEFORE_THE_KILL = 100;
     private static final String ROOM = "crash-room";
 
     @TempDir

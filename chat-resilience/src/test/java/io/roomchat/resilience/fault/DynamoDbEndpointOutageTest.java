@@ -1,24 +1,21 @@
 package io.roomchat.resilience.fault;
 
-import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
-import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.resilience.LiveServer;
 import io.roomchat.testkit.DynaliteServer;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The outage scenarios with the server's messages on DynamoDB (dynalite) and its endpoint going away: the store is
- * reached through a {@link TcpProxy} that stops as a stopped endpoint does (connections refused, open ones reset)
- * and comes back on the same address with the data intact.
+ * The outage scenarios on {@code CHAT_STORE=dynamodb} (dynalite) with the DynamoDB endpoint going away: the server
+ * reaches dynalite through a {@link TcpProxy} that stops as a stopped endpoint does (connections refused, open ones
+ * reset) and comes back on the same address, the tables intact. The SDK's retries (four attempts) bridge short
+ * outages, so the flapping test's outages are long enough to outlast them.
  *
- * <p>Until the composition root offers {@code CHAT_STORE=dynamodb}, the server's message store is replaced with
- * the DynamoDB one through the same seam the other fault tests use. The SDK gets one retry, not the default three:
- * retries would only bridge the flapping test's short outages. A request cut after DynamoDB applied it is a
- * lost answer: the server answers 500 and broadcasts nothing, but the message is stored — see
+ * <p>A request whose answer the outage cut after DynamoDB applied it, and whose retries all failed, is a lost
+ * answer: the server answers 500 and broadcasts nothing, but the message is stored — see
  * {@link #storeCanLoseAnswers()}.
  */
 class DynamoDbEndpointOutageTest extends StoreOutageScenarios {
@@ -26,25 +23,19 @@ class DynamoDbEndpointOutageTest extends StoreOutageScenarios {
     static final DynaliteServer DYNALITE = new DynaliteServer();
 
     private TcpProxy endpoint;
-    private DynamoDbChatStorage storage;
     private LiveServer server;
 
     @BeforeAll
     void startServer() {
         endpoint = new TcpProxy(DYNALITE.endpoint());
         endpoint.start();
-        storage = DynamoDbChatStorage.builder()
-                .settings(DynamoDbSettings.defaults().withEndpoint(endpoint.endpoint())
-                        .withRetries(2, Duration.ofSeconds(3), Duration.ofSeconds(6)))
-                .build()
-                .createTablesIfMissing();
-        server = LiveServer.start(Map.of("CHAT_STORE", "memory"), memory -> storage.messageStore());
+        server = LiveServer.start(Map.of("CHAT_STORE", "dynamodb",
+                "CHAT_DYNAMODB_ENDPOINT", endpoint.endpoint().toString()));
     }
 
     @AfterAll
     void stopServer() {
         server.close();
-        storage.close();
         endpoint.close();
     }
 
@@ -66,5 +57,10 @@ class DynamoDbEndpointOutageTest extends StoreOutageScenarios {
     @Override
     protected boolean storeCanLoseAnswers() {
         return true;
+    }
+
+    @Override
+    protected long outageMillis(Random random) {
+        return 1_000 + random.nextInt(400);
     }
 }

@@ -53,6 +53,11 @@ abstract class StoreOutageScenarios {
         return false;
     }
 
+    /** How long one outage of the flapping test lasts: long enough that a store call meets it, retries and all. */
+    protected long outageMillis(Random random) {
+        return 100 + random.nextInt(250);
+    }
+
     @AfterEach
     void closeClients() {
         mendStore();
@@ -106,7 +111,7 @@ abstract class StoreOutageScenarios {
             WsTestClient poster = posters.get(p);
             String prefix = "p" + (p + 1) + " #";
             running.add(threads.submit(() -> {
-                for (int i = 1; i <= 20; i++) {
+                for (int i = 1; i <= 15; i++) {
                     JsonNode reply = poster.post(room, prefix + i);
                     int status = reply.path("statusCode").asInt();
                     assertThat(status).as("reply %s", reply).isIn(200, 500);
@@ -126,7 +131,7 @@ abstract class StoreOutageScenarios {
             while (posting.get()) {
                 Eventually.sleep(150 + random.nextInt(250));
                 breakStore();
-                Eventually.sleep(100 + random.nextInt(250));
+                Eventually.sleep(outageMillis(random));
                 mendStore();
             }
             return null;

@@ -24,6 +24,8 @@ final class DeliveryCheck {
     private static final Pattern ISO_MILLIS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
     private final Map<String, Change> changes = new HashMap<>();
+    /** Each room's changes in the order they were sent. */
+    private final Map<String, List<Change>> bySendTime = new HashMap<>();
     private final Violations violations;
     /** Per room, "a came right before b" for some connection, or for new messages in postedAt order. */
     private final Map<String, Map<String, Set<String>>> before = new HashMap<>();
@@ -40,6 +42,10 @@ final class DeliveryCheck {
             }
         }
         orderNewMessagesByPostedAt(acknowledged);
+        for (Change change : acknowledged) {
+            bySendTime.computeIfAbsent(change.room(), r -> new ArrayList<>()).add(change);
+        }
+        bySendTime.values().forEach(list -> list.sort(Comparator.comparingLong(Change::sentNanos)));
     }
 
     void check(List<Observed> connections) {
@@ -120,15 +126,37 @@ final class DeliveryCheck {
         if (replies != connection.requests()) {
             violations.add(connection + " sent " + connection.requests() + " requests but got " + replies + " replies");
         }
-        for (Change change : changes.values()) {
-            if (connection.stints().stream().anyMatch(stint -> stint.mustReceive(change))) {
-                required++;
-                if (!seen.contains(change.eventKey())) {
-                    violations.add(connection + " missed " + change.eventKey() + " in " + change.room()
-                            + ", sent and acknowledged while it was surely in the room");
+        for (Stint stint : connection.stints()) {
+            for (Change change : sentDuring(stint)) {
+                if (stint.mustReceive(change)) {
+                    required++;
+                    if (!seen.contains(change.eventKey())) {
+                        violations.add(connection + " missed " + change.eventKey() + " in " + change.room()
+                                + ", sent and acknowledged while it was surely in the room");
+                    }
                 }
             }
         }
+    }
+
+    /** The changes of the stint's room sent after its join was acknowledged: the only ones it must receive. */
+    private List<Change> sentDuring(Stint stint) {
+        List<Change> room = bySendTime.getOrDefault(stint.room(), List.of());
+        int low = 0;
+        int high = room.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (room.get(middle).sentNanos() <= stint.joinReplied()) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        int end = low;
+        while (end < room.size() && room.get(end).sentNanos() < stint.leaveSent()) {
+            end++;
+        }
+        return room.subList(low, end);
     }
 
     /** The key of the change this event reports, after checking it is that change's event; null if it is none. */

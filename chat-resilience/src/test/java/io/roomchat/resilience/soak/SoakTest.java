@@ -46,6 +46,7 @@ class SoakTest {
             users.shutdown();
             assertThat(users.awaitTermination(seconds + 180L, TimeUnit.SECONDS)).as(run + ": users finished").isTrue();
             System.out.println("soak: " + ledger.summary());
+            long checking = System.nanoTime();
             assertThat(ledger.failures()).as(run + ": what went wrong while the users ran").isEmpty();
 
             Eventually.equals(0, () -> server.health().connections(), run + ": open connections after the soak");
@@ -61,6 +62,7 @@ class SoakTest {
                     histories.check(room, FullHistory.of(reader, room));
                 }
             }
+            System.out.printf("soak: checked in %d ms%n", (System.nanoTime() - checking) / 1_000_000);
             assertThat(violations.isEmpty()).as(run + ": " + violations.report()).isTrue();
             Eventually.equals(0, () -> server.health().connections(), run + ": open connections at the end");
             assertThat(server.health().isUp()).isTrue();
