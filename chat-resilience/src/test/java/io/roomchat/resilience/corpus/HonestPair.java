@@ -4,6 +4,7 @@ import static io.roomchat.testkit.protocol.WsTestClient.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomchat.resilience.Eventually;
 import io.roomchat.resilience.LiveServer;
 import io.roomchat.testkit.protocol.WsTestClient;
@@ -50,7 +51,7 @@ final class HonestPair implements AutoCloseable {
         }
     }
 
-    private JsonNode request(int who, com.fasterxml.jackson.databind.node.ObjectNode frame) {
+    private JsonNode request(int who, ObjectNode frame) {
         requests[who]++;
         JsonNode reply = (who == 0 ? alice : bob).request(frame);
         assertThat(reply.path("statusCode").asInt()).as("honest reply %s", reply).isEqualTo(200);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +39,7 @@ class KilledClientTest {
 
     @Test
     void clients_killed_mid_frame_leave_the_server_healthy_counting_and_delivering() throws Exception {
-        try (LiveServer server = LiveServer.start(java.util.Map.of())) {
+        try (LiveServer server = LiveServer.start(Map.of())) {
             String room = "killed-" + UUID.randomUUID();
             try (WsTestClient alice = server.connect("alice"); WsTestClient bob = server.connect("bob")) {
                 ok(alice.join(room, "Alice"));

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -191,7 +192,7 @@ final class TcpProxy implements AutoCloseable {
     private void closeLater(Socket service) {
         try {
             closer.schedule(() -> quietly(service::close), SERVICE_CLOSE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             quietly(service::close);
         }
     }

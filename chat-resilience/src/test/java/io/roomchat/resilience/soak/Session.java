@@ -1,6 +1,5 @@
 package io.roomchat.resilience.soak;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.testkit.protocol.WsTestClient;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,6 @@ import static io.roomchat.testkit.protocol.WsTestClient.frame;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomchat.resilience.LiveServer;
-import io.roomchat.testkit.protocol.WsTestClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
