@@ -4,6 +4,7 @@ import static io.roomchat.testkit.protocol.WsTestClient.frame;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roomchat.resilience.Eventually;
 import io.roomchat.resilience.LiveServer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,14 +49,14 @@ final class SoakUser implements Runnable {
     @Override
     public void run() {
         try {
-            think(random.nextInt(2_000));
+            Eventually.sleep(random.nextInt(2_000));
             while (System.nanoTime() < deadlineNanos) {
                 if (session == null) {
                     connect();
                 } else {
                     act();
                 }
-                think(MIN_THINK_MILLIS + random.nextInt(MAX_THINK_MILLIS - MIN_THINK_MILLIS));
+                Eventually.sleep(MIN_THINK_MILLIS + random.nextInt(MAX_THINK_MILLIS - MIN_THINK_MILLIS));
             }
             if (session != null) {
                 disconnect(false);
@@ -213,14 +214,5 @@ final class SoakUser implements Runnable {
 
     private <T> T pick(List<T> from) {
         return from.get(random.nextInt(from.size()));
-    }
-
-    private static void think(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }
