@@ -2,12 +2,14 @@ package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.adapter.jetty.ChatServer;
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,15 @@ public final class ChatApplication implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Starts a server from settings named as the environment variables {@code java -jar} reads ({@code CHAT_PORT=0}
+     * picks a free port), its message store first passed through {@code messageStore}. The seam for tests in other
+     * modules: fault tests wrap the store to make it fail. Settings that cannot work fail as they do for {@link Main}.
+     */
+    public static ChatApplication start(Map<String, String> environment, UnaryOperator<MessageStore> messageStore) {
+        return start(ServerOptions.parse(environment), System.nanoTime(), messageStore);
+    }
+
     /** Starts a server from these settings; throws {@link StartupException} for settings that cannot work. */
     static ChatApplication start(ServerOptions options) {
         return start(options, System.nanoTime());
@@ -35,6 +46,11 @@ public final class ChatApplication implements AutoCloseable {
 
     /** As {@link #start(ServerOptions)}, reporting the time since {@code launchedNanos} in the start-up line. */
     static ChatApplication start(ServerOptions options, long launchedNanos) {
+        return start(options, launchedNanos, UnaryOperator.identity());
+    }
+
+    private static ChatApplication start(ServerOptions options, long launchedNanos,
+                                         UnaryOperator<MessageStore> messageStore) {
         // Opening the store (H2 reads its file, runs migrations) overlaps with setting up token checks.
         CompletableFuture<Storage> opening = CompletableFuture.supplyAsync(() -> Storage.open(options),
                 task -> new Thread(task, "chat-store-open").start());
@@ -61,7 +77,7 @@ public final class ChatApplication implements AutoCloseable {
                     .codec(codec)
                     .core(ports -> ChatCore.builder()
                             .connectionStore(storage.connections())
-                            .messageStore(storage.messages())
+                            .messageStore(messageStore.apply(storage.messages()))
                             .tokenVerifier(auth.verifier())
                             .gateway(ports.gateway())
                             .metrics(ports.metrics())
