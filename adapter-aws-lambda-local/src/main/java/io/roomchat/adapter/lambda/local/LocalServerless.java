@@ -71,7 +71,7 @@ public final class LocalServerless implements AutoCloseable {
                 Optional.empty(), Optional.empty(), b.maxInFlight, Optional.of(b.dynamoDbEndpoint),
                 Optional.of(base), true);
         wiring = ServerlessWiring.wire(settings);
-        wiring.storage().createTablesIfMissing();
+        wiring.createTablesIfMissing();
         ServerlessChat chat = wiring.chat();
         topic = new LocalSnsTopic(TOPIC_ARN, new FanoutHandler(chat));
 

@@ -66,9 +66,14 @@ public final class ServerlessWiring implements AutoCloseable {
         return chat;
     }
 
-    /** The storage, for a local run that creates its tables. */
+    /** The storage, for tests that look at the stored records. */
     public DynamoDbChatStorage storage() {
         return storage;
+    }
+
+    /** For a local run: creates the tables the template would have created on AWS. */
+    public void createTablesIfMissing() {
+        storage.createTablesIfMissing();
     }
 
     /**
