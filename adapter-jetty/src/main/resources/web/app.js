@@ -128,7 +128,9 @@ async function ask(frame) {
   try {
     reply = await socket.request(frame);
   } catch (e) {
-    notify(`${e.message}. Please try again once the connection is back.`);
+    if (socket) {   // after a sign-out there is nobody left to tell
+      notify(`${e.message}. Please try again once the connection is back.`);
+    }
     return null;
   }
   if (reply.statusCode !== 200) {

@@ -43,7 +43,8 @@ export class MessageView {
     if (known && Date.parse(known.modifiedAt) > Date.parse(message.modifiedAt)) {
       return;
     }
-    const stick = this.isNearBottom();
+    // Follow the conversation if the reader is at its end, and always show what they just sent.
+    const stick = this.isNearBottom() || message.userId === this.ownUserId;
     this.messages.set(message.messageId, message);
     const item = known ? this.itemOf(message.messageId) : this.insertItem(message);
     this.render(item, message);

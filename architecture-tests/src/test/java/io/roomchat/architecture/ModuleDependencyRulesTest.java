@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class ModuleDependencyRulesTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("io.roomchat");
 
     static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices()

@@ -21,10 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +128,7 @@ public abstract class MessageStoreContract {
             candidates.add(message(room, user(), T0, "writer " + i));
         }
 
-        List<Boolean> results = concurrently(candidates.stream()
+        List<Boolean> results = Concurrently.run(candidates.stream()
                 .<Callable<Boolean>>map(candidate -> () -> store.insert(candidate)).toList());
 
         assertThat(results).containsOnlyOnce(true);
@@ -382,7 +378,7 @@ public abstract class MessageStoreContract {
             ChatMessage original = message(room, author, T0);
             store.insert(original);
 
-            List<EditOutcome> outcomes = concurrently(List.of(
+            List<EditOutcome> outcomes = Concurrently.run(List.of(
                     () -> store.edit(room, at(original), author, replaceWith("edit"), T0.plusSeconds(1)),
                     () -> store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(1))));
 
@@ -407,7 +403,7 @@ public abstract class MessageStoreContract {
             edits.add(() -> store.edit(room, at(original), author, replaceWith(text), T0.plusSeconds(1)));
         }
 
-        List<EditOutcome> outcomes = concurrently(edits);
+        List<EditOutcome> outcomes = Concurrently.run(edits);
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(EditOutcome.Edited.class));
         List<Instant> stamps = outcomes.stream()
@@ -434,27 +430,5 @@ public abstract class MessageStoreContract {
         MessageStore reopened = reopen();
 
         assertThat(reopened.page(room, HistoryCursor.latest(), 10).messages()).isEqualTo(before);
-    }
-
-    private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

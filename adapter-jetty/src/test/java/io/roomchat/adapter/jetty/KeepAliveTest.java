@@ -3,6 +3,7 @@ package io.roomchat.adapter.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomchat.core.domain.Limits;
+import io.roomchat.testkit.protocol.RawWebSocket;
 import io.roomchat.testkit.protocol.WsTestClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

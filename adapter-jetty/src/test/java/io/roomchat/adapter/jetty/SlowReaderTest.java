@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.testkit.protocol.RawWebSocket;
 import io.roomchat.testkit.protocol.WsTestClient;
 import java.time.Duration;
 import java.util.List;

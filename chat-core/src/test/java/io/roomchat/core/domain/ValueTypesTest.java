@@ -31,6 +31,15 @@ class ValueTypesTest {
     }
 
     @Test
+    void a_user_id_is_1_to_256_characters_not_blank_without_control_characters() {
+        assertThat(new UserId("auth0|5f1c").value()).isEqualTo("auth0|5f1c");
+        assertThatIllegalArgumentException().isThrownBy(() -> new UserId("x".repeat(257)))
+                .withMessage("user id must be 1-256 characters");
+        assertThatIllegalArgumentException().isThrownBy(() -> new UserId("mallory\n2026-11-27 INFO forged"))
+                .withMessage("user id must not contain control characters");
+    }
+
+    @Test
     void message_text_must_not_be_blank_but_may_span_lines() {
         assertThat(new MessageText("two\nlines").length()).isEqualTo(9);
         assertThatIllegalArgumentException().isThrownBy(() -> new MessageText(" \n\t "))

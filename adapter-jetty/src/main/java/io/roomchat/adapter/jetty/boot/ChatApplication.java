@@ -2,10 +2,14 @@ package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.adapter.jetty.ChatServer;
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
-import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +30,42 @@ public final class ChatApplication implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Starts a server from settings named as the environment variables {@code java -jar} reads ({@code CHAT_PORT=0}
+     * picks a free port), its message store first passed through {@code messageStore}. The seam for tests in other
+     * modules: fault tests wrap the store to make it fail. Settings that cannot work fail as they do for {@link Main}.
+     */
+    public static ChatApplication start(Map<String, String> environment, UnaryOperator<MessageStore> messageStore) {
+        return start(ServerOptions.parse(environment), System.nanoTime(), messageStore);
+    }
+
     /** Starts a server from these settings; throws {@link StartupException} for settings that cannot work. */
     static ChatApplication start(ServerOptions options) {
-        Authentication auth = Authentication.from(options);
+        return start(options, System.nanoTime());
+    }
+
+    /** As {@link #start(ServerOptions)}, reporting the time since {@code launchedNanos} in the start-up line. */
+    static ChatApplication start(ServerOptions options, long launchedNanos) {
+        return start(options, launchedNanos, UnaryOperator.identity());
+    }
+
+    private static ChatApplication start(ServerOptions options, long launchedNanos,
+                                         UnaryOperator<MessageStore> messageStore) {
+        // Opening the store (H2 reads its file, runs migrations) overlaps with setting up token checks.
+        CompletableFuture<Storage> opening = CompletableFuture.supplyAsync(() -> Storage.open(options),
+                task -> new Thread(task, "chat-store-open").start());
+        Authentication auth;
+        try {
+            auth = Authentication.from(options);
+        } catch (RuntimeException refused) {
+            opening.thenAccept(ChatApplication::closeQuietly);
+            throw refused;
+        }
         if (auth.devTokens().isPresent()) {
             LOG.warn("DEV MODE: no CHAT_JWT_SECRET or CHAT_JWKS_URL, so tokens are signed with a random secret and "
                     + "POST /dev/token gives one to anyone who asks. Listening on loopback only. Never expose it.");
         }
-        Storage storage = Storage.open(options);
+        Storage storage = opened(opening);
         try {
             WireCodec codec = WireCodec.create();
             ChatServer.Builder builder = ChatServer.builder()
@@ -45,7 +77,7 @@ public final class ChatApplication implements AutoCloseable {
                     .codec(codec)
                     .core(ports -> ChatCore.builder()
                             .connectionStore(storage.connections())
-                            .messageStore(storage.messages())
+                            .messageStore(messageStore.apply(storage.messages()))
                             .tokenVerifier(auth.verifier())
                             .gateway(ports.gateway())
                             .metrics(ports.metrics())
@@ -57,11 +89,22 @@ public final class ChatApplication implements AutoCloseable {
             server.start();
             LOG.info("roomchat listening on {} (web client {}), store {}, auth {}, ready in {} ms",
                     server.webSocketUri(), server.httpUri(), storage.description(), auth.mode(),
-                    ManagementFactory.getRuntimeMXBean().getUptime());
+                    Duration.ofNanos(System.nanoTime() - launchedNanos).toMillis());
             return new ChatApplication(storage, server);
         } catch (RuntimeException failure) {
             closeQuietly(storage);
             throw failure;
+        }
+    }
+
+    private static Storage opened(CompletableFuture<Storage> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
         }
     }
 

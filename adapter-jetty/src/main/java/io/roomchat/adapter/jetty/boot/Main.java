@@ -18,9 +18,12 @@ import picocli.CommandLine.Spec;
                 + "http://HOST:PORT/, /health and /metrics.", ""},
         footer = {"", "Every option can be set by the environment variable named in its description; a flag wins.",
                 "With neither --jwt-secret nor --jwks-url the server runs in DEV MODE: a random secret, loopback "
-                        + "only, and POST /dev/token hands a token to anyone who asks."})
+                        + "only, and POST /dev/token hands a token to anyone who asks.",
+                "Logging: CHAT_LOG_LEVEL (environment only; default INFO), or -Dlogback.configurationFile=FILE."})
 public final class Main implements Callable<Integer> {
     static final int BAD_SETTINGS = 2;
+    /** When this class loaded: just after the JVM started, before any setting was read. */
+    private static final long LAUNCHED = System.nanoTime();
 
     @Mixin
     ServerOptions options = new ServerOptions();
@@ -43,7 +46,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ChatApplication application;
         try {
-            application = ChatApplication.start(options);
+            application = ChatApplication.start(options, LAUNCHED);
         } catch (StartupException refused) {
             spec.commandLine().getErr().println("chat-server: " + refused.getMessage());
             return BAD_SETTINGS;

@@ -51,8 +51,9 @@ final class ServerOptions {
     Path dataDir;
 
     @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
-            description = "A local DynamoDB-compatible endpoint; tables are created when missing. "
-                    + "CHAT_DYNAMODB_ENDPOINT. Default: the AWS endpoint of the SDK's region")
+            description = "With --store dynamodb: a local DynamoDB-compatible endpoint, where missing tables are "
+                    + "created. CHAT_DYNAMODB_ENDPOINT. Default: AWS itself (region from AWS_REGION, table from "
+                    + "MESSAGES_TABLE, default chat-messages)")
     URI dynamodbEndpoint;
 
     @Option(names = "--allowed-origins", paramLabel = "ORIGINS",

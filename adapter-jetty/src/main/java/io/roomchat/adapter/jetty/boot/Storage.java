@@ -1,10 +1,13 @@
 package io.roomchat.adapter.jetty.boot;
 
+import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
+import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.adapter.jdbc.JdbcChatStorage;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -21,8 +24,7 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
         return switch (options.store) {
             case MEMORY -> new Storage("memory", connections, InMemoryChat.messageStore(), () -> { });
             case H2 -> h2(options.dataDir, connections);
-            case DYNAMODB -> throw new StartupException("CHAT_STORE=dynamodb is not available in this build yet; "
-                    + "use h2 (the default) or memory");
+            case DYNAMODB -> dynamoDb(options.dynamodbEndpoint, connections);
         };
     }
 
@@ -33,6 +35,30 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
             return new Storage("h2 (" + directory + ")", connections, storage.messageStore(), storage);
         } catch (ChatStorageException unusable) {
             throw new StartupException(unusable.getMessage(), unusable);
+        }
+    }
+
+    /**
+     * Messages in DynamoDB: table names and region as {@link DynamoDbSettings#fromEnvironment()} reads them
+     * ({@code MESSAGES_TABLE}, {@code AWS_REGION}, ...). With a local endpoint (dynalite, DynamoDB Local) missing
+     * tables are created; against AWS itself they are expected to exist (deployed from the SAM template).
+     */
+    private static Storage dynamoDb(URI endpoint, ConnectionStore connections) {
+        DynamoDbSettings settings = DynamoDbSettings.fromEnvironment();
+        if (endpoint != null) {
+            settings = settings.withEndpoint(endpoint);
+        }
+        DynamoDbChatStorage storage = DynamoDbChatStorage.builder().settings(settings).build();
+        try {
+            if (endpoint != null) {
+                storage.createTablesIfMissing();
+            }
+            String where = endpoint == null ? "AWS" : endpoint.toString();
+            return new Storage("dynamodb (" + where + ", table " + settings.messagesTable() + ")", connections,
+                    storage.messageStore(), storage);
+        } catch (ChatStorageException unusable) {
+            storage.close();
+            throw new StartupException("DynamoDB: " + unusable.getMessage(), unusable);
         }
     }
 

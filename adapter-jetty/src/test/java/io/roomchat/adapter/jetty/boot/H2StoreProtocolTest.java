@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every protocol scenario against the self-hosted server on its default store, an H2 file. */
 class H2StoreProtocolTest extends SelfHostedProtocolScenarios {
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     @Override
     protected Map<String, String> storeSettings() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -29,7 +30,7 @@ final class ChatPage {
     ChatPage(ChromeDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, PATIENCE);
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.pollingEvery(Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class);
     }
 
     ChatPage open(URI base) {
@@ -44,8 +45,28 @@ final class ChatPage {
         waitUntilOnline();
     }
 
+    /** The other way in: paste a token from any issuer the server trusts. */
+    void signInWithToken(String token, String name) {
+        driver.findElement(By.cssSelector("#token-sign-in summary")).click();
+        driver.findElement(By.id("token-input")).sendKeys(token);
+        driver.findElement(By.id("token-name-input")).sendKeys(name);
+        driver.findElement(By.id("token-sign-in-button")).click();
+        waitUntilOnline();
+    }
+
     void waitUntilOnline() {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=status]"), "data-state", "online"));
+    }
+
+    void waitUntilReconnecting() {
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=status]"), "data-state",
+                "reconnecting"));
+    }
+
+    /** Makes {@code POST /dev/token} fail in this browser (DevTools request blocking), so it cannot reconnect. */
+    void blockSignIn(boolean blocked) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", blocked ? List.of("*/dev/token") : List.of()));
     }
 
     void join(String room) {
@@ -74,6 +95,27 @@ final class ChatPage {
             input.sendKeys(i < lines.length - 1 ? Keys.chord(Keys.SHIFT, Keys.ENTER) : Keys.ENTER);
         }
         wait.until(d -> input.getAttribute("value").isEmpty());
+    }
+
+    /**
+     * Pastes {@code pasted} into the message box (a script, as typing thousands of keys is slow), then types
+     * {@code typed} as keys; returns what the box holds. Does not send.
+     */
+    String draft(String pasted, String typed) {
+        WebElement input = driver.findElement(By.id("message-input"));
+        driver.executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, pasted);
+        input.sendKeys(typed);
+        return input.getAttribute("value");
+    }
+
+    void clearDraft() {
+        WebElement input = driver.findElement(By.id("message-input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    }
+
+    String charCounter() {
+        return driver.findElement(By.cssSelector("[data-testid=char-counter]")).getText();
     }
 
     /** Waits until a message with this text is on screen, and returns its id. */
@@ -110,6 +152,15 @@ final class ChatPage {
 
     boolean hasEditControls(String messageId) {
         return !message(messageId).findElements(By.cssSelector("[data-testid=edit-message]")).isEmpty();
+    }
+
+    boolean isEdited(String messageId) {
+        return !message(messageId).findElements(By.cssSelector(".edited")).isEmpty();
+    }
+
+    /** Whether the browser made elements out of the text, which escaping must prevent. */
+    boolean hasMarkupInside(String messageId) {
+        return !message(messageId).findElements(By.cssSelector("[data-testid=message-text] *")).isEmpty();
     }
 
     String messageAuthor(String messageId) {

@@ -1,0 +1,48 @@
+package io.roomchat.adapter.lambda.local;
+
+import io.roomchat.testkit.DynaliteServer;
+import io.roomchat.testkit.protocol.ProtocolScenarios;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The wire protocol's end-to-end scenarios, as the self-hosted server passes them, through the serverless flavour:
+ * real WebSocket clients, the stand-in for API Gateway, the Lambda handlers, the real SDK clients over HTTP to the
+ * local Management API and SNS topic, and DynamoDB (dynalite).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalServerlessProtocolScenariosTest extends ProtocolScenarios {
+    @RegisterExtension
+    static final DynaliteServer DYNALITE = new DynaliteServer();
+
+    private LocalServerless local;
+
+    @BeforeAll
+    void start() throws Exception {
+        local = LocalStack.on(DYNALITE).start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        local.close();
+    }
+
+    @Override
+    protected URI endpoint() {
+        return local.webSocketUri();
+    }
+
+    @Override
+    protected String tokenFor(String userId) {
+        return LocalStack.tokenFor(userId);
+    }
+
+    /** SNS and concurrent Lambda invocations promise no order; clients sort by postedAt. */
+    @Override
+    protected boolean ordersEventsPerRoom() {
+        return false;
+    }
+}

@@ -1,0 +1,205 @@
+package io.roomchat.adapter.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Limits;
+import io.roomchat.core.domain.MessageId;
+import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.FanoutReport;
+import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.TokenVerifier;
+import io.roomchat.wire.WireCodec;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The chat behind an API Gateway WebSocket API: the one public door of this module. Each Lambda handler calls one
+ * of its methods; build it once per execution environment with {@link #builder()}.
+ *
+ * <pre>{@code
+ * ServerlessChat chat = ServerlessChat.builder()
+ *         .connectionStore(connections).messageStore(messages)
+ *         .tokenVerifier(verifier)
+ *         .managementApi(endpoint -> ApiGatewayManagementApiClient.builder().endpointOverride(endpoint).build())
+ *         .snsFanout(SnsClient.create(), topicArn)   // or .directFanout()
+ *         .build();
+ * }</pre>
+ */
+public final class ServerlessChat implements AutoCloseable {
+    private final ConnectRoute connectRoute;
+    private final FrameRoute frameRoute;
+    private final FanoutSubscriber fanout;
+    private final WireCodec codec;
+    private final ApiGatewayConnectionGateway gateway;
+
+    private ServerlessChat(Builder b) {
+        CallbackEndpoint endpoint = new CallbackEndpoint(b.callbackEndpoint, b.managementApi);
+        this.gateway = new ApiGatewayConnectionGateway(endpoint, b.maxInFlight);
+        ChatCore.Builder core = ChatCore.builder()
+                .connectionStore(b.connections)
+                .messageStore(b.messages)
+                .tokenVerifier(b.verifier)
+                .gateway(gateway)
+                .eventEncoder(b.codec)
+                .limits(b.limits)
+                .orderedRooms(false);
+        if (b.sns != null) {
+            core.publisher(new SnsMessagePublisher(b.sns, b.topicArn, endpoint));
+        }
+        ChatCore chat = core.build();
+        this.codec = b.codec;
+        this.connectRoute = new ConnectRoute(chat, chat, endpoint);
+        this.frameRoute = new FrameRoute(chat, b.codec, gateway, endpoint, b.limits.maxFrameBytes());
+        this.fanout = new FanoutSubscriber(chat, endpoint);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code $connect}: 200 opens the socket, 401 refuses it. */
+    public APIGatewayV2WebSocketResponse onConnect(APIGatewayV2WebSocketEvent event) {
+        return connectRoute.connect(event);
+    }
+
+    /** {@code $disconnect}. */
+    public APIGatewayV2WebSocketResponse onDisconnect(APIGatewayV2WebSocketEvent event) {
+        return connectRoute.disconnect(event);
+    }
+
+    /** {@code onJoin}, {@code onMessage}, {@code onHistory}, {@code $default}: one reply to the caller each. */
+    public APIGatewayV2WebSocketResponse onFrame(APIGatewayV2WebSocketEvent event) {
+        return frameRoute.handle(event);
+    }
+
+    /** The SNS subscriber: broadcasts each notification's message to its room. */
+    public FanoutReport onFanout(SNSEvent event) {
+        return fanout.handle(event);
+    }
+
+    /**
+     * Runs the codec and the SNS payload format once on sample data, so that their classes are loaded and
+     * initialised before a snapshot is taken. Calls nothing remote.
+     */
+    public void prime() {
+        codec.decode("{\"action\":\"onJoin\",\"room\":\"priming\",\"name\":\"priming\",\"requestId\":\"p\"}");
+        codec.decode("{\"action\":\"onMessage\",\"room\":\"priming\",\"message\":\"priming\"}");
+        codec.decode("{\"action\":\"onHistory\",\"room\":\"priming\",\"limit\":1}");
+        codec.decode("not json");
+        codec.encodeReply(Reply.ok(), Optional.of("p"));
+        Instant now = Instant.now();
+        ChatMessage sample = ChatMessage.posted(new MessageId("priming"), new RoomName("priming"),
+                new UserId("priming"), new DisplayName("priming"), new MessageText("priming"), now);
+        codec.encode(sample);
+        SnsPayload.decode(SnsPayload.encode(sample, Optional.of(URI.create("https://priming.invalid/stage"))));
+    }
+
+    /** Stops the delivery threads and closes the Management API clients; a Lambda environment never needs to. */
+    @Override
+    public void close() {
+        gateway.close();
+    }
+
+    public static final class Builder {
+        private ConnectionStore connections;
+        private MessageStore messages;
+        private TokenVerifier verifier;
+        private WireCodec codec = WireCodec.create();
+        private Function<URI, ApiGatewayManagementApiClient> managementApi;
+        private Optional<URI> callbackEndpoint = Optional.empty();
+        private SnsClient sns;
+        private String topicArn;
+        private boolean direct;
+        private int maxInFlight = 64;
+        private Limits limits = Limits.defaults();
+
+        private Builder() {
+        }
+
+        public Builder connectionStore(ConnectionStore store) {
+            this.connections = Objects.requireNonNull(store);
+            return this;
+        }
+
+        public Builder messageStore(MessageStore store) {
+            this.messages = Objects.requireNonNull(store);
+            return this;
+        }
+
+        public Builder tokenVerifier(TokenVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier);
+            return this;
+        }
+
+        public Builder codec(WireCodec codec) {
+            this.codec = Objects.requireNonNull(codec);
+            return this;
+        }
+
+        /**
+         * Builds a Management API client for an endpoint such as
+         * {@code https://<api>.execute-api.<region>.amazonaws.com/<stage>}.
+         */
+        public Builder managementApi(Function<URI, ApiGatewayManagementApiClient> clientForEndpoint) {
+            this.managementApi = Objects.requireNonNull(clientForEndpoint);
+            return this;
+        }
+
+        /** The Management API endpoint; without it, learned from the first API Gateway event. */
+        public Builder callbackEndpoint(URI endpoint) {
+            this.callbackEndpoint = Optional.of(endpoint);
+            return this;
+        }
+
+        /** Fan-out through an SNS topic whose subscriber calls {@link #onFanout}. */
+        public Builder snsFanout(SnsClient client, String topicArn) {
+            this.sns = Objects.requireNonNull(client);
+            this.topicArn = Objects.requireNonNull(topicArn);
+            this.direct = false;
+            return this;
+        }
+
+        /** Fan-out inside the function that stored the message: one hop less, no topic. */
+        public Builder directFanout() {
+            this.sns = null;
+            this.topicArn = null;
+            this.direct = true;
+            return this;
+        }
+
+        /** How many {@code postToConnection} calls one fan-out keeps open at once (default 64). */
+        public Builder maxInFlight(int calls) {
+            this.maxInFlight = calls;
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        public ServerlessChat build() {
+            Objects.requireNonNull(connections, "connectionStore is required");
+            Objects.requireNonNull(messages, "messageStore is required");
+            Objects.requireNonNull(verifier, "tokenVerifier is required");
+            Objects.requireNonNull(managementApi, "managementApi is required");
+            if (sns == null && !direct) {
+                throw new IllegalStateException("choose snsFanout(client, topicArn) or directFanout()");
+            }
+            return new ServerlessChat(this);
+        }
+    }
+}

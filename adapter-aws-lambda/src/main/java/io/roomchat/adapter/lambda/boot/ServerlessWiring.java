@@ -1,0 +1,141 @@
+package io.roomchat.adapter.lambda.boot;
+
+import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
+import io.roomchat.adapter.dynamodb.DynamoDbSettings;
+import io.roomchat.adapter.lambda.ServerlessChat;
+import io.roomchat.auth.jwt.JwtTokenIssuer;
+import io.roomchat.auth.jwt.JwtTokenVerifier;
+import io.roomchat.core.port.out.TokenVerifier;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The composition root: DynamoDB storage, JWT verification, the wire codec and the SDK clients, wired into one
+ * {@link ServerlessChat}. The only code of this module that names another adapter module.
+ */
+public final class ServerlessWiring implements AutoCloseable {
+    private static final URI PRIMING_ENDPOINT = URI.create("https://priming.invalid/priming");
+
+    private final LambdaSettings settings;
+    private final AwsClients aws;
+    private final DynamoDbClient dynamo;
+    private final DynamoDbChatStorage storage;
+    private final Optional<SnsClient> sns;
+    private final TokenVerifier verifier;
+    private final ServerlessChat chat;
+
+    private ServerlessWiring(LambdaSettings settings) {
+        this.settings = settings;
+        this.aws = new AwsClients(settings);
+        DynamoDbSettings tables = dynamoDbSettings(settings);
+        DynamoDbClientBuilder dynamoBuilder = tables.clientBuilder()
+                .region(aws.region())
+                .credentialsProvider(aws.credentials());
+        dynamoBuilder.overrideConfiguration(dynamoBuilder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(new PrimingInterceptor()).build());
+        this.dynamo = dynamoBuilder.build();
+        this.storage = DynamoDbChatStorage.builder().settings(tables).client(dynamo).build();
+        this.verifier = verifier(settings);
+        this.sns = settings.topicArn().map(topic -> aws.sns(settings.snsEndpoint()));
+        ServerlessChat.Builder builder = ServerlessChat.builder()
+                .connectionStore(storage.connectionStore())
+                .messageStore(storage.messageStore())
+                .tokenVerifier(verifier)
+                .managementApi(aws::managementApi)
+                .maxInFlight(settings.maxInFlight());
+        settings.callbackUrl().ifPresent(builder::callbackEndpoint);
+        if (sns.isPresent()) {
+            builder.snsFanout(sns.get(), settings.topicArn().get());
+        } else {
+            builder.directFanout();
+        }
+        this.chat = builder.build();
+    }
+
+    public static ServerlessWiring wire(LambdaSettings settings) {
+        return new ServerlessWiring(settings);
+    }
+
+    public ServerlessChat chat() {
+        return chat;
+    }
+
+    /** The storage, for tests that look at the stored records. */
+    public DynamoDbChatStorage storage() {
+        return storage;
+    }
+
+    /** For a local run: creates the tables the template would have created on AWS. */
+    public void createTablesIfMissing() {
+        storage.createTablesIfMissing();
+    }
+
+    /**
+     * Runs what a first request runs, without calling anything remote: the codec, token verification, the SNS
+     * payload format, and each SDK client's request path up to (not including) sending. SnapStart snapshots the
+     * result, so a restored function starts with these classes loaded and initialised.
+     */
+    public void prime() {
+        chat.prime();
+        primeVerifier();
+        URI managementApi = settings.callbackUrl().orElse(PRIMING_ENDPOINT);
+        stopped(() -> aws.managementApi(managementApi).postToConnection(request -> request
+                .connectionId("priming").data(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{}"))
+                .overrideConfiguration(PrimingInterceptor::marked)));
+        sns.ifPresent(client -> stopped(() -> client.publish(request -> request
+                .topicArn(settings.topicArn().get()).message("{}")
+                .overrideConfiguration(PrimingInterceptor::marked))));
+        stopped(() -> dynamo.getItem(request -> request
+                .tableName(settings.connectionsTable())
+                .key(Map.of("connectionId", AttributeValue.fromS("priming")))
+                .overrideConfiguration(PrimingInterceptor::marked)));
+    }
+
+    private void primeVerifier() {
+        if (settings.jwtSecret().isPresent()) {
+            verifier.verify(JwtTokenIssuer.hs256(settings.jwtSecret().get())
+                    .issue("priming", "priming", Duration.ofMinutes(1)));
+        }
+        verifier.verify("eyJhbGciOiJIUzI1NiJ9.e30.priming"); // a refusal path; never reaches a JWKS fetch
+    }
+
+    /** Closes what the wiring built: the chat's delivery threads and every SDK client. */
+    @Override
+    public void close() {
+        chat.close();
+        sns.ifPresent(SnsClient::close);
+        storage.close();
+        dynamo.close();
+        aws.close();
+    }
+
+    private static void stopped(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException expected) {
+            // PrimingInterceptor stopped the request before it left the process, as intended.
+        }
+    }
+
+    private static DynamoDbSettings dynamoDbSettings(LambdaSettings settings) {
+        DynamoDbSettings tables = DynamoDbSettings.defaults()
+                .withTables(settings.connectionsTable(), settings.messagesTable())
+                .withRegion(settings.region());
+        return settings.dynamoDbEndpoint().map(tables::withEndpoint).orElse(tables);
+    }
+
+    private static TokenVerifier verifier(LambdaSettings settings) {
+        JwtTokenVerifier.Builder builder = settings.jwtSecret().isPresent()
+                ? JwtTokenVerifier.hs256(settings.jwtSecret().get())
+                : JwtTokenVerifier.jwks(settings.jwksUrl().orElseThrow());
+        settings.jwtIssuer().ifPresent(builder::issuer);
+        settings.jwtAudience().ifPresent(builder::audience);
+        return builder.build();
+    }
+}

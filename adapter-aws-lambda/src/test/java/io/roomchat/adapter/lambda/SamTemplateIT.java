@@ -1,0 +1,264 @@
+package io.roomchat.adapter.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
+import io.roomchat.adapter.dynamodb.TableDefinition;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SAM template against what the build made: every handler it names is in the deployment package and is a
+ * Lambda {@code RequestHandler}; its tables are the DynamoDB adapter's; every route has a function; every
+ * reference resolves; and each function's policy names only the actions and resources it needs.
+ */
+class SamTemplateIT {
+    private static final Path TEMPLATE = Path.of("template.yaml");
+    private static final Map<String, String> ROUTE_HANDLERS = Map.of(
+            "$connect", "io.roomchat.adapter.lambda.boot.ConnectHandler",
+            "$disconnect", "io.roomchat.adapter.lambda.boot.DisconnectHandler",
+            "onJoin", "io.roomchat.adapter.lambda.boot.JoinHandler",
+            "onMessage", "io.roomchat.adapter.lambda.boot.MessageHandler",
+            "onHistory", "io.roomchat.adapter.lambda.boot.HistoryHandler",
+            "$default", "io.roomchat.adapter.lambda.boot.DefaultHandler");
+    private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
+            "AWS::NoValue", "AWS::Partition", "AWS::URLSuffix");
+
+    private static Map<String, Object> template;
+    private static Map<String, Map<String, Object>> resources;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = CloudFormationYaml.read(TEMPLATE);
+        resources = map(template.get("Resources"));
+    }
+
+    @Test
+    void every_function_handler_is_a_request_handler_in_the_deployment_package() throws Exception {
+        Path codeUri = Path.of(string(map(map(template.get("Globals")).get("Function")).get("CodeUri")));
+        assertThat(codeUri).exists();
+        List<String> handlers = functions().values().stream()
+                .map(function -> string(properties(function).get("Handler"))).toList();
+        assertThat(handlers).hasSize(7);
+
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {codeUri.toUri().toURL()}, null)) {
+            Class<?> requestHandler = jar.loadClass("com.amazonaws.services.lambda.runtime.RequestHandler");
+            for (String handler : handlers) {
+                assertThat(handler).endsWith("::handleRequest");
+                Class<?> type = jar.loadClass(handler.substring(0, handler.indexOf("::")));
+                assertThat(requestHandler.isAssignableFrom(type)).as(handler + " implements RequestHandler").isTrue();
+                assertThat(Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers()))
+                        .as(handler + " is a public concrete class").isTrue();
+                assertThat(type.getConstructor().getParameterCount()).as(handler + " has a public no-arg constructor")
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void the_deployment_package_carries_no_netty_and_no_apache_http_client() throws IOException {
+        try (ZipFile jar = new ZipFile(Path.of("target", "chat-lambda.jar").toFile())) {
+            assertThat(jar.stream().map(java.util.zip.ZipEntry::getName))
+                    .noneMatch(name -> name.startsWith("io/netty/"))
+                    .noneMatch(name -> name.startsWith("org/apache/http/"))
+                    .noneMatch(name -> name.startsWith("software/amazon/awssdk/http/nio/netty/"))
+                    .noneMatch(name -> name.startsWith("software/amazon/awssdk/http/apache/"))
+                    .anyMatch(name -> name.startsWith("software/amazon/awssdk/http/urlconnection/"));
+        }
+    }
+
+    @Test
+    void every_route_goes_to_the_function_with_its_handler() {
+        Map<String, Object> api = properties(resources.get("ChatWebSocketApi"));
+        assertThat(api).containsEntry("ProtocolType", "WEBSOCKET")
+                .containsEntry("RouteSelectionExpression", "$request.body.action");
+
+        Map<String, String> handlerByRoute = new TreeMap<>();
+        resources.forEach((id, resource) -> {
+            if ("AWS::ApiGatewayV2::Route".equals(resource.get("Type"))) {
+                Map<String, Object> route = properties(resource);
+                String integration = subReferences(route.get("Target")).iterator().next();
+                // !Sub [".../functions/${Alias}/invocations", {Alias: !Ref <Function>.Alias}]: the routes invoke the
+                // alias that SnapStart's published versions sit behind.
+                List<?> sub = (List<?>) map(properties(resources.get(integration)).get("IntegrationUri")).get("Fn::Sub");
+                assertThat(string(sub.get(0))).endsWith("/functions/${Alias}/invocations");
+                String alias = string(map(map(sub.get(1)).get("Alias")).get("Ref"));
+                assertThat(alias).endsWith(".Alias");
+                String function = alias.substring(0, alias.length() - ".Alias".length());
+                handlerByRoute.put(string(route.get("RouteKey")),
+                        string(properties(resources.get(function)).get("Handler")).replace("::handleRequest", ""));
+            }
+        });
+
+        assertThat(handlerByRoute).isEqualTo(new TreeMap<>(ROUTE_HANDLERS));
+    }
+
+    @Test
+    void the_tables_are_the_dynamodb_adapters() {
+        List<TableDefinition> tables = DynamoDbChatStorage.tables("chat-connections", "chat-messages");
+        assertThat(tables).isNotEmpty();
+        for (TableDefinition table : tables) {
+            Map<String, Object> resource = resources.get(table.logicalId());
+            assertThat(resource).as(table.logicalId()).isNotNull();
+            assertThat(resource.get("Type")).isEqualTo("AWS::DynamoDB::Table");
+            assertThat(table.differencesFrom(properties(resource))).as(table.logicalId()).isEmpty();
+        }
+    }
+
+    @Test
+    void fan_out_is_an_sns_topic_whose_subscriber_is_the_fan_out_function() {
+        assertThat(resources.get("FanoutTopic").get("Type")).isEqualTo("AWS::SNS::Topic");
+        Map<String, Object> fanout = resources.get("FanoutFunction");
+        assertThat(string(properties(fanout).get("Handler")))
+                .isEqualTo("io.roomchat.adapter.lambda.boot.FanoutHandler::handleRequest");
+        Map<String, Object> event = map(map(properties(fanout).get("Events")).get("Published"));
+        assertThat(event.get("Type")).isEqualTo("SNS");
+        assertThat(map(event.get("Properties")).get("Topic")).isEqualTo(Map.of("Ref", "FanoutTopic"));
+    }
+
+    @Test
+    void functions_start_from_snapstart_snapshots_and_know_their_tables_and_endpoint() {
+        Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
+        assertThat(map(globals.get("SnapStart"))).containsEntry("ApplyOn", "PublishedVersions");
+        assertThat(globals).containsKey("AutoPublishAlias");
+        assertThat(globals.get("Runtime")).isEqualTo("java17");
+        Map<String, Object> variables = map(map(globals.get("Environment")).get("Variables"));
+        assertThat(variables.get("CONNECTIONS_TABLE")).isEqualTo(Map.of("Ref", "ConnectionsTable"));
+        assertThat(variables.get("MESSAGES_TABLE")).isEqualTo(Map.of("Ref", "MessagesTable"));
+        assertThat(variables).containsKeys("CHAT_CALLBACK_URL", "CHAT_FANOUT", "CHAT_TOPIC_ARN", "CHAT_JWT_SECRET",
+                "CHAT_JWKS_URL");
+    }
+
+    @Test
+    void each_function_has_its_own_policy_without_wildcard_actions_or_resources() {
+        Map<String, Set<String>> expected = Map.of(
+                "ConnectFunction", Set.of("dynamodb:PutItem"),
+                "DisconnectFunction", Set.of("dynamodb:DeleteItem"),
+                "JoinFunction", Set.of("dynamodb:UpdateItem", "execute-api:ManageConnections"),
+                "MessageFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem", "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections"),
+                "HistoryFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "execute-api:ManageConnections"),
+                "DefaultFunction", Set.of("execute-api:ManageConnections"),
+                "FanoutFunction", Set.of("dynamodb:Query", "dynamodb:DeleteItem", "execute-api:ManageConnections"));
+        functions().forEach((id, function) -> {
+            List<Map<String, Object>> statements = statements(properties(function).get("Policies"));
+            Set<String> actions = new HashSet<>();
+            for (Map<String, Object> statement : statements) {
+                actions.addAll(strings(statement.get("Action")));
+                assertThat(statement.get("Resource")).as(id + " resource").isNotEqualTo("*");
+            }
+            assertThat(actions).as(id).isEqualTo(expected.get(id)).noneMatch(action -> action.endsWith("*"));
+        });
+    }
+
+    @Test
+    void every_reference_names_a_resource_a_parameter_or_a_pseudo_parameter() {
+        Set<String> known = new HashSet<>(resources.keySet());
+        known.addAll(map(template.get("Parameters")).keySet());
+        known.addAll(PSEUDO_PARAMETERS);
+        Set<String> conditions = map(template.get("Conditions")).keySet();
+
+        List<String> unknown = new ArrayList<>();
+        walk(template, node -> {
+            if (node.get("Ref") instanceof String ref && !known.contains(ref.replace(".Alias", ""))) {
+                unknown.add("Ref " + ref);
+            }
+            if (node.get("Fn::GetAtt") instanceof List<?> getAtt && !known.contains(String.valueOf(getAtt.get(0)))) {
+                unknown.add("GetAtt " + getAtt);
+            }
+            if (node.containsKey("Fn::Sub")) {
+                Set<String> local = node.get("Fn::Sub") instanceof List<?> withVariables
+                        ? map(withVariables.get(1)).keySet() : Set.of();
+                subReferences(node).stream().filter(name -> !known.contains(name) && !local.contains(name))
+                        .forEach(name -> unknown.add("Sub " + name));
+            }
+            if (node.get("Fn::If") instanceof List<?> branches && !conditions.contains(String.valueOf(branches.get(0)))) {
+                unknown.add("If " + branches.get(0));
+            }
+        });
+        assertThat(unknown).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- reading the template
+
+    private static Map<String, Map<String, Object>> functions() {
+        Map<String, Map<String, Object>> functions = new TreeMap<>();
+        resources.forEach((id, resource) -> {
+            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                functions.put(id, resource);
+            }
+        });
+        return functions;
+    }
+
+    private static Set<String> subReferences(Object sub) {
+        Object text = sub instanceof Map<?, ?> node ? node.get("Fn::Sub") : sub;
+        if (text instanceof List<?> withVariables) {
+            text = withVariables.get(0);
+        }
+        Set<String> names = new HashSet<>();
+        Matcher matcher = Pattern.compile("\\$\\{([A-Za-z0-9:]+)(?:\\.[A-Za-z]+)?}").matcher(String.valueOf(text));
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    /** The policy statements of a function, with {@code Fn::If} branches (conditional policies) included. */
+    private static List<Map<String, Object>> statements(Object policies) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : (List<?>) policies) {
+            Map<String, Object> document = map(policy);
+            if (document.get("Fn::If") instanceof List<?> branches) {
+                document = map(branches.get(1));
+            }
+            for (Object statement : (List<?>) document.get("Statement")) {
+                statements.add(map(statement));
+            }
+        }
+        return statements;
+    }
+
+    private static void walk(Object node, java.util.function.Consumer<Map<String, Object>> visit) {
+        if (node instanceof Map<?, ?> mapNode) {
+            visit.accept(map(mapNode));
+            mapNode.values().forEach(child -> walk(child, visit));
+        } else if (node instanceof Collection<?> list) {
+            list.forEach(child -> walk(child, visit));
+        }
+    }
+
+    private static Map<String, Object> properties(Map<String, Object> resource) {
+        return map(resource.get("Properties"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> map(Object node) {
+        assertThat(node).isInstanceOf(Map.class);
+        return (Map<String, V>) node;
+    }
+
+    private static String string(Object node) {
+        assertThat(node).isInstanceOf(String.class);
+        return (String) node;
+    }
+
+    private static List<String> strings(Object node) {
+        return node instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(node));
+    }
+}

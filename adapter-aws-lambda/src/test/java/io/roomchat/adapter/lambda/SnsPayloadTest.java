@@ -1,0 +1,48 @@
+package io.roomchat.adapter.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.testkit.Samples;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SnsPayloadTest {
+
+    @Test
+    void a_new_message_and_its_endpoint_survive_the_trip() {
+        ChatMessage message = Samples.message(Samples.room(), Samples.user(), Samples.T0, "héllo \"there\"\n😀");
+        URI endpoint = URI.create("https://abc.execute-api.eu-west-2.amazonaws.com/dev");
+
+        SnsPayload.Published published = SnsPayload.decode(SnsPayload.encode(message, Optional.of(endpoint)));
+
+        assertThat(published.message()).isEqualTo(message);
+        assertThat(published.callbackEndpoint()).contains(endpoint);
+    }
+
+    @Test
+    void a_deleted_message_travels_without_text() {
+        ChatMessage deleted = Samples.message(Samples.room(), Samples.user(), Samples.T0)
+                .apply(new MessageChange.Erase(), Samples.T0.plusSeconds(5));
+
+        String payload = SnsPayload.encode(deleted, Optional.empty());
+
+        assertThat(payload).doesNotContain("hello at");
+        SnsPayload.Published published = SnsPayload.decode(payload);
+        assertThat(published.message()).isEqualTo(deleted);
+        assertThat(published.callbackEndpoint()).isEmpty();
+    }
+
+    @Test
+    void another_version_or_shape_is_refused_without_quoting_it() {
+        assertThatThrownBy(() -> SnsPayload.decode("{\"v\":2,\"message\":{}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+        assertThatThrownBy(() -> SnsPayload.decode("{\"v\":1,\"message\":{\"room\":\"secret room\"}}"))
+                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("secret");
+        assertThatThrownBy(() -> SnsPayload.decode("secret text"))
+                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("secret");
+    }
+}

@@ -1,0 +1,44 @@
+package io.roomchat.adapter.lambda.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LambdaSettingsTest {
+    private static final String SECRET = "a-shared-secret-of-at-least-thirty-two-bytes";
+
+    @Test
+    void the_templates_variables_configure_sns_fan_out() {
+        LambdaSettings settings = LambdaSettings.fromEnvironment(Map.of(
+                "AWS_REGION", "eu-west-2", "CONNECTIONS_TABLE", "stack-ConnectionsTable-1",
+                "MESSAGES_TABLE", "stack-MessagesTable-1", "CHAT_FANOUT", "sns",
+                "CHAT_TOPIC_ARN", "arn:aws:sns:eu-west-2:1:t", "CHAT_JWT_SECRET", SECRET,
+                "CHAT_JWKS_URL", "", "CHAT_CALLBACK_URL", "https://abc.execute-api.eu-west-2.amazonaws.com/dev",
+                "CHAT_MAX_IN_FLIGHT", "32"));
+
+        assertThat(settings.snsFanout()).isTrue();
+        assertThat(settings.connectionsTable()).isEqualTo("stack-ConnectionsTable-1");
+        assertThat(settings.jwksUrl()).as("an empty template parameter is unset").isEmpty();
+        assertThat(settings.callbackUrl()).contains(URI.create("https://abc.execute-api.eu-west-2.amazonaws.com/dev"));
+        assertThat(settings.maxInFlight()).isEqualTo(32);
+    }
+
+    @Test
+    void direct_fan_out_ignores_a_topic() {
+        LambdaSettings settings = LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "direct",
+                "CHAT_TOPIC_ARN", "arn:aws:sns:eu-west-2:1:t", "CHAT_JWT_SECRET", SECRET));
+
+        assertThat(settings.snsFanout()).isFalse();
+    }
+
+    @Test
+    void a_function_without_a_way_to_verify_tokens_or_with_sns_but_no_topic_does_not_start() {
+        assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "direct")))
+                .hasMessageContaining("CHAT_JWT_SECRET");
+        assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "sns",
+                "CHAT_JWT_SECRET", SECRET))).hasMessageContaining("CHAT_TOPIC_ARN");
+    }
+}

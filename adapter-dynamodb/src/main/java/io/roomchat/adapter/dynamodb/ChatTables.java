@@ -1,0 +1,60 @@
+package io.roomchat.adapter.dynamodb;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The two tables and every attribute name the stores use, in one place. Item shapes:
+ *
+ * <pre>
+ * connections  connectionId (hash, S) · userId · connectedAt (ISO-8601) · room? · name? · expiresAt (epoch s, TTL)
+ *              GSI RoomIndex: room (hash), projection ALL — sparse: a connection that joined no room is not in it
+ * messages     room (hash, S) · postedAt (range, N, epoch ms) · messageId · userId · name · message? ·
+ *              modifiedAt (N, epoch ms) · isDeleted (BOOL) · editToken? (the call that last edited it)
+ *   id claims  room = CLAIM_PREFIX + messageId · postedAt = 0 · claimRoom · claimPostedAt · claimToken
+ * </pre>
+ *
+ * An id claim reserves a message id across all rooms and says where its message lives. Its hash key starts with a
+ * control character, which a room name cannot contain, so a claim never shows up in a room's history.
+ */
+final class ChatTables {
+    static final String CONNECTION_ID = "connectionId";
+    static final String USER_ID = "userId";
+    static final String CONNECTED_AT = "connectedAt";
+    static final String ROOM = "room";
+    static final String NAME = "name";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String ROOM_INDEX = "RoomIndex";
+
+    static final String POSTED_AT = "postedAt";
+    static final String MESSAGE_ID = "messageId";
+    static final String MESSAGE = "message";
+    static final String MODIFIED_AT = "modifiedAt";
+    static final String IS_DELETED = "isDeleted";
+    static final String EDIT_TOKEN = "editToken";
+
+    static final String CLAIM_PREFIX = "\u001Fid\u001F";
+    static final long CLAIM_POSTED_AT = 0;
+    static final String CLAIM_ROOM = "claimRoom";
+    static final String CLAIM_POSTED_AT_ATTRIBUTE = "claimPostedAt";
+    static final String CLAIM_TOKEN = "claimToken";
+
+    private ChatTables() {
+    }
+
+    static TableDefinition connections(String tableName) {
+        return new TableDefinition("ConnectionsTable", tableName,
+                new TableDefinition.KeyAttribute(CONNECTION_ID, ScalarAttributeType.S), null,
+                List.of(new TableDefinition.GlobalIndex(ROOM_INDEX,
+                        new TableDefinition.KeyAttribute(ROOM, ScalarAttributeType.S), ProjectionType.ALL)),
+                EXPIRES_AT);
+    }
+
+    static TableDefinition messages(String tableName) {
+        return new TableDefinition("MessagesTable", tableName,
+                new TableDefinition.KeyAttribute(ROOM, ScalarAttributeType.S),
+                new TableDefinition.KeyAttribute(POSTED_AT, ScalarAttributeType.N),
+                List.of(), null);
+    }
+}

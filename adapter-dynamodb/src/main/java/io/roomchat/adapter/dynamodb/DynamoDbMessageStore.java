@@ -1,0 +1,270 @@
+package io.roomchat.adapter.dynamodb;
+
+import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_TOKEN;
+import static io.roomchat.adapter.dynamodb.ChatTables.EDIT_TOKEN;
+import static io.roomchat.adapter.dynamodb.ChatTables.IS_DELETED;
+import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE;
+import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE_ID;
+import static io.roomchat.adapter.dynamodb.ChatTables.MODIFIED_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.POSTED_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
+import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
+
+import io.roomchat.adapter.dynamodb.MessageItems.MessageKey;
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.MessageStore;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Messages keyed by {@code (room, postedAt)}, with an id claim per message; no transactions (see the class
+ * comment of {@link ChatTables} and {@code docs/dynamodb.md}).
+ *
+ * <p>Insert: claim the id, then put the message, each with {@code attribute_not_exists}. A message item is
+ * written whole by one request, after its claim, so a failure between the two leaves at most an orphaned claim:
+ * it names a slot holding no message with its id, so no read ever shows it. A conditional write that the SDK
+ * retried after a lost response fails its own condition; the store then reads the item back and recognises its
+ * own write (the claim's token, the message's id), so such a retry never turns a success into a refusal.
+ *
+ * <p>Edit and delete: one conditional update checking author, not deleted and {@code modifiedAt}, optimistic
+ * with a bounded number of retries when the message changed meanwhile. It stamps the item with the call's token,
+ * by which a retried update that fails its condition recognises its own earlier success.
+ */
+final class DynamoDbMessageStore implements MessageStore {
+    private static final System.Logger LOG = System.getLogger(DynamoDbMessageStore.class.getName());
+    /** Each failed attempt means another edit of the same message succeeded, so this bounds concurrent editors. */
+    static final int MAX_EDIT_ATTEMPTS = 16;
+    private static final String NOT_EXISTS = "attribute_not_exists(#room)";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DynamoDbMessageStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    // --- insert ------------------------------------------------------------------------------------------------
+
+    @Override
+    public boolean insert(ChatMessage message) {
+        return SdkFailures.translated("insert message", () -> {
+            String token = UUID.randomUUID().toString();
+            if (!claimId(message, token)) {
+                return false;
+            }
+            if (putMessage(message)) {
+                return true;
+            }
+            releaseClaim(message, token);
+            return false;
+        });
+    }
+
+    private boolean claimId(ChatMessage message, String token) {
+        try {
+            dynamo.putItem(put -> put.tableName(table).item(MessageItems.claim(message, token))
+                    .conditionExpression(NOT_EXISTS).expressionAttributeNames(Map.of("#room", ROOM)));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return read(MessageItems.claimKey(message.id()))
+                    .map(claim -> token.equals(StoredItems.optionalString(claim, CLAIM_TOKEN)))
+                    .orElse(false);
+        }
+    }
+
+    private boolean putMessage(ChatMessage message) {
+        try {
+            dynamo.putItem(put -> put.tableName(table).item(MessageItems.item(message))
+                    .conditionExpression(NOT_EXISTS).expressionAttributeNames(Map.of("#room", ROOM)));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            // This call holds the id's claim, so a stored message with this id can only be its own earlier try.
+            return read(new MessageKey(message.room(), message.postedAt()).toKey())
+                    .map(stored -> message.id().value().equals(StoredItems.optionalString(stored, MESSAGE_ID)))
+                    .orElse(false);
+        }
+    }
+
+    /** Frees the id of a message that was not stored; should that fail, the orphaned claim stays invisible. */
+    private void releaseClaim(ChatMessage message, String token) {
+        try {
+            dynamo.deleteItem(delete -> delete.tableName(table).key(MessageItems.claimKey(message.id()))
+                    .conditionExpression("#token = :token")
+                    .expressionAttributeNames(Map.of("#token", CLAIM_TOKEN))
+                    .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(token))));
+        } catch (ConditionalCheckFailedException alreadyGone) {
+            // nothing to free
+        } catch (SdkException failure) {
+            LOG.log(Level.WARNING, "could not release the id claim of a refused message; it stays orphaned", failure);
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> read(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(key).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    // --- edit and delete ---------------------------------------------------------------------------------------
+
+    @Override
+    public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
+        return SdkFailures.translated("edit message", () -> {
+            Optional<MessageKey> key = locate(room, ref);
+            if (key.isEmpty()) {
+                return new EditOutcome.NotFound();
+            }
+            // First try assumes the stored modifiedAt is older than now (the usual case: one request); after a
+            // failed condition, the stored message says why, and the next try expects exactly what it read.
+            String token = UUID.randomUUID().toString();
+            Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
+            Instant expected = null;
+            for (int attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
+                try {
+                    var updated = dynamo.updateItem(
+                            changeRequest(key.get(), ref, author, change, token, stamp, expected));
+                    return new EditOutcome.Edited(MessageItems.message(updated.attributes()));
+                } catch (ConditionalCheckFailedException conflict) {
+                    Optional<Map<String, AttributeValue>> item = read(key.get().toKey());
+                    if (item.isPresent() && token.equals(StoredItems.optionalString(item.get(), EDIT_TOKEN))) {
+                        return new EditOutcome.Edited(MessageItems.message(item.get()));
+                    }
+                    Optional<ChatMessage> current = item.map(MessageItems::message).filter(ref::matches);
+                    if (current.isEmpty() || current.get().deleted()) {
+                        return new EditOutcome.NotFound();
+                    }
+                    if (!current.get().isWrittenBy(author)) {
+                        return new EditOutcome.NotAuthor();
+                    }
+                    expected = current.get().modifiedAt();
+                    stamp = current.get().apply(change, now).modifiedAt();
+                }
+            }
+            throw new ChatStorageException("edit gave up after " + MAX_EDIT_ATTEMPTS + " conflicting attempts");
+        });
+    }
+
+    /** Where the message lives: named by time, or found through its id claim, which must be in this room. */
+    private Optional<MessageKey> locate(RoomName room, MessageRef ref) {
+        if (ref instanceof MessageRef.ByPostedAt byPostedAt) {
+            return Optional.of(new MessageKey(room, byPostedAt.postedAt()));
+        }
+        return read(MessageItems.claimKey(((MessageRef.ById) ref).id()))
+                .map(MessageItems::claimedKey)
+                .filter(claimed -> claimed.room().equals(room));
+    }
+
+    private UpdateItemRequest changeRequest(MessageKey key, MessageRef ref, UserId author, MessageChange change,
+                                            String token, Instant stamp, Instant expectedModifiedAt) {
+        Map<String, String> names = new HashMap<>(Map.of("#userId", USER_ID, "#isDeleted", IS_DELETED,
+                "#modifiedAt", MODIFIED_AT, "#message", MESSAGE, "#editToken", EDIT_TOKEN));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":author", AttributeValue.fromS(author.value()),
+                ":false", AttributeValue.fromBool(false), ":stamp", MessageItems.millis(stamp),
+                ":token", AttributeValue.fromS(token)));
+        StringBuilder condition = new StringBuilder("#userId = :author AND #isDeleted = :false AND ");
+        if (expectedModifiedAt == null) {
+            condition.append("#modifiedAt < :stamp");
+        } else {
+            condition.append("#modifiedAt = :expected");
+            values.put(":expected", MessageItems.millis(expectedModifiedAt));
+        }
+        if (ref instanceof MessageRef.ById byId) {
+            // An orphaned claim may point at a slot that now holds another message.
+            condition.append(" AND #messageId = :id");
+            names.put("#messageId", MESSAGE_ID);
+            values.put(":id", AttributeValue.fromS(byId.id().value()));
+        }
+        String update;
+        if (change instanceof MessageChange.Replace replace) {
+            update = "SET #message = :text, #modifiedAt = :stamp, #editToken = :token";
+            values.put(":text", AttributeValue.fromS(replace.text().value()));
+        } else {
+            update = "SET #isDeleted = :true, #modifiedAt = :stamp, #editToken = :token REMOVE #message";
+            values.put(":true", AttributeValue.fromBool(true));
+        }
+        return UpdateItemRequest.builder().tableName(table).key(key.toKey())
+                .updateExpression(update)
+                .conditionExpression(condition.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+    }
+
+    // --- history -----------------------------------------------------------------------------------------------
+
+    /**
+     * One strongly consistent query for {@code limit + 1} items in the cursor's direction (the extra one only
+     * tells whether there is more); a further query only when a response stops at DynamoDB's 1 MB page size.
+     */
+    @Override
+    public HistorySlice page(RoomName room, HistoryCursor cursor, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return SdkFailures.translated("read history", () -> {
+            boolean forward = cursor instanceof HistoryCursor.After;
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":room", AttributeValue.fromS(room.value())));
+            String keyCondition = "#room = :room";
+            if (cursor instanceof HistoryCursor.Before before) {
+                keyCondition += " AND #postedAt < :cursor";
+                values.put(":cursor", MessageItems.millis(before.postedAt()));
+            } else if (cursor instanceof HistoryCursor.After after) {
+                keyCondition += " AND #postedAt > :cursor";
+                values.put(":cursor", MessageItems.millis(after.postedAt()));
+            }
+            String condition = keyCondition;
+            Map<String, String> names = keyCondition.contains("#postedAt")
+                    ? Map.of("#room", ROOM, "#postedAt", POSTED_AT)
+                    : Map.of("#room", ROOM);
+
+            List<ChatMessage> found = new ArrayList<>();
+            Map<String, AttributeValue> startKey = null;
+            do {
+                Map<String, AttributeValue> from = startKey;
+                QueryResponse response = dynamo.query(query -> query.tableName(table)
+                        .keyConditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .scanIndexForward(forward)
+                        .consistentRead(true)
+                        .limit(limit + 1 - found.size())
+                        .exclusiveStartKey(from));
+                response.items().forEach(item -> found.add(MessageItems.message(item)));
+                startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+            } while (found.size() <= limit && startKey != null);
+
+            boolean hasMore = found.size() > limit;
+            List<ChatMessage> page = new ArrayList<>(found.subList(0, Math.min(limit, found.size())));
+            if (!forward) {
+                Collections.reverse(page);
+            }
+            return new HistorySlice(page, hasMore);
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package io.roomchat.adapter.dynamodb;
+
+import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_POSTED_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_POSTED_AT_ATTRIBUTE;
+import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_PREFIX;
+import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_ROOM;
+import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_TOKEN;
+import static io.roomchat.adapter.dynamodb.ChatTables.IS_DELETED;
+import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE;
+import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE_ID;
+import static io.roomchat.adapter.dynamodb.ChatTables.MODIFIED_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.NAME;
+import static io.roomchat.adapter.dynamodb.ChatTables.POSTED_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
+import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.MessageId;
+import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.ChatStorageException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Messages and id claims as items of the messages table; times are epoch milliseconds, so keys sort by time. */
+final class MessageItems {
+    private MessageItems() {
+    }
+
+    /** Where a message lives: its room and posting time. */
+    record MessageKey(RoomName room, Instant postedAt) {
+        Map<String, AttributeValue> toKey() {
+            return Map.of(ROOM, AttributeValue.fromS(room.value()), POSTED_AT, millis(postedAt));
+        }
+    }
+
+    static AttributeValue millis(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
+    }
+
+    static Map<String, AttributeValue> item(ChatMessage message) {
+        Map<String, AttributeValue> item = new HashMap<>(new MessageKey(message.room(), message.postedAt()).toKey());
+        item.put(MESSAGE_ID, AttributeValue.fromS(message.id().value()));
+        item.put(USER_ID, AttributeValue.fromS(message.author().value()));
+        item.put(NAME, AttributeValue.fromS(message.authorName().value()));
+        item.put(MODIFIED_AT, millis(message.modifiedAt()));
+        item.put(IS_DELETED, AttributeValue.fromBool(message.deleted()));
+        if (message.text() != null) {
+            item.put(MESSAGE, AttributeValue.fromS(message.text().value()));
+        }
+        return item;
+    }
+
+    static ChatMessage message(Map<String, AttributeValue> item) {
+        try {
+            String text = StoredItems.optionalString(item, MESSAGE);
+            return new ChatMessage(new MessageId(StoredItems.string(item, MESSAGE_ID)),
+                    new RoomName(StoredItems.string(item, ROOM)),
+                    new UserId(StoredItems.string(item, USER_ID)),
+                    new DisplayName(StoredItems.string(item, NAME)),
+                    text == null ? null : new MessageText(text),
+                    Instant.ofEpochMilli(StoredItems.number(item, POSTED_AT)),
+                    Instant.ofEpochMilli(StoredItems.number(item, MODIFIED_AT)),
+                    StoredItems.flag(item, IS_DELETED));
+        } catch (IllegalArgumentException invalid) {
+            throw new ChatStorageException("stored message is invalid", invalid);
+        }
+    }
+
+    static Map<String, AttributeValue> claimKey(MessageId id) {
+        return Map.of(ROOM, AttributeValue.fromS(CLAIM_PREFIX + id.value()),
+                POSTED_AT, AttributeValue.fromN(Long.toString(CLAIM_POSTED_AT)));
+    }
+
+    /** The id claim of a message about to be stored, marked with the inserting call's token. */
+    static Map<String, AttributeValue> claim(ChatMessage message, String token) {
+        Map<String, AttributeValue> item = new HashMap<>(claimKey(message.id()));
+        item.put(CLAIM_ROOM, AttributeValue.fromS(message.room().value()));
+        item.put(CLAIM_POSTED_AT_ATTRIBUTE, millis(message.postedAt()));
+        item.put(CLAIM_TOKEN, AttributeValue.fromS(token));
+        return item;
+    }
+
+    static MessageKey claimedKey(Map<String, AttributeValue> claim) {
+        try {
+            return new MessageKey(new RoomName(StoredItems.string(claim, CLAIM_ROOM)),
+                    Instant.ofEpochMilli(StoredItems.number(claim, CLAIM_POSTED_AT_ATTRIBUTE)));
+        } catch (IllegalArgumentException invalid) {
+            throw new ChatStorageException("stored id claim is invalid", invalid);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.roomchat.adapter.dynamodb;
+
+import static io.roomchat.testkit.Samples.T0;
+import static io.roomchat.testkit.Samples.message;
+import static io.roomchat.testkit.Samples.room;
+import static io.roomchat.testkit.Samples.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.testkit.Concurrently;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The uniqueness design without transactions: id claims, and conditional writes that recognise their own retried
+ * success. Faults come from a {@link FaultyEndpoint} in front of dynalite.
+ */
+class DynamoDbMessageWritesTest {
+    @RegisterExtension
+    static final DynaliteTables DYNAMO = new DynaliteTables();
+
+    private static MessageStore store() {
+        return DYNAMO.storage().messageStore();
+    }
+
+    private static List<ChatMessage> history(RoomName room) {
+        return store().page(room, HistoryCursor.latest(), 100).messages();
+    }
+
+    /** A message store whose requests pass through a faulty endpoint on their way to dynalite. */
+    private static <T> T throughFaults(Function<FaultyEndpoint.Call, FaultyEndpoint.Fault> faults,
+                                       Function<MessageStore, T> work) throws Exception {
+        try (FaultyEndpoint endpoint = new FaultyEndpoint(DYNAMO.server().endpoint(), faults);
+             DynamoDbChatStorage faulty = DynamoDbChatStorage.builder()
+                     .settings(LocalDynamo.settings(endpoint.endpoint())).build()) {
+            return work.apply(faulty.messageStore());
+        }
+    }
+
+    @Test
+    void of_two_writers_with_one_id_in_two_rooms_at_once_exactly_one_is_stored() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            ChatMessage first = message(room(), user(), T0);
+            ChatMessage sameId = new ChatMessage(first.id(), room(), user(), first.authorName(), first.text(),
+                    T0.plusMillis(1), T0.plusMillis(1), false);
+
+            List<Boolean> results = Concurrently.run(List.of(() -> store().insert(first), () -> store().insert(sameId)));
+
+            assertThat(results).containsOnlyOnce(true);
+            assertThat(history(first.room()).size() + history(sameId.room()).size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void an_id_claim_lives_under_a_key_no_room_can_have() {
+        ChatMessage stored = message(room(), user(), T0);
+        store().insert(stored);
+
+        Map<String, AttributeValue> claimKey = MessageItems.claimKey(stored.id());
+        Map<String, AttributeValue> claim = DYNAMO.raw().getItem(get -> get
+                .tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE).key(claimKey).consistentRead(true)).item();
+
+        assertThat(claim).containsEntry(ChatTables.CLAIM_ROOM, AttributeValue.fromS(stored.room().value()));
+        String claimPartition = claimKey.get(ChatTables.ROOM).s();
+        assertThatThrownBy(() -> new RoomName(claimPartition)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_failure_between_claim_and_message_leaves_nothing_visible() throws Exception {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage lost = message(room, author, T0);
+
+        assertThatThrownBy(() -> throughFaults(
+                FaultyEndpoint.always(FaultyEndpoint::isMessagePut, FaultyEndpoint.internalError()),
+                faulty -> faulty.insert(lost)))
+                .isInstanceOf(ChatStorageException.class);
+
+        assertThat(history(room)).isEmpty();
+        assertThat(store().edit(room, new MessageRef.ById(lost.id()), author, new MessageChange.Erase(), T0))
+                .isInstanceOf(EditOutcome.NotFound.class);
+        assertThat(store().edit(room, new MessageRef.ByPostedAt(T0), author, new MessageChange.Erase(), T0))
+                .isInstanceOf(EditOutcome.NotFound.class);
+        ChatMessage next = message(room, author, T0, "the slot is still free");
+        assertThat(store().insert(next)).isTrue();
+        assertThat(history(room)).containsExactly(next);
+        assertThat(store().edit(room, new MessageRef.ById(lost.id()), author, new MessageChange.Erase(), T0))
+                .as("the orphaned claim points at a slot that holds another message")
+                .isInstanceOf(EditOutcome.NotFound.class);
+    }
+
+    @Test
+    void a_message_put_whose_answer_was_lost_is_recognised_when_the_sdk_retries_it() throws Exception {
+        RoomName room = room();
+        ChatMessage m = message(room, user(), T0);
+
+        boolean stored = throughFaults(
+                FaultyEndpoint.first(1, FaultyEndpoint::isMessagePut, FaultyEndpoint.lostResponse()),
+                faulty -> faulty.insert(m));
+
+        assertThat(stored).isTrue();
+        assertThat(history(room)).containsExactly(m);
+    }
+
+    @Test
+    void a_claim_whose_answer_was_lost_is_recognised_when_the_sdk_retries_it() throws Exception {
+        RoomName room = room();
+        ChatMessage m = message(room, user(), T0);
+
+        boolean stored = throughFaults(
+                FaultyEndpoint.first(1, FaultyEndpoint::isClaimPut, FaultyEndpoint.lostResponse()),
+                faulty -> faulty.insert(m));
+
+        assertThat(stored).isTrue();
+        assertThat(history(room)).containsExactly(m);
+    }
+
+    @Test
+    void a_delete_whose_answer_was_lost_still_reports_the_deleted_message() throws Exception {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage m = message(room, author, T0);
+        store().insert(m);
+
+        EditOutcome outcome = throughFaults(
+                FaultyEndpoint.first(1, call -> call.operation().equals("UpdateItem"), FaultyEndpoint.lostResponse()),
+                faulty -> faulty.edit(room, new MessageRef.ByPostedAt(T0), author, new MessageChange.Erase(),
+                        T0.plusSeconds(1)));
+
+        ChatMessage deleted = m.apply(new MessageChange.Erase(), T0.plusSeconds(1));
+        assertThat(outcome).isEqualTo(new EditOutcome.Edited(deleted));
+        assertThat(history(room)).containsExactly(deleted);
+    }
+
+    @Test
+    void an_edit_whose_answer_was_lost_is_applied_once() throws Exception {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage m = message(room, author, T0);
+        store().insert(m);
+        MessageChange change = new MessageChange.Replace(new MessageText("edited once"));
+
+        EditOutcome outcome = throughFaults(
+                FaultyEndpoint.first(1, call -> call.operation().equals("UpdateItem"), FaultyEndpoint.lostResponse()),
+                faulty -> faulty.edit(room, new MessageRef.ById(m.id()), author, change, T0.plusSeconds(1)));
+
+        ChatMessage edited = m.apply(change, T0.plusSeconds(1));
+        assertThat(outcome).isEqualTo(new EditOutcome.Edited(edited));
+        assertThat(history(room)).containsExactly(edited);
+    }
+
+    @Test
+    void a_deleted_message_keeps_no_text_attribute() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage m = message(room, author, T0, "to be erased");
+        store().insert(m);
+
+        store().edit(room, new MessageRef.ById(m.id()), author, new MessageChange.Erase(), T0.plusSeconds(1));
+
+        Map<String, AttributeValue> item = DYNAMO.raw().getItem(get -> get
+                .tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE)
+                .key(new MessageItems.MessageKey(room, T0).toKey()).consistentRead(true)).item();
+        assertThat(item).doesNotContainKey(ChatTables.MESSAGE)
+                .containsEntry(ChatTables.IS_DELETED, AttributeValue.fromBool(true));
+    }
+}

@@ -1,0 +1,63 @@
+package io.roomchat.adapter.jetty.browser;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roomchat.adapter.jetty.boot.ChatApplication;
+import io.roomchat.adapter.jetty.boot.TestApplications;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** The real server in this JVM, in dev mode (no secret, no JWKS URL), on loopback. */
+final class DevServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final ChatApplication application;
+
+    private DevServer(ChatApplication application) {
+        this.application = application;
+    }
+
+    /** In-memory store; port 0 picks a free one, a given port lets a test restart the server where it was. */
+    static DevServer inMemory(int port) {
+        return new DevServer(TestApplications.start(Map.of("CHAT_STORE", "memory", "CHAT_PORT", Integer.toString(port))));
+    }
+
+    URI pageUri() {
+        return application.server().httpUri();
+    }
+
+    URI webSocketUri() {
+        return application.server().webSocketUri();
+    }
+
+    int port() {
+        return application.server().port();
+    }
+
+    int openConnections() {
+        return application.server().openConnections();
+    }
+
+    /** A token from {@code POST /dev/token}, as the page gets one. */
+    String devToken(String userId, String name) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("userId", userId, "name", name));
+        HttpRequest request = HttpRequest.newBuilder(pageUri().resolve("/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST /dev/token answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("token").asText();
+    }
+
+    @Override
+    public void close() {
+        application.close();
+    }
+}

@@ -1,0 +1,120 @@
+package io.roomchat.adapter.jetty.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import io.roomchat.testkit.protocol.WsTestClient;
+
+/**
+ * The bundled web page in real headless Chromium against the real server, started in-process in dev mode.
+ * Screenshots land in {@code target/browser-artifacts/} for a person to look at.
+ */
+class WebClientBrowserTest {
+    private static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
+
+    @BeforeAll
+    static void browserIsInstalled() {
+        HeadlessChromium.requireInstalled();
+    }
+
+    @Test
+    void twoPeopleChatEditAndDeleteLiveAndALateJoinerReadsTheHistory() throws Exception {
+        try (DevServer server = DevServer.inMemory(0);
+             HeadlessChromium aliceBrowser = HeadlessChromium.start();
+             HeadlessChromium bobBrowser = HeadlessChromium.start()) {
+            ChatPage alice = new ChatPage(aliceBrowser.driver()).open(server.pageUri());
+            ChatPage bob = new ChatPage(bobBrowser.driver()).open(server.pageUri());
+            alice.screenshot(ARTIFACTS.resolve("01-sign-in.png"));
+            alice.signIn("alice", "Alice");
+            bob.signIn("bob", "Bob");
+            String room = "Release planning";
+            alice.join(room);
+            bob.join(room);
+
+            assertThat(alice.draft("x".repeat(3_995), "0123456789")).as("typing stops at the limit").hasSize(4_000);
+            assertThat(alice.charCounter()).isEqualTo("4000 / 4000");
+            alice.clearDraft();
+            assertThat(alice.charCounter()).isEqualTo("0 / 4000");
+
+            alice.send("Hi Bob! Is the build green?");
+            String hello = bob.waitForMessage("Hi Bob! Is the build green?");
+            assertThat(bob.isOwn(hello)).as("Alice's message is not Bob's").isFalse();
+            assertThat(bob.hasEditControls(hello)).as("no Edit/Delete on someone else's message").isFalse();
+            assertThat(bob.messageAuthor(hello)).isEqualTo("Alice");
+
+            String markup = "All green.\n<b>Not bold</b> & <script>alert(1)</script> stays text.";
+            bob.send(markup);
+            String reply = alice.waitForMessage(markup);
+            assertThat(alice.hasMarkupInside(reply)).as("user text is rendered as text, never as HTML").isFalse();
+
+            alice.send("Lunch at 12?");
+            String lunch = alice.waitForMessage("Lunch at 12?");
+            bob.waitForMessage("Lunch at 12?");
+            alice.edit(lunch, "Lunch at 1?");
+            bob.waitForText(lunch, "Lunch at 1?");
+            assertThat(bob.isEdited(lunch)).isTrue();
+
+            bob.send("Oops, wrong room");
+            String oops = alice.waitForMessage("Oops, wrong room");
+            bob.delete(oops);
+            alice.waitForText(oops, ChatPage.DELETED_TEXT);
+
+            alice.screenshot(ARTIFACTS.resolve("02-alice-chatting.png"));
+            bob.screenshot(ARTIFACTS.resolve("03-bob-chatting.png"));
+            List<String> conversation = List.of("Hi Bob! Is the build green?", markup, "Lunch at 1?",
+                    ChatPage.DELETED_TEXT);
+            assertThat(alice.messageTexts()).containsExactlyElementsOf(conversation);
+            assertThat(bob.messageTexts()).containsExactlyElementsOf(conversation);
+
+            try (HeadlessChromium carolBrowser = HeadlessChromium.start()) {
+                ChatPage carol = new ChatPage(carolBrowser.driver()).open(server.pageUri());
+                carol.signInWithToken(server.devToken("carol", "Carol"), "Carol");
+                carol.join(room);
+                assertThat(carol.messageTexts()).as("a late joiner reads the history")
+                        .containsExactlyElementsOf(conversation);
+                carol.screenshot(ARTIFACTS.resolve("04-carol-late-joiner.png"));
+            }
+
+            bob.leave();
+            assertThat(bob.messageTexts()).as("the lobby is another room").isEmpty();
+        }
+    }
+
+    @Test
+    void aPageReconnectsAfterTheServerRestartsAndFetchesWhatItMissed() throws Exception {
+        DevServer server = DevServer.inMemory(0);
+        int port = server.port();
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            ChatPage dana = new ChatPage(browser.driver()).open(server.pageUri());
+            dana.signIn("dana", "Dana");
+            dana.join("ops");
+            dana.send("Restarting the server now");
+            dana.waitForMessage("Restarting the server now");
+
+            // Held offline until Erin has posted, so Dana can only learn of it by fetching what she missed.
+            dana.blockSignIn(true);
+            server.close();
+            dana.waitUntilReconnecting();
+            dana.screenshot(ARTIFACTS.resolve("05-reconnecting.png"));
+
+            server = DevServer.inMemory(port);
+            try (WsTestClient erin = WsTestClient.connect(server.webSocketUri(), server.devToken("erin", "Erin"))) {
+                assertThat(erin.join("ops", "Erin").get("statusCode").asInt()).isEqualTo(200);
+                assertThat(erin.post("ops", "Posted while Dana was away").get("statusCode").asInt()).isEqualTo(200);
+                assertThat(server.openConnections()).as("only Erin is connected: Dana missed the event").isEqualTo(1);
+            }
+            // A restarted dev server has a new secret: the page fetches a fresh token, re-joins and catches up.
+            dana.blockSignIn(false);
+            dana.waitUntilOnline();
+            dana.waitForMessage("Posted while Dana was away");
+            assertThat(dana.messageTexts())
+                    .containsExactly("Restarting the server now", "Posted while Dana was away");
+            dana.screenshot(ARTIFACTS.resolve("06-reconnected.png"));
+        } finally {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.roomchat.resilience.fault;
+
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageRef;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.MessageStore;
+import java.time.Instant;
+
+/**
+ * The server's real message store, which a test can break and mend while the server runs: broken, every call
+ * throws the given exception before reaching the store, as when its database is unreachable.
+ */
+final class BreakableMessageStore implements MessageStore {
+    private final MessageStore store;
+    private volatile RuntimeException failure;
+
+    BreakableMessageStore(MessageStore store) {
+        this.store = store;
+    }
+
+    void breakWith(RuntimeException failure) {
+        this.failure = failure;
+    }
+
+    void mend() {
+        this.failure = null;
+    }
+
+    @Override
+    public boolean insert(ChatMessage message) {
+        failIfBroken();
+        return store.insert(message);
+    }
+
+    @Override
+    public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
+        failIfBroken();
+        return store.edit(room, ref, author, change, now);
+    }
+
+    @Override
+    public HistorySlice page(RoomName room, HistoryCursor cursor, int limit) {
+        failIfBroken();
+        return store.page(room, cursor, limit);
+    }
+
+    private void failIfBroken() {
+        RuntimeException current = failure;
+        if (current != null) {
+            throw current;
+        }
+    }
+}
