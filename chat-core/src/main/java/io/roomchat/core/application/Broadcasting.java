@@ -14,7 +14,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Fan-out: starts every delivery before waiting for any (the gateway decides how many run at once), encodes the
@@ -66,8 +65,12 @@ final class Broadcasting implements BroadcastUseCase {
 
     private CompletableFuture<DeliveryStatus> start(Connection member, Delivery delivery) {
         try {
-            CompletionStage<DeliveryStatus> stage = gateway.deliver(member.id(), delivery);
-            return stage.toCompletableFuture().exceptionally(failure -> DeliveryStatus.FAILED);
+            CompletableFuture<DeliveryStatus> stage = gateway.deliver(member.id(), delivery).toCompletableFuture();
+            // A gateway that only queues (Jetty, in-process) answers at once: no guard stage per delivery then.
+            if (stage.isDone() && !stage.isCompletedExceptionally()) {
+                return stage;
+            }
+            return stage.exceptionally(failure -> DeliveryStatus.FAILED);
         } catch (RuntimeException failure) {
             return CompletableFuture.completedFuture(DeliveryStatus.FAILED);
         }
