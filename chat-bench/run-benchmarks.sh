@@ -99,6 +99,7 @@ maxrate() { # store
   for rate in $MAXRATE_RATES; do
     start_server "$1" "maxrate-$1-$rate"
     line="$(load "maxrate-$1-$rate" -c 1000 -r 1 --rate "$rate" -d "$MAXRATE_DURATION" --warmup 3 --drain 10)"
+    echo "$line"
     stop_server
     if ! python3 - "$line" <<'PY'
 import json, sys

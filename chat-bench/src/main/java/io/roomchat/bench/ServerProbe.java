@@ -39,12 +39,23 @@ final class ServerProbe {
     record Sample(long heapUsedKiB, long rssKiB, Map<String, Long> bytesByClass) {
     }
 
+    /**
+     * The heap in use: G1 prints one "garbage-first heap ... used NK" line, Serial and Parallel one per generation;
+     * everything from "Metaspace" on is not heap.
+     */
     static long heapUsedKiB(String heapInfo) {
-        Matcher used = HEAP_USED.matcher(heapInfo);
-        if (!used.find()) {
+        int metaspace = heapInfo.indexOf("Metaspace");
+        Matcher used = HEAP_USED.matcher(metaspace < 0 ? heapInfo : heapInfo.substring(0, metaspace));
+        long total = 0;
+        boolean found = false;
+        while (used.find()) {
+            total += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("no 'used NK' in GC.heap_info output: " + heapInfo);
         }
-        return Long.parseLong(used.group(1));
+        return total;
     }
 
     static long rssKiB(String procStatus) {

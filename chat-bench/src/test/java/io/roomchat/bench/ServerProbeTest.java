@@ -15,6 +15,16 @@ class ServerProbeTest {
     }
 
     @Test
+    void adds_up_the_generations_of_serial_or_parallel_heap_info_but_not_metaspace() {
+        String heapInfo = "4242:\n def new generation   total 19648K, used 1234K [0x00000000e0000000)\n"
+                + "  eden space 17472K,   7% used [0x00000000e0000000)\n"
+                + " tenured generation   total 43712K, used 20000K [0x00000000eaaa0000)\n"
+                + " Metaspace       used 30123K, committed 30464K, reserved 1114112K\n";
+
+        assertThat(ServerProbe.heapUsedKiB(heapInfo)).isEqualTo(21234);
+    }
+
+    @Test
     void reads_the_resident_set_from_proc_status() {
         String status = "Name:\tjava\nVmPeak:\t 4960020 kB\nVmRSS:\t  499424 kB\nRssAnon:\t  470000 kB\n";
 
