@@ -3,6 +3,7 @@ package io.roomchat.adapter.jetty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -20,10 +21,12 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * writes to a large room run on every core. A slow reader never blocks anyone: its write completes later, and
  * its next batch waits for it.
  *
- * <p>The queue is bounded: an offer past the bound fails, and the caller drops the connection.
+ * <p>The queue is bounded: an offer fails once {@code bound} frames wait behind a write the client has not
+ * taken for a second, or four times that many in any case, and the caller drops the connection.
  */
 final class OutboundQueue implements Runnable {
-    private static final int WAITING_FOR_WRITER_FACTOR = 4;
+    private static final int HARD_CAP_FACTOR = 4;
+    private static final long STALLED_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_GROUP_FRAMES = 8;
     private static final int MAX_GROUP_CHARS = 2048;
 
@@ -33,6 +36,7 @@ final class OutboundQueue implements Runnable {
     private final int bound;
     private List<String> pending = new ArrayList<>();
     private int writing;
+    private long writeStartedNanos;
     private boolean scheduled;
     private boolean refused;
 
@@ -64,13 +68,16 @@ final class OutboundQueue implements Runnable {
     }
 
     /**
-     * The client is too slow: {@code bound} frames wait behind a write it has not taken yet (the batch being
-     * written is already Jetty's, at most a bound's worth). Frames that only wait for a writer thread while no
-     * write is under way are the server's delay, not the client's: they count against a wider cap, which keeps
-     * memory bounded even when the writers fall behind.
+     * The client is too slow: {@code bound} frames wait behind a write it has not taken for a while. Frames wait
+     * here for a moment even for a fast client, because writes run on other threads than the frames' producers
+     * (a burst of posts can outrun them), so the bound alone is not proof; a wider cap keeps memory bounded in
+     * any case.
      */
     private boolean isBehind() {
-        return pending.size() >= (writing > 0 ? bound : bound * WAITING_FOR_WRITER_FACTOR);
+        if (pending.size() >= bound * HARD_CAP_FACTOR) {
+            return true;
+        }
+        return writing > 0 && pending.size() >= bound && System.nanoTime() - writeStartedNanos > STALLED_WRITE_NANOS;
     }
 
     /** Stops taking frames and drops the waiting ones: the connection is being closed. */
@@ -98,6 +105,7 @@ final class OutboundQueue implements Runnable {
             batch = pending;
             pending = new ArrayList<>();
             writing = batch.size();
+            writeStartedNanos = System.nanoTime();
         }
         Callback written = new BatchWritten(batch.size());
         int last = batch.size() - 1;
