@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageText;
@@ -14,10 +15,12 @@ import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
+import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.TokenVerifier;
 import io.roomchat.wire.WireCodec;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +34,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *
  * <pre>{@code
  * ServerlessChat chat = ServerlessChat.builder()
- *         .connectionStore(connections).messageStore(messages)
+ *         .connectionStore(connections).messageStore(messages).frameBudgets(budgets)
  *         .tokenVerifier(verifier)
  *         .managementApi(endpoint -> ApiGatewayManagementApiClient.builder().endpointOverride(endpoint).build())
  *         .snsFanout(SnsClient.create(), topicArn)   // or .directFanout()
@@ -55,6 +58,7 @@ public final class ServerlessChat implements AutoCloseable {
                 .gateway(gateway)
                 .eventEncoder(b.codec)
                 .limits(b.limits)
+                .clock(b.clock)
                 .orderedRooms(false);
         if (b.sns != null) {
             core.publisher(new SnsMessagePublisher(b.sns, b.topicArn, endpoint));
@@ -62,7 +66,8 @@ public final class ServerlessChat implements AutoCloseable {
         ChatCore chat = core.build();
         this.codec = b.codec;
         this.connectRoute = new ConnectRoute(chat, chat, endpoint);
-        this.frameRoute = new FrameRoute(chat, b.codec, gateway, endpoint, b.limits.maxFrameBytes());
+        this.frameRoute = new FrameRoute(chat, b.codec, gateway, endpoint, b.limits.maxFrameBytes(), b.budgets,
+                FrameRate.of(b.limits), b.clock);
         this.fanout = new FanoutSubscriber(chat, endpoint);
     }
 
@@ -125,6 +130,8 @@ public final class ServerlessChat implements AutoCloseable {
         private boolean direct;
         private int maxInFlight = 64;
         private Limits limits = Limits.defaults();
+        private FrameBudgets budgets = FrameBudgets.UNLIMITED;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -186,8 +193,23 @@ public final class ServerlessChat implements AutoCloseable {
             return this;
         }
 
+        /** The frame size and rate limits, among others; the rate is kept by {@link #frameBudgets}. */
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /**
+         * Where each connection's frame budget is kept (API Gateway may send a connection's frames to different
+         * function instances, so it cannot be kept in memory). Without it, frames are not rate limited here.
+         */
+        public Builder frameBudgets(FrameBudgets budgets) {
+            this.budgets = Objects.requireNonNull(budgets);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
             return this;
         }
 

@@ -149,11 +149,13 @@ class SamTemplateIT {
         Map<String, Set<String>> expected = Map.of(
                 "ConnectFunction", Set.of("dynamodb:PutItem"),
                 "DisconnectFunction", Set.of("dynamodb:DeleteItem"),
-                "JoinFunction", Set.of("dynamodb:UpdateItem", "execute-api:ManageConnections"),
+                // Every function that answers frames keeps the caller's frame budget: GetItem and UpdateItem.
+                "JoinFunction", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "execute-api:ManageConnections"),
                 "MessageFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                         "dynamodb:DeleteItem", "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections"),
-                "HistoryFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "execute-api:ManageConnections"),
-                "DefaultFunction", Set.of("execute-api:ManageConnections"),
+                "HistoryFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                        "execute-api:ManageConnections"),
+                "DefaultFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "execute-api:ManageConnections"),
                 "FanoutFunction", Set.of("dynamodb:Query", "dynamodb:DeleteItem", "execute-api:ManageConnections"));
         functions().forEach((id, function) -> {
             List<Map<String, Object>> statements = statements(properties(function).get("Policies"));

@@ -12,6 +12,11 @@ import io.roomchat.adapter.lambda.boot.HistoryHandler;
 import io.roomchat.adapter.lambda.boot.JoinHandler;
 import io.roomchat.adapter.lambda.boot.MessageHandler;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.FrameRate;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.Limits;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.port.out.ChatStorageException;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -233,6 +238,56 @@ class WebSocketRoutesTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    @Test
+    void a_frame_over_the_callers_budget_gets_429_with_its_request_id_and_reaches_nothing() {
+        String id = joined("ada");
+        chat = chats.builder().directFanout().frameBudgets((connection, rate, now) -> false).build();
+
+        new MessageHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
+                "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"hi\",\"requestId\":\"r-9\"}"),
+                null);
+
+        JsonNode reply = replies(id).get(replies(id).size() - 1);
+        assertThat(reply.get("statusCode").asInt()).isEqualTo(429);
+        assertThat(reply.get("requestId").asText()).isEqualTo("r-9");
+        assertThat(events(id)).isEmpty();
+        assertThat(chats.messages.page(new RoomName(room), HistoryCursor.latest(), 50).messages()).isEmpty();
+    }
+
+    @Test
+    void budgets_that_cannot_be_read_let_the_frame_through_to_the_core() {
+        String id = connected("ada");
+        chat = chats.builder().directFanout().frameBudgets((connection, rate, now) -> {
+            throw new ChatStorageException("budget store down");
+        }).build();
+
+        new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+                "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
+
+        assertThat(replies(id)).singleElement()
+                .satisfies(reply -> assertThat(reply.get("statusCode").asInt()).isEqualTo(200));
+    }
+
+    @Test
+    void each_frame_takes_from_the_callers_budget_at_the_clocks_time() {
+        String id = connected("ada");
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T12:00:00Z");
+        List<String> takes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        chat = chats.builder().directFanout()
+                .limits(Limits.defaults().withFramesPerSecond(4, 2))
+                .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+                .frameBudgets((connection, rate, at) -> {
+                    takes.add(connection.value() + " " + rate + " " + at);
+                    return true;
+                }).build();
+
+        new DefaultHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\":\"onDance\"}"), null);
+        new DefaultHandler(chat).handleRequest(LambdaEvents.binaryFrame(id, "AAEC"), null);
+
+        assertThat(takes).containsExactly(id + " " + FrameRate.of(4, 2) + " " + now,
+                id + " " + FrameRate.of(4, 2) + " " + now);
+    }
 
     private static String newId() {
         return "conn-" + UUID.randomUUID().toString().substring(0, 18) + "=";

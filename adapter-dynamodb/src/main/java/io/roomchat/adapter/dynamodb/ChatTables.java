@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The two tables and every attribute name the stores use, in one place. Item shapes:
  *
  * <pre>
- * connections  connectionId (hash, S) · userId · connectedAt (ISO-8601) · room? · name? · expiresAt (epoch s, TTL)
+ * connections  connectionId (hash, S) · userId · connectedAt (ISO-8601) · room? · name? · expiresAt (epoch s, TTL) ·
+ *              nextFrameAt? (N, epoch µs: the frame budget, see DynamoDbFrameBudgets)
  *              GSI RoomIndex: room (hash), projection ALL — sparse: a connection that joined no room is not in it
  * messages     room (hash, S) · postedAt (range, N, epoch ms) · messageId · userId · name · message? ·
  *              modifiedAt (N, epoch ms) · isDeleted (BOOL) · editToken? (the call that last edited it)
@@ -25,6 +26,7 @@ final class ChatTables {
     static final String ROOM = "room";
     static final String NAME = "name";
     static final String EXPIRES_AT = "expiresAt";
+    static final String NEXT_FRAME_AT = "nextFrameAt";
     static final String ROOM_INDEX = "RoomIndex";
 
     static final String POSTED_AT = "postedAt";

@@ -1,6 +1,7 @@
 package io.roomchat.adapter.dynamodb;
 
 import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
     private final List<TableDefinition> tables;
     private final DynamoDbConnectionStore connectionStore;
     private final DynamoDbMessageStore messageStore;
+    private final DynamoDbFrameBudgets frameBudgets;
 
     private DynamoDbChatStorage(Builder builder) {
         this.ownsClient = builder.client == null;
@@ -40,6 +42,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
         this.connectionStore = new DynamoDbConnectionStore(dynamo, builder.settings.connectionsTable(),
                 builder.connectionLifetime);
         this.messageStore = new DynamoDbMessageStore(dynamo, builder.settings.messagesTable());
+        this.frameBudgets = new DynamoDbFrameBudgets(dynamo, builder.settings.connectionsTable());
     }
 
     public static Builder builder() {
@@ -66,6 +69,11 @@ public final class DynamoDbChatStorage implements AutoCloseable {
 
     public MessageStore messageStore() {
         return messageStore;
+    }
+
+    /** Frame budgets kept in the connection records, for bindings whose frames reach many processes. */
+    public FrameBudgets frameBudgets() {
+        return frameBudgets;
     }
 
     /**

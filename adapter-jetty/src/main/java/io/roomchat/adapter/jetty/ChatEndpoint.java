@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
     static final String BINARY_REFUSED = "frame: binary frames are not supported, send JSON text";
-    static final String RATE_LIMITED = "rate limited: too many frames, slow down";
+    static final String RATE_LIMITED = Reply.RATE_LIMITED_BODY;
 
     private final ConnectionId id;
     private final SocketServices services;

@@ -13,6 +13,7 @@ import io.roomchat.adapter.lambda.boot.JoinHandler;
 import io.roomchat.adapter.lambda.boot.LambdaSettings;
 import io.roomchat.adapter.lambda.boot.MessageHandler;
 import io.roomchat.adapter.lambda.boot.ServerlessWiring;
+import io.roomchat.core.domain.Limits;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,8 @@ public final class LocalServerless implements AutoCloseable {
         URI base = URI.create("http://" + b.host + ":" + port);
         LambdaSettings settings = new LambdaSettings("us-east-1", b.connectionsTable, b.messagesTable,
                 b.snsFanout ? Optional.of(TOPIC_ARN) : Optional.empty(), Optional.of(base), b.jwtSecret, b.jwksUrl,
-                Optional.empty(), Optional.empty(), b.maxInFlight, Optional.of(b.dynamoDbEndpoint),
+                Optional.empty(), Optional.empty(), b.maxInFlight, b.framesPerSecond, b.frameBurst,
+                Optional.of(b.dynamoDbEndpoint),
                 Optional.of(base), true);
         wiring = ServerlessWiring.wire(settings);
         wiring.createTablesIfMissing();
@@ -236,6 +238,8 @@ public final class LocalServerless implements AutoCloseable {
         private String messagesTable = "chat-messages";
         private boolean snsFanout = true;
         private int maxInFlight = 64;
+        private int framesPerSecond = Limits.defaults().framesPerSecond();
+        private int frameBurst = Limits.defaults().frameBurst();
         private int maxFrameBytes = 32 * 1024;
         private Duration delayPerManagementCall = Duration.ZERO;
         private ExtraRoutes extraRoutes;
@@ -284,6 +288,13 @@ public final class LocalServerless implements AutoCloseable {
 
         public Builder maxInFlight(int calls) {
             this.maxInFlight = calls;
+            return this;
+        }
+
+        /** Frames per second per connection, and the burst above it, as on the functions; 0 turns it off. */
+        public Builder frameRate(int perSecond, int burst) {
+            this.framesPerSecond = perSecond;
+            this.frameBurst = burst;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.roomchat.adapter.lambda.local;
 
 import io.roomchat.auth.jwt.JwtTokenIssuer;
+import io.roomchat.core.domain.Limits;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar chat-lambda-local.jar}: the serverless flavour on a developer's machine. Settings, from the
  * environment as for the self-hosted server: {@code CHAT_PORT} (3001), {@code CHAT_HOST} (127.0.0.1),
  * {@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL}, {@code CHAT_DYNAMODB_ENDPOINT} (required: dynalite or DynamoDB
- * Local), {@code CHAT_FANOUT} ({@code sns}, the default, or {@code direct}). Without a secret or a JWKS URL it runs
+ * Local), {@code CHAT_FANOUT} ({@code sns}, the default, or {@code direct}), {@code CHAT_RATE_PER_SECOND} (10; 0
+ * turns the frame rate limit off) and {@code CHAT_RATE_BURST} (20). Without a secret or a JWKS URL it runs
  * in dev mode: a random secret, loopback only, and {@code POST /dev/token} with {@code {"userId","name"}}.
  */
 public final class LocalServerlessMain {
     private static final Logger LOG = LoggerFactory.getLogger(LocalServerlessMain.class);
+    private static final Limits DEFAULTS = Limits.defaults();
     private static final Pattern FIELD = Pattern.compile("\"(userId|name)\"\\s*:\\s*\"([^\"\\\\]{1,64})\"");
 
     private LocalServerlessMain() {
@@ -44,7 +47,9 @@ public final class LocalServerlessMain {
                 .host(host)
                 .port(Integer.parseInt(value(env, "CHAT_PORT").orElse("3001")))
                 .dynamoDbEndpoint(URI.create(dynamoDb.get()))
-                .snsFanout(!"direct".equalsIgnoreCase(value(env, "CHAT_FANOUT").orElse("sns")));
+                .snsFanout(!"direct".equalsIgnoreCase(value(env, "CHAT_FANOUT").orElse("sns")))
+                .frameRate(value(env, "CHAT_RATE_PER_SECOND").map(Integer::parseInt).orElse(DEFAULTS.framesPerSecond()),
+                        value(env, "CHAT_RATE_BURST").map(Integer::parseInt).orElse(DEFAULTS.frameBurst()));
         String auth;
         if (value(env, "CHAT_JWT_SECRET").isPresent()) {
             builder.jwtSecret(value(env, "CHAT_JWT_SECRET").get());

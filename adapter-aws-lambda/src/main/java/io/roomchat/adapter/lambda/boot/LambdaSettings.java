@@ -1,5 +1,6 @@
 package io.roomchat.adapter.lambda.boot;
 
+import io.roomchat.core.domain.Limits;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * <tr><td>{@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL}</td><td>token verification (one is required)</td></tr>
  * <tr><td>{@code CHAT_JWT_ISSUER}, {@code CHAT_JWT_AUDIENCE}</td><td>checked when set</td></tr>
  * <tr><td>{@code CHAT_MAX_IN_FLIGHT}</td><td>concurrent {@code postToConnection} calls per fan-out (64)</td></tr>
+ * <tr><td>{@code CHAT_RATE_PER_SECOND}, {@code CHAT_RATE_BURST}</td>
+ *     <td>frames per second per connection (10; 0 turns the limit off) and the burst above it (20)</td></tr>
  * <tr><td>{@code CHAT_DYNAMODB_ENDPOINT}, {@code CHAT_SNS_ENDPOINT}</td><td>local stand-ins instead of AWS</td></tr>
  * <tr><td>{@code AWS_REGION}</td><td>set by Lambda</td></tr>
  * </table>
@@ -32,9 +35,13 @@ public record LambdaSettings(
         Optional<String> jwtIssuer,
         Optional<String> jwtAudience,
         int maxInFlight,
+        int framesPerSecond,
+        int frameBurst,
         Optional<URI> dynamoDbEndpoint,
         Optional<URI> snsEndpoint,
         boolean staticLocalCredentials) {
+
+    private static final Limits DEFAULT_LIMITS = Limits.defaults();
 
     public LambdaSettings {
         Objects.requireNonNull(region, "region");
@@ -45,6 +52,9 @@ public record LambdaSettings(
         }
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("CHAT_MAX_IN_FLIGHT must be positive");
+        }
+        if (framesPerSecond < 0 || frameBurst < 1) {
+            throw new IllegalArgumentException("CHAT_RATE_PER_SECOND must be 0 or more, CHAT_RATE_BURST positive");
         }
     }
 
@@ -69,9 +79,21 @@ public record LambdaSettings(
                 value(env, "CHAT_JWT_ISSUER"),
                 value(env, "CHAT_JWT_AUDIENCE"),
                 value(env, "CHAT_MAX_IN_FLIGHT").map(Integer::parseInt).orElse(64),
+                value(env, "CHAT_RATE_PER_SECOND").map(Integer::parseInt).orElse(DEFAULT_LIMITS.framesPerSecond()),
+                value(env, "CHAT_RATE_BURST").map(Integer::parseInt).orElse(DEFAULT_LIMITS.frameBurst()),
                 value(env, "CHAT_DYNAMODB_ENDPOINT").map(URI::create),
                 value(env, "CHAT_SNS_ENDPOINT").map(URI::create),
                 false);
+    }
+
+    /** Whether frames are rate limited per connection. */
+    public boolean rateLimited() {
+        return framesPerSecond > 0;
+    }
+
+    /** The default limits with this function's frame rate (when it has one). */
+    public Limits limits() {
+        return rateLimited() ? DEFAULT_LIMITS.withFramesPerSecond(framesPerSecond, frameBurst) : DEFAULT_LIMITS;
     }
 
     public boolean snsFanout() {
@@ -80,7 +102,8 @@ public record LambdaSettings(
 
     public LambdaSettings withLocalEndpoints(URI dynamoDb, URI sns, URI callback) {
         return new LambdaSettings(region, connectionsTable, messagesTable, topicArn, Optional.of(callback), jwtSecret,
-                jwksUrl, jwtIssuer, jwtAudience, maxInFlight, Optional.of(dynamoDb), Optional.of(sns), true);
+                jwksUrl, jwtIssuer, jwtAudience, maxInFlight, framesPerSecond, frameBurst, Optional.of(dynamoDb),
+                Optional.of(sns), true);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -48,7 +48,11 @@ public final class ServerlessWiring implements AutoCloseable {
                 .messageStore(storage.messageStore())
                 .tokenVerifier(verifier)
                 .managementApi(aws::managementApi)
-                .maxInFlight(settings.maxInFlight());
+                .maxInFlight(settings.maxInFlight())
+                .limits(settings.limits());
+        if (settings.rateLimited()) {
+            builder.frameBudgets(storage.frameBudgets());
+        }
         settings.callbackUrl().ifPresent(builder::callbackEndpoint);
         if (sns.isPresent()) {
             builder.snsFanout(sns.get(), settings.topicArn().get());

@@ -3,6 +3,7 @@ package io.roomchat.adapter.lambda.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomchat.core.domain.Limits;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,22 @@ class LambdaSettingsTest {
                 .hasMessageContaining("CHAT_JWT_SECRET");
         assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "sns",
                 "CHAT_JWT_SECRET", SECRET))).hasMessageContaining("CHAT_TOPIC_ARN");
+    }
+
+    @Test
+    void frames_are_rate_limited_by_default_as_on_the_self_hosted_server_and_zero_turns_it_off() {
+        LambdaSettings defaults = LambdaSettings.fromEnvironment(Map.of("CHAT_JWT_SECRET", SECRET));
+        LambdaSettings tuned = LambdaSettings.fromEnvironment(Map.of("CHAT_JWT_SECRET", SECRET,
+                "CHAT_RATE_PER_SECOND", "5", "CHAT_RATE_BURST", "7"));
+        LambdaSettings off = LambdaSettings.fromEnvironment(Map.of("CHAT_JWT_SECRET", SECRET,
+                "CHAT_RATE_PER_SECOND", "0"));
+
+        assertThat(defaults.rateLimited()).isTrue();
+        assertThat(defaults.limits()).isEqualTo(Limits.defaults());
+        assertThat(tuned.limits().framesPerSecond()).isEqualTo(5);
+        assertThat(tuned.limits().frameBurst()).isEqualTo(7);
+        assertThat(off.rateLimited()).isFalse();
+        assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("CHAT_JWT_SECRET", SECRET,
+                "CHAT_RATE_BURST", "0"))).hasMessageContaining("CHAT_RATE_BURST");
     }
 }

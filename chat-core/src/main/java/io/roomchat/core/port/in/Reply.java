@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public record Reply(Status status, String body, Optional<ReplyPayload> payload) {
     public static final String INTERNAL_ERROR_BODY = "internal error";
+    public static final String RATE_LIMITED_BODY = "rate limited: too many frames, slow down";
 
     public Reply {
         Objects.requireNonNull(status, "status");
@@ -30,6 +31,11 @@ public record Reply(Status status, String body, Optional<ReplyPayload> payload) 
             throw new IllegalArgumentException("a rejection cannot be OK");
         }
         return new Reply(status, reason, Optional.empty());
+    }
+
+    /** The reply to a frame over its connection's frame rate: a 429 that changed nothing. */
+    public static Reply rateLimited() {
+        return rejected(Status.TOO_MANY_REQUESTS, RATE_LIMITED_BODY);
     }
 
     /** The fixed reply to an unexpected failure: its body never carries an exception's text. */
