@@ -7,6 +7,7 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.wire.DecodedFrame;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -21,9 +22,12 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
     static final String BINARY_REFUSED = "frame: binary frames are not supported, send JSON text";
     static final String RATE_LIMITED = "rate limited: too many frames, slow down";
+    private static final int INTERNAL_ERROR = 1011;
 
     private final ConnectionId id;
     private final SocketServices services;
+    /** Settled once: the socket opened, or its upgrade ended without opening it. */
+    private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ClientConnection connection;
 
     ChatEndpoint(ConnectionId id, SocketServices services) {
@@ -35,8 +39,24 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketOpen(Session session) {
         connection = new ClientConnection(id, session, services.gateway().writers(), services.limits().outboundQueueFrames(),
                 FrameRateLimiter.of(services.limits()));
+        if (!settled.compareAndSet(false, true)) {
+            // Too late: the upgrade was already given up and the record removed.
+            connection.close(INTERNAL_ERROR, "upgrade did not complete");
+            return;
+        }
         services.gateway().register(connection);
         LOG.debug("connection {} open", id);
+    }
+
+    /**
+     * The upgrade ended without opening the socket (the client left before the 101, or the handshake failed), so
+     * Jetty will report neither an open nor a close: the record made when the token was checked goes now.
+     */
+    void neverOpened() {
+        if (settled.compareAndSet(false, true)) {
+            services.core().disconnect(id);
+            LOG.debug("connection {} never opened", id);
+        }
     }
 
     @Override
