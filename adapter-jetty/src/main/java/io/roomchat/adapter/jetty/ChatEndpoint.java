@@ -82,7 +82,7 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
             reply = Reply.internalError();
             services.metrics().replied(reply.status());
         }
-        client.send(services.codec().encodeReply(reply, requestId));
+        reply(client, reply, requestId);
     }
 
     @Override
@@ -93,8 +93,18 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         Reply reply = client.tryTakeFrame()
                 ? rejectedHere(Status.BAD_REQUEST, BINARY_REFUSED)
                 : rejectedHere(Status.TOO_MANY_REQUESTS, RATE_LIMITED);
-        client.send(services.codec().encodeReply(reply, Optional.empty()));
+        reply(client, reply, Optional.empty());
         callback.succeed();
+    }
+
+    /**
+     * Queues the frame's one reply behind everything queued before it. A client too slow to take it is dropped
+     * and forgotten, as for an event: a reply is never thrown away while the connection stays open.
+     */
+    private void reply(ClientConnection client, Reply reply, Optional<String> requestId) {
+        if (!services.gateway().send(client, services.codec().encodeReply(reply, requestId))) {
+            services.core().disconnect(id);
+        }
     }
 
     @Override

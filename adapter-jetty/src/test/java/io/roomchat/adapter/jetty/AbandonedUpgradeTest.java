@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.testkit.protocol.RawWebSocket;
 import io.roomchat.testkit.protocol.WsTestClient;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +23,9 @@ class AbandonedUpgradeTest {
                 RawWebSocket.abandonUpgrade(chat.endpoint(), JettyTestServer.tokenFor("closes-" + i), false);
             }
 
-            await(() -> chat.connections.addedRecords() == 2 * CLIENTS);
+            Eventually.await(() -> chat.connections.addedRecords() == 2 * CLIENTS);
             assertThat(chat.connections.addedRecords()).as("tokens checked").isEqualTo(2 * CLIENTS);
-            await(() -> chat.connections.storedRecords() == 0 && chat.healthConnections() == 0);
+            Eventually.await(() -> chat.connections.storedRecords() == 0 && chat.healthConnections() == 0);
             assertThat(chat.connections.storedRecords()).as("records left in the store").isZero();
             assertThat(chat.healthConnections()).as("connections on /health").isZero();
 
@@ -35,13 +34,6 @@ class AbandonedUpgradeTest {
                 assertThat(chat.connections.storedRecords()).isEqualTo(1);
                 assertThat(chat.healthConnections()).isEqualTo(1);
             }
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
         }
     }
 }
