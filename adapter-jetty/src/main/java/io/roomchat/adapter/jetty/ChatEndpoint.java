@@ -7,6 +7,7 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.wire.DecodedFrame;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -21,9 +22,12 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
     static final String BINARY_REFUSED = "frame: binary frames are not supported, send JSON text";
     static final String RATE_LIMITED = Reply.RATE_LIMITED_BODY;
+    private static final int INTERNAL_ERROR = 1011;
 
     private final ConnectionId id;
     private final SocketServices services;
+    /** Settled once: the socket opened, or its upgrade ended without opening it. */
+    private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ClientConnection connection;
 
     ChatEndpoint(ConnectionId id, SocketServices services) {
@@ -35,8 +39,24 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketOpen(Session session) {
         connection = new ClientConnection(id, session, services.gateway().writers(), services.limits().outboundQueueFrames(),
                 FrameRateLimiter.of(services.limits()));
+        if (!settled.compareAndSet(false, true)) {
+            // Too late: the upgrade was already given up and the record removed.
+            connection.close(INTERNAL_ERROR, "upgrade did not complete");
+            return;
+        }
         services.gateway().register(connection);
         LOG.debug("connection {} open", id);
+    }
+
+    /**
+     * The upgrade ended without opening the socket (the client left before the 101, or the handshake failed), so
+     * Jetty will report neither an open nor a close: the record made when the token was checked goes now.
+     */
+    void neverOpened() {
+        if (settled.compareAndSet(false, true)) {
+            services.core().disconnect(id);
+            LOG.debug("connection {} never opened", id);
+        }
     }
 
     @Override
@@ -62,7 +82,7 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
             reply = Reply.internalError();
             services.metrics().replied(reply.status());
         }
-        client.send(services.codec().encodeReply(reply, requestId));
+        reply(client, reply, requestId);
     }
 
     @Override
@@ -73,8 +93,18 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         Reply reply = client.tryTakeFrame()
                 ? rejectedHere(Status.BAD_REQUEST, BINARY_REFUSED)
                 : rejectedHere(Status.TOO_MANY_REQUESTS, RATE_LIMITED);
-        client.send(services.codec().encodeReply(reply, Optional.empty()));
+        reply(client, reply, Optional.empty());
         callback.succeed();
+    }
+
+    /**
+     * Queues the frame's one reply behind everything queued before it. A client too slow to take it is dropped
+     * and forgotten, as for an event: a reply is never thrown away while the connection stays open.
+     */
+    private void reply(ClientConnection client, Reply reply, Optional<String> requestId) {
+        if (!services.gateway().send(client, services.codec().encodeReply(reply, requestId))) {
+            services.core().disconnect(id);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.port.in.ConnectOutcome;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides each upgrade: the origin must be allowed (else 403) and the token must verify (else 401, and the core
- * stores nothing). An accepted socket gets a random UUID as its connection id.
+ * stores nothing). An accepted socket gets a random UUID as its connection id; its record is removed again if
+ * the upgrade does not complete.
  */
 final class ChatUpgrade implements WebSocketCreator {
     private static final Logger LOG = LoggerFactory.getLogger(ChatUpgrade.class);
@@ -47,6 +49,14 @@ final class ChatUpgrade implements WebSocketCreator {
             Response.writeError(request, response, callback, 401, "a valid token is required");
             return null;
         }
-        return new ChatEndpoint(id, services);
+        ChatEndpoint endpoint = new ChatEndpoint(id, services);
+        // The record exists from here, but the socket opens only once the 101 is written: a client that is gone
+        // by then (or a handshake Jetty refuses after this point) never opens it, so nothing else would remove it.
+        Request.addCompletionListener(request, failure -> {
+            if (failure != null || response.getStatus() != HttpStatus.SWITCHING_PROTOCOLS_101) {
+                endpoint.neverOpened();
+            }
+        });
+        return endpoint;
     }
 }

@@ -50,11 +50,19 @@ final class JettyConnectionGateway implements ConnectionGateway {
         if (connection == null) {
             return GONE;
         }
-        if (connection.send(delivery.text())) {
-            return DELIVERED;
+        return send(connection, delivery.text()) ? DELIVERED : GONE;
+    }
+
+    /**
+     * Queues a frame, an event or a reply, for one connection; one that cannot take it (too slow, or already
+     * closing) is dropped, and false returned.
+     */
+    boolean send(ClientConnection connection, String text) {
+        if (connection.send(text)) {
+            return true;
         }
         drop(connection, POLICY_VIOLATION, "outbound queue full");
-        return GONE;
+        return false;
     }
 
     void register(ClientConnection connection) {

@@ -1,12 +1,17 @@
 package io.roomchat.adapter.jetty;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.auth.jwt.JwtTokenIssuer;
 import io.roomchat.auth.jwt.JwtTokenVerifier;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.testkit.protocol.WsTestClient;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -17,6 +22,9 @@ import java.util.function.Consumer;
 final class JettyTestServer implements AutoCloseable {
     static final String SECRET = "a-test-secret-that-is-at-least-32-bytes-long";
     static final JwtTokenIssuer TOKENS = JwtTokenIssuer.hs256(SECRET);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final RecordingConnectionStore connections = new RecordingConnectionStore(InMemoryChat.connectionStore());
     final ChatServer server;
@@ -58,6 +66,20 @@ final class JettyTestServer implements AutoCloseable {
 
     WsTestClient connect(String userId) {
         return WsTestClient.connect(endpoint(), tokenFor(userId));
+    }
+
+    /** The connection count {@code GET /health} reports. */
+    int healthConnections() {
+        HttpRequest request = HttpRequest.newBuilder(server.httpUri().resolve("/health")).GET().build();
+        try {
+            String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return JSON.readTree(body).path("connections").asInt(-1);
+        } catch (IOException e) {
+            throw new AssertionError("GET /health failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Override

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real in-memory connection store that also remembers which records exist, so a test can count them. */
 final class RecordingConnectionStore implements ConnectionStore {
     private final ConnectionStore delegate;
     private final Set<ConnectionId> stored = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger added = new AtomicInteger();
 
     RecordingConnectionStore(ConnectionStore delegate) {
         this.delegate = delegate;
@@ -23,10 +25,16 @@ final class RecordingConnectionStore implements ConnectionStore {
         return stored.size();
     }
 
+    /** How many records were ever added: one per accepted token. */
+    int addedRecords() {
+        return added.get();
+    }
+
     @Override
     public void add(Connection connection) {
         delegate.add(connection);
         stored.add(connection.id());
+        added.incrementAndGet();
     }
 
     @Override

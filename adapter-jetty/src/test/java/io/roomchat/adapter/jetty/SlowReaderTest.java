@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.testkit.protocol.RawWebSocket;
 import io.roomchat.testkit.protocol.WsTestClient;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,44 @@ class SlowReaderTest {
 
             JsonAssert.ok(sender.post(room, "after the drop"));
             assertThat(fast1.nextEvent().path("message").asText()).isEqualTo("after the drop");
+        }
+    }
+
+    /**
+     * The bound holds for replies as for events: a client that keeps asking but stops reading is not kept open
+     * with its replies silently thrown away (each frame is owed one), it is disconnected and forgotten.
+     */
+    @Test
+    void a_client_that_keeps_sending_but_stops_reading_is_disconnected_when_its_replies_back_up() throws Exception {
+        Limits limits = Limits.defaults().withFramesPerSecond(10_000, 10_000).withOutboundQueueFrames(4);
+        try (JettyTestServer chat = JettyTestServer.start(limits, settings -> settings.closeGrace(Duration.ofMillis(200)))) {
+            String room = "room-asks";
+            try (WsTestClient writer = chat.connect("writer")) {
+                JsonAssert.ok(writer.join(room, "Writer"));
+                for (int i = 0; i < 100; i++) {
+                    JsonAssert.ok(writer.post(room, TEXT));
+                }
+            }
+            try (RawWebSocket asker = RawWebSocket.connect(chat.endpoint(), JettyTestServer.tokenFor("asker"), 4096)) {
+                asker.sendText("{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Asker\"}");
+                assertThat(asker.readFrame().text()).contains("\"statusCode\":200");
+                // From here on it asks for a page of history (about 360 kB) every 20 ms and reads nothing.
+
+                long deadline = System.currentTimeMillis() + 15_000;
+                try {
+                    while (chat.server.openConnections() > 0 && System.currentTimeMillis() < deadline) {
+                        asker.sendText("{\"action\":\"onHistory\",\"room\":\"" + room + "\",\"limit\":100}");
+                        Thread.sleep(20);
+                    }
+                } catch (IOException closedByServer) {
+                    // The server cut the connection while the client was still asking: what is expected.
+                }
+
+                Eventually.await(() -> chat.connections.storedRecords() == 0);
+                assertThat(chat.server.openConnections()).as("the client that stopped reading was dropped").isZero();
+                assertThat(chat.connections.storedRecords()).as("and forgotten").isZero();
+                assertThat(asker.drainsToEndOfStream(5_000)).as("its socket is closed").isTrue();
+            }
         }
     }
 }

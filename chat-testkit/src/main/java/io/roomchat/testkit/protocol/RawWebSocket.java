@@ -54,6 +54,30 @@ public final class RawWebSocket implements AutoCloseable {
         if (receiveBufferBytes > 0) {
             socket.setReceiveBufferSize(receiveBufferBytes);
         }
+        RawWebSocket client = requestUpgrade(socket, endpoint, token);
+        String response = client.readHttpHead();
+        if (!response.startsWith("HTTP/1.1 101")) {
+            socket.close();
+            throw new IOException("upgrade refused: " + response.lines().findFirst().orElse(""));
+        }
+        return client;
+    }
+
+    /**
+     * Sends a valid upgrade request with {@code ?token=}, then closes the TCP connection without reading the answer:
+     * a client that gives up (or dies) while the server is still deciding the upgrade. With {@code reset} the
+     * connection ends with a TCP reset rather than a FIN.
+     */
+    public static void abandonUpgrade(URI endpoint, String token, boolean reset) throws IOException {
+        try (Socket socket = new Socket()) {
+            RawWebSocket client = requestUpgrade(socket, endpoint, token);
+            if (reset) {
+                client.abort();
+            }
+        }
+    }
+
+    private static RawWebSocket requestUpgrade(Socket socket, URI endpoint, String token) throws IOException {
         socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 10_000);
         socket.setSoTimeout(10_000);
         RawWebSocket client = new RawWebSocket(socket);
@@ -64,11 +88,6 @@ public final class RawWebSocket implements AutoCloseable {
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        String response = client.readHttpHead();
-        if (!response.startsWith("HTTP/1.1 101")) {
-            socket.close();
-            throw new IOException("upgrade refused: " + response.lines().findFirst().orElse(""));
-        }
         return client;
     }
 
