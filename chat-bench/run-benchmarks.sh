@@ -10,7 +10,8 @@
 #   DURATION=30            measured seconds of fanout and rooms (plus WARMUP=5)
 #   MAXRATE_RATES="..."    posting rates tried by maxrate, in order, each for MAXRATE_DURATION=15 s
 #   IDLE_CONNECTIONS=10000 connections held by the memory scenario (SOURCES=4 loopback source addresses)
-#   SERVER_JAVA_OPTS=...   JVM options of the server (default -Xmx2g)
+#   SERVER_JAVA_OPTS=...   JVM options of the server (default -Xmx2g; the server sets its own heap-sizing
+#                          defaults at start-up, as it does when started by hand, so none are needed here)
 #   JFR=1                  record each server run with JDK Flight Recorder into the results folder
 #   SERVER_JAR, BENCH_JAR  other builds to measure (default: the ones under adapter-jetty/ and chat-bench/target)
 #   RESULTS=DIR            where results go (default chat-bench/target/results/<time>)

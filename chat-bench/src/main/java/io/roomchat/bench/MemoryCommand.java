@@ -61,7 +61,8 @@ final class MemoryCommand implements Callable<Integer> {
             long count = fleet.sockets().stream().filter(BenchSocket::hasJoined).count();
             long heapBytes = (held.heapUsedKiB() - before.heapUsedKiB()) * 1024;
             long rssBytes = (held.rssKiB() - before.rssKiB()) * 1024;
-            log.line("held %d: heap %d KiB live, RSS %d KiB", count, held.heapUsedKiB(), held.rssKiB());
+            log.line("held %d: heap %d KiB live (%d KiB committed), RSS %d KiB, %d threads", count,
+                    held.heapUsedKiB(), held.heapCommittedKiB(), held.rssKiB(), held.threads());
             result.put("joined", count)
                     .put("serverConnections", serverConnections(target.uri()))
                     .put("heapBaselineKiB", before.heapUsedKiB())
@@ -70,6 +71,10 @@ final class MemoryCommand implements Callable<Integer> {
                     .put("rssBaselineKiB", before.rssKiB())
                     .put("rssHeldKiB", held.rssKiB())
                     .put("rssBytesPerConnection", count == 0 ? 0 : rssBytes / count)
+                    .put("heapCommittedBaselineKiB", before.heapCommittedKiB())
+                    .put("heapCommittedHeldKiB", held.heapCommittedKiB())
+                    .put("threadsBaseline", before.threads())
+                    .put("threadsHeld", held.threads())
                     .put("connectErrors", stats.connectErrors())
                     .put("topClassesBytesPerConnection", growth(before, held, count));
         }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class ServerProbe {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HEAP_COMMITTED = Pattern.compile("total (\\d+)K");
+    private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
     private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
     private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
@@ -28,15 +30,19 @@ final class ServerProbe {
     /** One sample: a full GC first, so the heap figure is what is really live. */
     Sample sample() throws IOException, InterruptedException {
         jcmd("GC.run");
-        long heapKiB = heapUsedKiB(jcmd("GC.heap_info"));
-        long rssKiB = rssKiB(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+        String heapInfo = jcmd("GC.heap_info");
+        String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
         // class_histogram runs its own full GC: the live objects only.
         Map<String, Long> bytesByClass = histogram(jcmd("GC.class_histogram"));
-        return new Sample(heapKiB, rssKiB, bytesByClass);
+        return new Sample(heapUsedKiB(heapInfo), heapCommittedKiB(heapInfo), rssKiB(status), threads(status),
+                bytesByClass);
     }
 
-    /** Heap, resident set and live bytes per class at one moment. */
-    record Sample(long heapUsedKiB, long rssKiB, Map<String, Long> bytesByClass) {
+    /**
+     * Heap in use and committed (what the JVM holds from the OS for the heap), resident set, the process's
+     * threads, and live bytes per class at one moment.
+     */
+    record Sample(long heapUsedKiB, long heapCommittedKiB, long rssKiB, long threads, Map<String, Long> bytesByClass) {
     }
 
     /**
@@ -44,8 +50,17 @@ final class ServerProbe {
      * everything from "Metaspace" on is not heap.
      */
     static long heapUsedKiB(String heapInfo) {
+        return sumBeforeMetaspace(HEAP_USED, heapInfo);
+    }
+
+    /** The heap the JVM has committed, from the same lines ("total NK"). */
+    static long heapCommittedKiB(String heapInfo) {
+        return sumBeforeMetaspace(HEAP_COMMITTED, heapInfo);
+    }
+
+    private static long sumBeforeMetaspace(Pattern field, String heapInfo) {
         int metaspace = heapInfo.indexOf("Metaspace");
-        Matcher used = HEAP_USED.matcher(metaspace < 0 ? heapInfo : heapInfo.substring(0, metaspace));
+        Matcher used = field.matcher(metaspace < 0 ? heapInfo : heapInfo.substring(0, metaspace));
         long total = 0;
         boolean found = false;
         while (used.find()) {
@@ -53,7 +68,7 @@ final class ServerProbe {
             found = true;
         }
         if (!found) {
-            throw new IllegalStateException("no 'used NK' in GC.heap_info output: " + heapInfo);
+            throw new IllegalStateException("no '" + field.pattern() + "' in GC.heap_info output: " + heapInfo);
         }
         return total;
     }
@@ -64,6 +79,11 @@ final class ServerProbe {
             throw new IllegalStateException("no VmRSS in /proc/PID/status");
         }
         return Long.parseLong(rss.group(1));
+    }
+
+    static long threads(String procStatus) {
+        Matcher threads = THREADS.matcher(procStatus);
+        return threads.find() ? Long.parseLong(threads.group(1)) : -1;
     }
 
     static Map<String, Long> histogram(String classHistogram) {

@@ -25,6 +25,23 @@ class ServerProbeTest {
     }
 
     @Test
+    void reads_the_committed_heap_from_the_same_lines() {
+        String g1 = "28477:\n garbage-first heap   total 524288K, used 21633K [0x0000000080000000, 0x0000000100000000)\n"
+                + " Metaspace       used 30123K, committed 30464K";
+        String serial = " def new generation   total 19648K, used 1234K [0x00000000e0000000)\n"
+                + " tenured generation   total 43712K, used 20000K [0x00000000eaaa0000)\n"
+                + " Metaspace       used 30123K, committed 30464K, reserved 1114112K\n";
+
+        assertThat(ServerProbe.heapCommittedKiB(g1)).isEqualTo(524288);
+        assertThat(ServerProbe.heapCommittedKiB(serial)).isEqualTo(63360);
+    }
+
+    @Test
+    void reads_the_thread_count_from_proc_status() {
+        assertThat(ServerProbe.threads("Name:\tjava\nVmRSS:\t  499424 kB\nThreads:\t226\n")).isEqualTo(226);
+    }
+
+    @Test
     void reads_the_resident_set_from_proc_status() {
         String status = "Name:\tjava\nVmPeak:\t 4960020 kB\nVmRSS:\t  499424 kB\nRssAnon:\t  470000 kB\n";
 

@@ -28,7 +28,6 @@ import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -72,9 +71,7 @@ public final class ChatServer implements AutoCloseable {
         this.core = b.coreFactory.apply(new ServerPorts(gateway, metrics));
         metrics.trackConnections(gateway::count);
 
-        QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads);
-        threads.setName("chat-http");
-        this.server = new Server(threads);
+        this.server = new Server(ServerThreads.pool(b.maxThreads));
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -226,7 +223,7 @@ public final class ChatServer implements AutoCloseable {
         private Set<String> allowedOrigins = Set.of();
         private DevTokens devTokens;
         private Map<String, String> healthDetails = Map.of();
-        private int maxThreads = 200;
+        private int maxThreads = ServerThreads.DEFAULT_MAX;
         private WireCodec codec;
         private Function<ServerPorts, ChatCore> coreFactory;
 
@@ -274,6 +271,7 @@ public final class ChatServer implements AutoCloseable {
             return this;
         }
 
+        /** Jetty's socket threads at most; default {@code max(32, 8 × cores)}. */
         public Builder maxThreads(int threads) {
             this.maxThreads = threads;
             return this;

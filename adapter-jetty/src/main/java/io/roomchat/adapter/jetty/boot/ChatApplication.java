@@ -85,6 +85,9 @@ public final class ChatApplication implements AutoCloseable {
                             .limits(options.limits())
                             .build());
             auth.devTokens().ifPresent(builder::devTokens);
+            if (options.maxThreads != null) {
+                builder.maxThreads(options.maxThreads);
+            }
             ChatServer server = builder.build();
             server.start();
             LOG.info("roomchat listening on {} (web client {}), store {}, auth {}, ready in {} ms",

@@ -44,6 +44,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        HeapSizing.apply();
         ChatApplication application;
         try {
             application = ChatApplication.start(options, LAUNCHED);

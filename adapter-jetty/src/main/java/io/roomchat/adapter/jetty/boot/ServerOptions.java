@@ -99,6 +99,10 @@ final class ServerOptions {
             description = "Largest history page a client may ask for. CHAT_HISTORY_PAGE_MAX. Default: 100")
     int historyPageMax;
 
+    @Option(names = "--max-threads", paramLabel = "N",
+            description = "Jetty's socket threads at most. CHAT_MAX_THREADS. Default: 8 per core, at least 32")
+    Integer maxThreads;
+
     /** Parses flags over the given environment, as {@link Main} does. */
     static ServerOptions parse(Map<String, String> environment, String... args) {
         ServerOptions options = new ServerOptions();

@@ -28,6 +28,7 @@ class ServerOptionsTest {
         assertThat(options.origins()).isEmpty();
         assertThat(options.limits()).isEqualTo(Limits.defaults());
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.maxThreads).as("the server's own default applies").isNull();
     }
 
     @Test
@@ -49,7 +50,8 @@ class ServerOptionsTest {
                 Map.entry("CHAT_IDLE_TIMEOUT", "90s"),
                 Map.entry("CHAT_PING_INTERVAL", "PT15S"),
                 Map.entry("CHAT_OUTBOUND_QUEUE", "64"),
-                Map.entry("CHAT_HISTORY_PAGE_MAX", "30"));
+                Map.entry("CHAT_HISTORY_PAGE_MAX", "30"),
+                Map.entry("CHAT_MAX_THREADS", "48"));
 
         ServerOptions options = ServerOptions.parse(environment);
 
@@ -64,6 +66,7 @@ class ServerOptionsTest {
         assertThat(options.origins()).containsExactlyInAnyOrder("https://a.example", "https://b.example");
         assertThat(options.limits()).isEqualTo(new Limits(16384, 1000, 5, 7, Duration.ofSeconds(90), 30, 30, 64));
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.maxThreads).isEqualTo(48);
         assertThat(options.devMode()).isFalse();
     }
 
@@ -97,7 +100,7 @@ class ServerOptionsTest {
                 "CHAT_JWT_ISSUER", "CHAT_JWT_AUDIENCE", "CHAT_STORE", "CHAT_DATA_DIR", "CHAT_DYNAMODB_ENDPOINT",
                 "CHAT_ALLOWED_ORIGINS", "CHAT_MAX_FRAME_BYTES", "CHAT_MAX_MESSAGE_CHARS", "CHAT_RATE_PER_SECOND",
                 "CHAT_RATE_BURST", "CHAT_IDLE_TIMEOUT", "CHAT_PING_INTERVAL", "CHAT_OUTBOUND_QUEUE",
-                "CHAT_HISTORY_PAGE_MAX", "--port", "--jwt-secret", "DEV MODE");
+                "CHAT_HISTORY_PAGE_MAX", "CHAT_MAX_THREADS", "--port", "--jwt-secret", "DEV MODE");
     }
 
     @Test
