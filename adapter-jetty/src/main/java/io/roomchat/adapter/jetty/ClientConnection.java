@@ -29,9 +29,12 @@ final class ClientConnection {
         return id;
     }
 
-    /** Queues a frame; false means the connection is too slow or closing and the frame was not queued. */
-    boolean send(String text) {
-        return outbound.offer(text);
+    /**
+     * Queues a text frame's UTF-8 payload, which may share its bytes with other connections'; false means the
+     * connection is too slow or closing and the frame was not queued.
+     */
+    boolean send(ByteBuffer payload) {
+        return outbound.offer(payload);
     }
 
     boolean tryTakeFrame() {

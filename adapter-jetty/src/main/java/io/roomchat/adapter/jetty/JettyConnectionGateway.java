@@ -4,6 +4,8 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.Delivery;
 import io.roomchat.core.port.out.DeliveryStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -50,7 +52,8 @@ final class JettyConnectionGateway implements ConnectionGateway {
         if (connection == null) {
             return GONE;
         }
-        return send(connection, delivery.text()) ? DELIVERED : GONE;
+        // The event's bytes are encoded once and shared by every member's frame.
+        return send(connection, delivery.utf8()) ? DELIVERED : GONE;
     }
 
     /**
@@ -58,7 +61,11 @@ final class JettyConnectionGateway implements ConnectionGateway {
      * closing) is dropped, and false returned.
      */
     boolean send(ClientConnection connection, String text) {
-        if (connection.send(text)) {
+        return send(connection, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private boolean send(ClientConnection connection, ByteBuffer payload) {
+        if (connection.send(payload)) {
             return true;
         }
         drop(connection, POLICY_VIOLATION, "outbound queue full");

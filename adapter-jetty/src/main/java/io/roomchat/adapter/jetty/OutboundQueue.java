@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -28,13 +29,13 @@ final class OutboundQueue implements Runnable {
     private static final int HARD_CAP_FACTOR = 4;
     private static final long STALLED_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_GROUP_FRAMES = 8;
-    private static final int MAX_GROUP_CHARS = 2048;
+    private static final int MAX_GROUP_BYTES = 2048;
 
     private final Session session;
     private final CoreSession frames;
     private final Executor writers;
     private final int bound;
-    private List<String> pending = new ArrayList<>();
+    private List<ByteBuffer> pending = new ArrayList<>();
     private int writing;
     private long writeStartedNanos;
     private boolean scheduled;
@@ -48,16 +49,17 @@ final class OutboundQueue implements Runnable {
     }
 
     /**
-     * Queues a frame behind the ones already waiting.
+     * Queues a text frame's UTF-8 payload behind the ones already waiting. The buffer is the queue's from now on;
+     * its bytes may be shared with other connections' buffers (one event's), and are only read.
      *
      * @return false, queueing nothing, when the bound is reached or the queue was {@linkplain #refuse() refused}
      */
-    boolean offer(String text) {
+    boolean offer(ByteBuffer payload) {
         synchronized (this) {
             if (refused || isBehind()) {
                 return false;
             }
-            pending.add(text);
+            pending.add(payload);
             if (scheduled) {
                 return true;
             }
@@ -96,7 +98,7 @@ final class OutboundQueue implements Runnable {
      */
     @Override
     public void run() {
-        List<String> batch;
+        List<ByteBuffer> batch;
         synchronized (this) {
             if (refused || pending.isEmpty()) {
                 scheduled = false;
@@ -110,19 +112,19 @@ final class OutboundQueue implements Runnable {
         Callback written = new BatchWritten(batch.size());
         int last = batch.size() - 1;
         int grouped = 0;
-        int groupChars = 0;
+        int groupBytes = 0;
         for (int i = 0; i <= last; i++) {
-            String text = batch.get(i);
+            ByteBuffer payload = batch.get(i);
             grouped++;
-            groupChars += text.length();
+            groupBytes += payload.remaining();
             // Small frames go out in groups: Jetty holds a batched frame in its buffer until an unbatched one
             // flushes the group in one write. Groups stay within Jetty's gather limit and buffer.
             boolean more = i < last && grouped < MAX_GROUP_FRAMES
-                    && groupChars + batch.get(i + 1).length() <= MAX_GROUP_CHARS;
-            frames.sendFrame(new Frame(OpCode.TEXT, text), written, more);
+                    && groupBytes + batch.get(i + 1).remaining() <= MAX_GROUP_BYTES;
+            frames.sendFrame(new Frame(OpCode.TEXT, payload), written, more);
             if (!more) {
                 grouped = 0;
-                groupChars = 0;
+                groupBytes = 0;
             }
         }
     }
