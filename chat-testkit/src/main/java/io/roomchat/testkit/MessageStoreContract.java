@@ -415,6 +415,43 @@ public abstract class MessageStoreContract {
     // --- durability ------------------------------------------------------------------------------------------
 
     @Test
+    void awaiting_durability_with_nothing_written_returns() {
+        store.awaitDurable();
+        store.awaitDurable();
+    }
+
+    @Test
+    void concurrent_writers_that_each_await_durability_all_find_their_writes_stored() throws Exception {
+        RoomName room = room();
+        UserId author = user();
+        int writers = 8;
+        int perWriter = 10;
+        List<Callable<List<ChatMessage>>> tasks = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            tasks.add(() -> {
+                List<ChatMessage> mine = new ArrayList<>();
+                for (int i = 0; i < perWriter; i++) {
+                    ChatMessage m = message(room, author, T0.plusMillis(writer * perWriter + i), "w" + writer);
+                    assertThat(store.insert(m)).isTrue();
+                    store.awaitDurable();
+                    mine.add(m);
+                }
+                ChatMessage first = mine.get(0);
+                EditOutcome edited = store.edit(room, at(first), author, replaceWith("edited"), T0.plusSeconds(1));
+                store.awaitDurable();
+                mine.set(0, ((EditOutcome.Edited) edited).message());
+                return mine;
+            });
+        }
+
+        List<ChatMessage> written = Concurrently.run(tasks).stream().flatMap(List::stream).toList();
+
+        assertThat(store.page(room, HistoryCursor.latest(), 100).messages())
+                .containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
     void stored_messages_and_their_edits_survive_a_reopen() {
         assumeTrue(canReopen(), "this store keeps nothing across a restart");
         RoomName room = room();

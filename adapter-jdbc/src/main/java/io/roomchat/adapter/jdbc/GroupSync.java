@@ -1,12 +1,11 @@
 package io.roomchat.adapter.jdbc;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
  * Group commit: writers that finish their commits while a sync runs wait for the next one, which one of them
  * runs for all. A sync covers every commit that finished before the sync started, so a writer counts as durable
- * once a sync that started after its commit has completed.
+ * once a sync that started after it asked has completed.
  */
 final class GroupSync implements Durability {
     private final Durability sync;
@@ -22,7 +21,7 @@ final class GroupSync implements Durability {
     }
 
     @Override
-    public void afterCommit(Connection connection) throws SQLException {
+    public void awaitDurable() throws SQLException {
         long mine;
         long covering;
         synchronized (lock) {
@@ -41,7 +40,7 @@ final class GroupSync implements Durability {
         }
         boolean done = false;
         try {
-            sync.afterCommit(connection);
+            sync.awaitDurable();
             done = true;
         } finally {
             synchronized (lock) {

@@ -28,8 +28,8 @@ public final class JdbcChatStorage implements AutoCloseable {
     /**
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the server closes the database itself, after its last write, rather than
      * H2's own shutdown hook racing it; a process that dies without closing loses nothing acknowledged, as every
-     * write is synced before it returns ({@link Durability}). {@code LOCK_TIMEOUT}: how long an edit waits for a
-     * row another edit holds.
+     * write is synced before it is acknowledged ({@link Durability}). {@code LOCK_TIMEOUT}: how long an edit waits
+     * for a row another edit holds.
      */
     private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
 
@@ -41,7 +41,7 @@ public final class JdbcChatStorage implements AutoCloseable {
     private JdbcChatStorage(String url, JdbcConnectionPool pool) {
         this.url = url;
         this.pool = pool;
-        this.messages = new JdbcMessageStore(this::connection, Durability.syncToDisk());
+        this.messages = new JdbcMessageStore(this::connection, Durability.syncToDisk(this::connection));
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * Messages in one SQL table, plain JDBC. An insert is one statement; an edit locks its row, decides with the
  * domain and updates, in one transaction; a page is one indexed query that reads one row more than it returns
- * to learn whether more lie beyond. Every write is made durable before it returns (see {@link Durability}).
+ * to learn whether more lie beyond. A write returns once committed; {@link #awaitDurable()} makes it durable
+ * (see {@link Durability}).
  */
 final class JdbcMessageStore implements MessageStore {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -67,7 +68,6 @@ final class JdbcMessageStore implements MessageStore {
                 }
                 throw failure;
             }
-            durability.afterCommit(connection);
             return true;
         } catch (SQLException failure) {
             throw new ChatStorageException("storing a message failed", failure);
@@ -77,19 +77,24 @@ final class JdbcMessageStore implements MessageStore {
     @Override
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
         try (Connection connection = connections.open()) {
-            EditOutcome outcome = inTransaction(connection, () -> {
+            return inTransaction(connection, () -> {
                 EditOutcome decided = EditOutcome.decide(lockRow(connection, room, ref), author, change, now);
                 if (decided instanceof EditOutcome.Edited edited) {
                     update(connection, edited.message());
                 }
                 return decided;
             });
-            if (outcome instanceof EditOutcome.Edited) {
-                durability.afterCommit(connection);
-            }
-            return outcome;
         } catch (SQLException failure) {
             throw new ChatStorageException("changing a message failed", failure);
+        }
+    }
+
+    @Override
+    public void awaitDurable() {
+        try {
+            durability.awaitDurable();
+        } catch (SQLException failure) {
+            throw new ChatStorageException("making messages durable failed", failure);
         }
     }
 

@@ -28,7 +28,7 @@ class GroupSyncTest {
 
     /** A sync that counts itself; the first one blocks until released, and fails when asked to. */
     private GroupSync groupSync(boolean firstFails) {
-        return new GroupSync(connection -> {
+        return new GroupSync(() -> {
             if (syncs.incrementAndGet() == 1) {
                 await(releaseFirstSync);
                 if (firstFails) {
@@ -43,7 +43,7 @@ class GroupSyncTest {
             synchronized (waiting) {
                 waiting.add(Thread.currentThread());
             }
-            durability.afterCommit(null);
+            durability.awaitDurable();
             return null;
         });
     }
@@ -53,8 +53,8 @@ class GroupSyncTest {
         releaseFirstSync.countDown();
         GroupSync durability = groupSync(false);
 
-        durability.afterCommit(null);
-        durability.afterCommit(null);
+        durability.awaitDurable();
+        durability.awaitDurable();
 
         assertThat(syncs).hasValue(2);
     }

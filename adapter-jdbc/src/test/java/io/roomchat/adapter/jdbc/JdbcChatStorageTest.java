@@ -75,6 +75,43 @@ class JdbcChatStorageTest {
     }
 
     @Test
+    void every_insert_acknowledged_by_concurrent_writers_survives_the_process_being_killed_mid_stream()
+            throws Exception {
+        String rooms = "kill-" + UUID.randomUUID();
+        Process writers = StorageProcess.start("ack", dataDir.toString(), rooms, "8");
+        List<String> acknowledged = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(writers.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (acknowledged.size() < 400 && (line = out.readLine()) != null) {
+                acknowledged.add(line);
+            }
+            // SIGKILL through the handle, which leaves the pipe open: what was printed before it counts too.
+            writers.toHandle().destroyForcibly();
+            while ((line = out.readLine()) != null) {
+                acknowledged.add(line);
+            }
+        }
+        StorageProcess.awaitExit(writers);
+
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(400);
+        List<String> stored = withDatabase(dataDir, connection -> {
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = connection.createStatement().executeQuery(
+                    "SELECT message_id FROM messages WHERE room LIKE '" + rooms + "-%'")) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        });
+        assertThat(stored).containsAll(acknowledged.stream()
+                .map(ack -> ack.split(" "))
+                .map(ack -> StorageProcess.message(new RoomName(ack[1]), Integer.parseInt(ack[2])).id().value())
+                .toList());
+    }
+
+    @Test
     void a_directory_another_process_has_open_is_refused_with_a_clear_error() throws Exception {
         Process holder = StorageProcess.start("hold", dataDir.toString());
         try {

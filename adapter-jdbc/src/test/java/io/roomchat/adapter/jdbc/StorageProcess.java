@@ -8,6 +8,7 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.MessageStore;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A second JVM working on a data directory, for what one process cannot show about itself: {@code crash DIR ROOM
- * COUNT} stores COUNT messages then halts at once, no shutdown of any kind; {@code hold DIR} keeps the database
- * open until its standard input closes.
+ * COUNT} stores COUNT messages, each made durable as the core does before acknowledging it, then halts at once,
+ * no shutdown of any kind; {@code ack DIR ROOM WRITERS} has WRITERS threads store messages in rooms ROOM-0,
+ * ROOM-1, … and print {@code ack ROOM-W I} for each once it is durable, until the process is killed;
+ * {@code hold DIR} keeps the database open until its standard input closes.
  */
 public final class StorageProcess {
     static final Instant T0 = Instant.parse("2026-11-27T18:38:45.123Z");
@@ -32,13 +35,37 @@ public final class StorageProcess {
             MessageStore store = storage.messageStore();
             for (int i = 0; i < Integer.parseInt(args[3]); i++) {
                 store.insert(message(new RoomName(args[2]), i));
+                store.awaitDurable();
             }
             Runtime.getRuntime().halt(0);
+        }
+        if (args[0].equals("ack")) {
+            acknowledgeUntilKilled(storage.messageStore(), args[2], Integer.parseInt(args[3]));
+            return;
         }
         System.out.println(OPEN);
         System.out.flush();
         System.in.readAllBytes();
         storage.close();
+    }
+
+    /** Like the server: each writer commits, waits for a sync it may share with the others, then acknowledges. */
+    private static void acknowledgeUntilKilled(MessageStore store, String roomPrefix, int writers) {
+        PrintStream out = System.out;
+        for (int w = 0; w < writers; w++) {
+            RoomName room = new RoomName(roomPrefix + "-" + w);
+            Thread writer = new Thread(() -> {
+                for (int i = 0; ; i++) {
+                    store.insert(message(room, i));
+                    store.awaitDurable();
+                    synchronized (out) {
+                        out.println("ack " + room.value() + " " + i);
+                        out.flush();
+                    }
+                }
+            });
+            writer.start();
+        }
     }
 
     static ChatMessage message(RoomName room, int index) {

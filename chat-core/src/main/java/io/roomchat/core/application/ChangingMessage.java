@@ -1,5 +1,6 @@
 package io.roomchat.core.application;
 
+import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.Status;
@@ -7,7 +8,6 @@ import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.ChangeMessageUseCase;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.EditOutcome;
-import io.roomchat.core.port.out.MessagePublisher;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,18 +19,16 @@ final class ChangingMessage implements ChangeMessageUseCase {
     private final RoomMembers members;
     private final TextLimit textLimit;
     private final MessageStore messages;
-    private final MessagePublisher publisher;
     private final Clock clock;
-    private final RoomLocks roomLocks;
+    private final RoomOrder roomOrder;
 
-    ChangingMessage(RoomMembers members, TextLimit textLimit, MessageStore messages, MessagePublisher publisher,
-                    Clock clock, RoomLocks roomLocks) {
+    ChangingMessage(RoomMembers members, TextLimit textLimit, MessageStore messages, Clock clock,
+                    RoomOrder roomOrder) {
         this.members = members;
         this.textLimit = textLimit;
         this.messages = messages;
-        this.publisher = publisher;
         this.clock = clock;
-        this.roomLocks = roomLocks;
+        this.roomOrder = roomOrder;
     }
 
     @Override
@@ -44,18 +42,21 @@ final class ChangingMessage implements ChangeMessageUseCase {
             return tooLong.get();
         }
         var author = member.get().userId();
-        return roomLocks.inOrder(command.room(), () -> {
-            EditOutcome outcome = messages.edit(command.room(), command.message(), author, command.change(),
-                    clock.instant());
-            if (outcome instanceof EditOutcome.Edited edited) {
-                publisher.publish(edited.message());
-                return Reply.ok();
-            }
-            if (outcome instanceof EditOutcome.NotAuthor) {
-                return Reply.rejected(Status.FORBIDDEN, NOT_AUTHOR);
-            }
-            return Reply.rejected(Status.NOT_FOUND, NOT_FOUND);
-        });
+        EditOutcome outcome = roomOrder.write(command.room(),
+                () -> messages.edit(command.room(), command.message(), author, command.change(), clock.instant()),
+                ChangingMessage::changed);
+        if (outcome instanceof EditOutcome.Edited) {
+            return Reply.ok();
+        }
+        if (outcome instanceof EditOutcome.NotAuthor) {
+            return Reply.rejected(Status.FORBIDDEN, NOT_AUTHOR);
+        }
+        return Reply.rejected(Status.NOT_FOUND, NOT_FOUND);
+    }
+
+    /** A refused change stored nothing, so there is nothing to publish. */
+    private static Optional<ChatMessage> changed(EditOutcome outcome) {
+        return outcome instanceof EditOutcome.Edited edited ? Optional.of(edited.message()) : Optional.empty();
     }
 
     private static Optional<io.roomchat.core.domain.MessageText> newText(ChangeMessageCommand command) {

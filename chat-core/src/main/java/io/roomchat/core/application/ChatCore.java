@@ -55,16 +55,18 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
         this.metrics = b.metrics;
         RoomMembers members = new RoomMembers(b.connections);
         TextLimit textLimit = new TextLimit(b.limits);
-        RoomLocks roomLocks = b.orderedRooms ? RoomLocks.striped() : RoomLocks.none();
         this.broadcasting = new Broadcasting(b.connections, b.gateway, b.encoder, b.metrics);
         MessagePublisher publisher = b.publisherFactory == null
                 ? broadcasting::broadcast
                 : b.publisherFactory.apply(broadcasting);
         this.connecting = new Connecting(b.verifier, b.connections, b.clock);
         this.joiningRoom = new JoiningRoom(b.connections);
-        this.postingMessage = new PostingMessage(members, textLimit, b.messages, publisher, b.ids, b.clock,
-                roomLocks, b.metrics);
-        this.changingMessage = new ChangingMessage(members, textLimit, b.messages, publisher, b.clock, roomLocks);
+        RoomOrder roomOrder = b.orderedRooms
+                ? RoomOrder.striped(b.messages, publisher)
+                : RoomOrder.none(b.messages, publisher);
+        this.postingMessage = new PostingMessage(members, textLimit, b.messages, b.ids, b.clock, roomOrder,
+                b.metrics);
+        this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
         this.disconnecting = new Disconnecting(b.connections);
     }
@@ -215,7 +217,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
         }
 
         /**
-         * Whether posts and edits in one room are stored and published one at a time, so every member sees the
+         * Whether posts and edits in one room are published in the order they were stored, so every member sees the
          * same order (default true). Serverless bindings, which promise no order, turn it off.
          */
         public Builder orderedRooms(boolean ordered) {

@@ -11,11 +11,11 @@ import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.MessageIdGenerator;
-import io.roomchat.core.port.out.MessagePublisher;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 final class PostingMessage implements PostMessageUseCase {
     /** How many later milliseconds to try when {@code (room, postedAt)} is taken before giving up. */
@@ -24,22 +24,20 @@ final class PostingMessage implements PostMessageUseCase {
     private final RoomMembers members;
     private final TextLimit textLimit;
     private final MessageStore messages;
-    private final MessagePublisher publisher;
     private final MessageIdGenerator ids;
     private final Clock clock;
-    private final RoomLocks roomLocks;
+    private final RoomOrder roomOrder;
     private final ChatMetrics metrics;
     private final RoomStamps stamps = new RoomStamps();
 
-    PostingMessage(RoomMembers members, TextLimit textLimit, MessageStore messages, MessagePublisher publisher,
-                   MessageIdGenerator ids, Clock clock, RoomLocks roomLocks, ChatMetrics metrics) {
+    PostingMessage(RoomMembers members, TextLimit textLimit, MessageStore messages, MessageIdGenerator ids,
+                   Clock clock, RoomOrder roomOrder, ChatMetrics metrics) {
         this.members = members;
         this.textLimit = textLimit;
         this.messages = messages;
-        this.publisher = publisher;
         this.ids = ids;
         this.clock = clock;
-        this.roomLocks = roomLocks;
+        this.roomOrder = roomOrder;
         this.metrics = metrics;
     }
 
@@ -55,12 +53,11 @@ final class PostingMessage implements PostMessageUseCase {
         }
         var connection = member.get();
         DisplayName name = command.name().orElse(connection.membership().name());
-        return roomLocks.inOrder(command.room(), () -> {
-            ChatMessage stored = store(command, connection.userId(), name);
-            metrics.messagePosted();
-            publisher.publish(stored);
-            return Reply.ok(new ReplyPayload.Posted(stored.id(), stored.postedAt()));
-        });
+        // Acknowledged only once durable and published, so the reply never runs ahead of the event.
+        ChatMessage stored = roomOrder.write(command.room(), () -> store(command, connection.userId(), name),
+                Optional::of);
+        metrics.messagePosted();
+        return Reply.ok(new ReplyPayload.Posted(stored.id(), stored.postedAt()));
     }
 
     /** Stores under the first free millisecond from now, with a fresh id each try: never overwrites. */

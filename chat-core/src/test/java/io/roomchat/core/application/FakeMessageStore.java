@@ -14,14 +14,74 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The simplest correct message store (a list), for the core's own tests; can be told to fail. */
+/**
+ * The simplest correct message store (a list), for the core's own tests; can be told to fail. A write becomes
+ * durable at the next {@link #awaitDurable()}, which a test can hold back or make fail.
+ */
 final class FakeMessageStore implements MessageStore {
     private final List<ChatMessage> messages = new ArrayList<>();
+    /** Every write so far, in order; the first {@link #durableWrites} of them are durable. */
+    private final List<ChatMessage> writes = new ArrayList<>();
+    private int durableWrites;
+    private final AtomicInteger syncs = new AtomicInteger();
     private volatile boolean failing;
+    private volatile boolean syncsFailing;
+    private volatile CountDownLatch syncGate = new CountDownLatch(0);
+    private volatile int syncMillis;
 
     void failFromNowOn() {
         failing = true;
+    }
+
+    /** Syncs from now on fail, leaving what they covered stored but not durable. */
+    void failSyncs(boolean fail) {
+        syncsFailing = fail;
+    }
+
+    /** Syncs from now on wait until {@link #releaseSyncs()}. */
+    void holdSyncs() {
+        syncGate = new CountDownLatch(1);
+    }
+
+    void syncTakesMillis(int millis) {
+        syncMillis = millis;
+    }
+
+    void releaseSyncs() {
+        syncGate.countDown();
+    }
+
+    int syncs() {
+        return syncs.get();
+    }
+
+    synchronized boolean isDurable(ChatMessage write) {
+        return writes.subList(0, durableWrites).contains(write);
+    }
+
+    @Override
+    public void awaitDurable() {
+        int covered;
+        synchronized (this) {
+            covered = writes.size();
+        }
+        syncs.incrementAndGet();
+        try {
+            syncGate.await();
+            Thread.sleep(syncMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatStorageException("interrupted (test)", e);
+        }
+        if (syncsFailing) {
+            throw new ChatStorageException("disk failed (test)");
+        }
+        synchronized (this) {
+            durableWrites = Math.max(durableWrites, covered);
+        }
     }
 
     @Override
@@ -31,6 +91,7 @@ final class FakeMessageStore implements MessageStore {
                 || (m.room().equals(message.room()) && m.postedAt().equals(message.postedAt())));
         if (!taken) {
             messages.add(message);
+            writes.add(message);
         }
         return !taken;
     }
@@ -45,6 +106,7 @@ final class FakeMessageStore implements MessageStore {
                 EditOutcome outcome = EditOutcome.decide(m, author, change, now);
                 if (outcome instanceof EditOutcome.Edited edited) {
                     messages.set(i, edited.message());
+                    writes.add(edited.message());
                 }
                 return outcome;
             }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Records what each connection received, as text and as events; some connections can be made gone or broken. */
 final class RecordingGateway implements ConnectionGateway {
@@ -20,9 +21,14 @@ final class RecordingGateway implements ConnectionGateway {
     private final Set<ConnectionId> gone = ConcurrentHashMap.newKeySet();
     private final Set<ConnectionId> broken = ConcurrentHashMap.newKeySet();
     private final Set<ConnectionId> throwing = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Runnable> duringNextDelivery = new AtomicReference<>();
 
     @Override
     public CompletionStage<DeliveryStatus> deliver(ConnectionId to, Delivery delivery) {
+        Runnable action = duringNextDelivery.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
         if (throwing.contains(to)) {
             throw new IllegalStateException("gateway blew up (test)");
         }
@@ -45,6 +51,11 @@ final class RecordingGateway implements ConnectionGateway {
 
     synchronized List<String> textsFor(ConnectionId id) {
         return List.copyOf(texts.getOrDefault(id, List.of()));
+    }
+
+    /** Runs {@code action} inside the next delivery, on the thread that fans out, as a sink reacting at once. */
+    void duringNextDelivery(Runnable action) {
+        duringNextDelivery.set(action);
     }
 
     void makeGone(ConnectionId id) {

@@ -12,12 +12,14 @@ import io.roomchat.core.port.out.MessageStore;
 import java.time.Instant;
 
 /**
- * The server's real message store, which a test can break and mend while the server runs: broken, every call
- * throws the given exception before reaching the store, as when its database is unreachable.
+ * The server's real message store, which a test can break and mend while the server runs: broken, every read and
+ * write throws the given exception before reaching the store, as when its database is unreachable. Its syncs can
+ * be broken alone, as when the disk fails: a write then is stored, but waiting for it to be durable throws.
  */
 final class BreakableMessageStore implements MessageStore {
     private final MessageStore store;
     private volatile RuntimeException failure;
+    private volatile RuntimeException syncFailure;
 
     BreakableMessageStore(MessageStore store) {
         this.store = store;
@@ -27,8 +29,13 @@ final class BreakableMessageStore implements MessageStore {
         this.failure = failure;
     }
 
+    void breakSyncsWith(RuntimeException failure) {
+        this.syncFailure = failure;
+    }
+
     void mend() {
         this.failure = null;
+        this.syncFailure = null;
     }
 
     @Override
@@ -41,6 +48,15 @@ final class BreakableMessageStore implements MessageStore {
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
         failIfBroken();
         return store.edit(room, ref, author, change, now);
+    }
+
+    @Override
+    public void awaitDurable() {
+        RuntimeException current = syncFailure;
+        if (current != null) {
+            throw current;
+        }
+        store.awaitDurable();
     }
 
     @Override

@@ -37,6 +37,12 @@ abstract class BrokenStoreOutages extends StoreOutageScenarios {
     }
 
     @Override
+    protected boolean breakSyncs() {
+        store.breakSyncsWith(failure());
+        return true;
+    }
+
+    @Override
     protected void mendStore() {
         store.mend();
     }

@@ -2,6 +2,7 @@ package io.roomchat.resilience.fault;
 
 import static io.roomchat.testkit.protocol.WsTestClient.frame;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.resilience.Eventually;
@@ -44,6 +45,14 @@ abstract class StoreOutageScenarios {
 
     /** Brings the store back; returns once store calls can succeed. */
     protected abstract void mendStore();
+
+    /**
+     * Makes only the store's syncs fail from now on, until {@link #mendStore()}: writes are stored but never
+     * become durable. Returns false, breaking nothing, where that cannot be done.
+     */
+    protected boolean breakSyncs() {
+        return false;
+    }
 
     /**
      * Whether a store call cut by the outage may have taken effect although the server saw it fail, as a request
@@ -93,6 +102,24 @@ abstract class StoreOutageScenarios {
                 .containsExactly("before the outage", "after the outage");
         assertThat(history.get(0).path("modifiedAt")).isEqualTo(history.get(0).path("postedAt"));
         assertThat(alice.isClosedByServer() || bob.isClosedByServer()).isFalse();
+        assertHealthy(2);
+    }
+
+    @Test
+    void a_post_whose_sync_fails_gets_a_fixed_500_and_reaches_no_member_and_then_posting_works_again() {
+        String room = "sync-failure-" + UUID.randomUUID();
+        WsTestClient alice = joined("alice", room);
+        WsTestClient bob = joined("bob", room);
+        assumeTrue(breakSyncs(), "this store's syncs cannot be broken alone");
+
+        internalError(alice.post(room, "stored, never durable"));
+        internalError(bob.post(room, "neither"));
+        mendStore();
+
+        JsonNode after = ok(bob.post(room, "after the disk came back"));
+        // Events reach each member in order: the next one being this proves none came for the failed posts.
+        assertThat(alice.nextEvent().path("messageId")).isEqualTo(after.path("messageId"));
+        assertThat(bob.nextEvent().path("messageId")).isEqualTo(after.path("messageId"));
         assertHealthy(2);
     }
 

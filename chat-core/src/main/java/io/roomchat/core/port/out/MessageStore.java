@@ -9,7 +9,9 @@ import io.roomchat.core.domain.UserId;
 import java.time.Instant;
 
 /**
- * Where messages live, durably once a call returns. Implementations are thread-safe; failures surface as
+ * Where messages live. A write is stored and readable once its call returns, but may become durable only later:
+ * {@link #awaitDurable()} waits for that, so that writers can release their locks before the store syncs and
+ * share one sync between many writes. Implementations are thread-safe; failures surface as
  * {@link ChatStorageException} and leave nothing half-written.
  */
 public interface MessageStore {
@@ -27,6 +29,15 @@ public interface MessageStore {
      * {@link ChatMessage#apply(MessageChange, Instant) message.apply(change, now)}.
      */
     EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now);
+
+    /**
+     * Returns once every write that returned before this call is durable: it survives a crash of the process or
+     * of the machine, as far as this store keeps anything. A store whose writes are durable when they return
+     * returns at once.
+     *
+     * @throws ChatStorageException when they could not be made durable; nothing may be acknowledged then
+     */
+    void awaitDurable();
 
     /** A page of {@code room}'s messages on the cursor's side, at most {@code limit}, oldest first. */
     HistorySlice page(RoomName room, HistoryCursor cursor, int limit);
