@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
@@ -16,6 +17,7 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,6 +136,131 @@ public abstract class MessageStoreContract {
         assertThat(results).containsOnlyOnce(true);
         ChatMessage winner = candidates.get(results.indexOf(true));
         assertThat(store.page(room, HistoryCursor.latest(), 100).messages()).containsExactly(winner);
+    }
+
+    // --- inserting under a client key ------------------------------------------------------------------------
+
+    @Test
+    void a_keyed_message_is_stored_and_comes_back_whole() {
+        RoomName room = room();
+        ChatMessage m = message(room, user(), T0);
+
+        assertThat(store.insert(m, new ClientMessageId("key-1"))).isEqualTo(new InsertOutcome.Stored());
+
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(m);
+    }
+
+    @Test
+    void the_same_key_from_the_same_author_in_the_same_room_is_a_duplicate_of_the_original() {
+        RoomName room = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("key-1");
+        ChatMessage original = message(room, author, T0, "first try");
+        ChatMessage resent = message(room, author, T0.plusMillis(5), "first try");
+
+        assertThat(store.insert(original, key)).isEqualTo(new InsertOutcome.Stored());
+        assertThat(store.insert(resent, key)).isEqualTo(new InsertOutcome.DuplicateOf(original));
+
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(original);
+    }
+
+    @Test
+    void a_duplicate_answers_the_original_even_at_its_own_room_and_time() {
+        RoomName room = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("key-1");
+        ChatMessage original = message(room, author, T0);
+
+        assertThat(store.insert(original, key)).isEqualTo(new InsertOutcome.Stored());
+        assertThat(store.insert(message(room, author, T0), key)).isEqualTo(new InsertOutcome.DuplicateOf(original));
+    }
+
+    @Test
+    void the_same_key_from_another_author_or_in_another_room_is_another_message() {
+        RoomName room = room();
+        RoomName otherRoom = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("key-1");
+        ChatMessage first = message(room, author, T0);
+        ChatMessage byOther = message(room, user(), T0.plusMillis(1));
+        ChatMessage elsewhere = message(otherRoom, author, T0);
+
+        assertThat(store.insert(first, key)).isEqualTo(new InsertOutcome.Stored());
+        assertThat(store.insert(byOther, key)).isEqualTo(new InsertOutcome.Stored());
+        assertThat(store.insert(elsewhere, key)).isEqualTo(new InsertOutcome.Stored());
+
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(first, byOther);
+        assertThat(store.page(otherRoom, HistoryCursor.latest(), 10).messages()).containsExactly(elsewhere);
+    }
+
+    @Test
+    void a_keyed_message_at_a_taken_time_is_refused_and_leaves_its_key_free() {
+        RoomName room = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("key-1");
+        ChatMessage there = message(room, user(), T0);
+        ChatMessage retry = message(room, author, T0.plusMillis(1));
+
+        assertThat(store.insert(there)).isTrue();
+        assertThat(store.insert(message(room, author, T0), key)).isEqualTo(new InsertOutcome.Taken());
+        assertThat(store.insert(retry, key)).isEqualTo(new InsertOutcome.Stored());
+
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(there, retry);
+    }
+
+    @Test
+    void a_duplicate_of_a_deleted_message_still_names_it() {
+        RoomName room = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("key-1");
+        ChatMessage original = message(room, author, T0);
+        store.insert(original, key);
+        store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(1));
+
+        InsertOutcome resent = store.insert(message(room, author, T0.plusMillis(3)), key);
+
+        assertThat(resent).isInstanceOfSatisfying(InsertOutcome.DuplicateOf.class, duplicate -> {
+            assertThat(duplicate.original().id()).isEqualTo(original.id());
+            assertThat(duplicate.original().postedAt()).isEqualTo(original.postedAt());
+        });
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).hasSize(1);
+    }
+
+    @Test
+    void of_many_concurrent_resends_under_one_key_exactly_one_is_stored_and_the_rest_name_it() throws Exception {
+        RoomName room = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("racing-key");
+        int writers = 16;
+        List<ChatMessage> candidates = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            // Serverless retries pick their own times, some the same, some not.
+            candidates.add(message(room, author, T0.plusMillis(i / 2), "resent"));
+        }
+
+        List<InsertOutcome> results = Concurrently.run(candidates.stream()
+                .<Callable<InsertOutcome>>map(candidate -> () -> insertUntilNotTaken(candidate, key)).toList());
+
+        List<ChatMessage> stored = store.page(room, HistoryCursor.latest(), 100).messages();
+        assertThat(stored).hasSize(1);
+        assertThat(results).containsOnlyOnce(new InsertOutcome.Stored());
+        assertThat(results).filteredOn(InsertOutcome.DuplicateOf.class::isInstance)
+                .hasSize(writers - 1)
+                .allSatisfy(outcome -> assertThat(((InsertOutcome.DuplicateOf) outcome).original().id())
+                        .isEqualTo(stored.get(0).id()));
+    }
+
+    /** As the core does: a refused time is tried again one millisecond later, with a fresh id. */
+    private InsertOutcome insertUntilNotTaken(ChatMessage candidate, ClientMessageId key) {
+        ChatMessage next = candidate;
+        for (int attempt = 0; attempt < 64; attempt++) {
+            InsertOutcome outcome = store.insert(next, key);
+            if (!(outcome instanceof InsertOutcome.Taken)) {
+                return outcome;
+            }
+            next = message(next.room(), next.author(), next.postedAt().plusMillis(1), next.text().value());
+        }
+        throw new AssertionError("no free time in 64 ms");
     }
 
     // --- history ---------------------------------------------------------------------------------------------

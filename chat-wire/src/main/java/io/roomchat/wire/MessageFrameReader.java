@@ -1,5 +1,6 @@
 package io.roomchat.wire;
 
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageId;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * with {@code postedAt} or {@code messageId} it edits that message, or erases it given {@code isDeleted: true}.
  */
 final class MessageFrameReader {
+    private static final String CLIENT_MESSAGE_ID = "clientMessageId";
+
     private MessageFrameReader() {
     }
 
@@ -27,6 +30,10 @@ final class MessageFrameReader {
         }
         // The original client sends its userId; it is type-checked but never trusted: the core checks the author.
         fields.optionalString("userId");
+        // A client key makes a resent post store once; an edit or delete given one would wrongly seem so guarded.
+        if (fields.optionalString(CLIENT_MESSAGE_ID).isPresent()) {
+            throw new FrameRejected(CLIENT_MESSAGE_ID + ": only for a new message");
+        }
         return new ChangeMessageCommand(room, reference.get(), change(fields));
     }
 
@@ -35,7 +42,7 @@ final class MessageFrameReader {
             throw new FrameRejected("isDeleted: needs postedAt or messageId");
         }
         return new PostMessageCommand(room, fields.required("message", MessageText::new),
-                fields.optional("name", DisplayName::new));
+                fields.optional("name", DisplayName::new), fields.optional(CLIENT_MESSAGE_ID, ClientMessageId::new));
     }
 
     /**

@@ -15,6 +15,8 @@
  *       delete. Given both references, {@code messageId} wins (it names one message even where two share a
  *       millisecond), but a given {@code postedAt} must still be valid. {@code userId} is type-checked and
  *       dropped: the core checks the stored author. {@code isDeleted: true} without a reference is a 400.</li>
+ *   <li>{@code clientMessageId} (1-64 characters, no control characters) is carried on a new message only; in an
+ *       edit or delete it is a 400, as it would promise a safety it does not give there.</li>
  *   <li>Times are read as ISO-8601 instants with 0-9 fraction digits and {@code Z} or an offset, years
  *       0000-9999, and kept to the millisecond; they are written as UTC with exactly three fraction digits.</li>
  *   <li>{@code limit} must be an integer; its range, like the message text's length (413), is the core's rule.</li>

@@ -5,6 +5,7 @@ import static io.roomchat.wire.Frames.decodesToCommand;
 import static io.roomchat.wire.Frames.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
@@ -121,6 +122,28 @@ class DecodingCommandsTest {
             assertThat(command("{\"action\":\"onMessage\",\"room\":\"general\","
                     + "\"message\":\"line1\\nline2\\t\\\"quoted\\\" \\\\ \\u0001\"}"))
                     .isEqualTo(new PostMessageCommand(GENERAL, new MessageText("line1\nline2\t\"quoted\" \\ \u0001")));
+        }
+
+        @Test
+        void aClientMessageIdIsCarriedToThePost() {
+            assertThat(command(json("{'action':'onMessage','room':'general','message':'hi','clientMessageId':'c-1'}")))
+                    .isEqualTo(new PostMessageCommand(GENERAL, new MessageText("hi"), Optional.empty(),
+                            Optional.of(new ClientMessageId("c-1"))));
+        }
+
+        @Test
+        void aClientMessageIdOfSixtyFourCharactersIsAccepted() {
+            String key = "k".repeat(64);
+            assertThat(command(json("{'action':'onMessage','room':'general','message':'hi','clientMessageId':'"
+                    + key + "'}")))
+                    .isEqualTo(new PostMessageCommand(GENERAL, new MessageText("hi"), Optional.empty(),
+                            Optional.of(new ClientMessageId(key))));
+        }
+
+        @Test
+        void aNullClientMessageIdCountsAsAbsent() {
+            assertThat(command(json("{'action':'onMessage','room':'general','message':'hi','clientMessageId':null}")))
+                    .isEqualTo(new PostMessageCommand(GENERAL, new MessageText("hi")));
         }
 
         @Test

@@ -102,7 +102,19 @@ class DecodingErrorsTest {
                         "isDeleted: needs postedAt or messageId"),
                 Arguments.of("{'action':'onMessage','room':'general','message':'hi','isDeleted':'yes'}",
                         "isDeleted: must be a boolean"),
+                Arguments.of("{'action':'onMessage','room':'general','message':'hi','clientMessageId':''}",
+                        "clientMessageId must be 1-64 characters"),
+                Arguments.of("{'action':'onMessage','room':'general','message':'hi','clientMessageId':'"
+                        + "k".repeat(65) + "'}", "clientMessageId must be 1-64 characters"),
+                Arguments.of("{'action':'onMessage','room':'general','message':'hi','clientMessageId':'a\\u0007b'}",
+                        "clientMessageId must not contain control characters"),
+                Arguments.of("{'action':'onMessage','room':'general','message':'hi','clientMessageId':7}",
+                        "clientMessageId: must be a string"),
                 // onMessage, edit and delete
+                Arguments.of("{'action':'onMessage','room':'general','postedAt':'" + POSTED_AT
+                        + "','message':'edited','clientMessageId':'c-1'}", "clientMessageId: only for a new message"),
+                Arguments.of("{'action':'onMessage','room':'general','messageId':'m-1','isDeleted':true,"
+                        + "'clientMessageId':'c-1'}", "clientMessageId: only for a new message"),
                 Arguments.of("{'action':'onMessage','room':'general','postedAt':'" + POSTED_AT + "'}",
                         "message: required"),
                 Arguments.of("{'action':'onMessage','room':'general','postedAt':'" + POSTED_AT + "','message':' '}",

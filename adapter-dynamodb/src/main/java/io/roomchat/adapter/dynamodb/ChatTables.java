@@ -14,10 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * messages     room (hash, S) · postedAt (range, N, epoch ms) · messageId · userId · name · message? ·
  *              modifiedAt (N, epoch ms) · isDeleted (BOOL) · editToken? (the call that last edited it)
  *   id claims  room = CLAIM_PREFIX + messageId · postedAt = 0 · claimRoom · claimPostedAt · claimToken
+ *   key claims room = KEY_CLAIM_PREFIX + room + US + clientMessageId + US + userId · postedAt = 0 · messageId ·
+ *              claimPostedAt · claimToken · claimedAt (N, epoch ms)
  * </pre>
  *
- * An id claim reserves a message id across all rooms and says where its message lives. Its hash key starts with a
- * control character, which a room name cannot contain, so a claim never shows up in a room's history.
+ * An id claim reserves a message id across all rooms and says where its message lives. A key claim reserves a
+ * client's key for one author in one room (only posts with a {@code clientMessageId} write one) and names the
+ * message stored under it. Their hash keys start with a control character, which a room name cannot contain, so
+ * a claim never shows up in a room's history; nor can room, key or user id contain the separator US.
  */
 final class ChatTables {
     static final String CONNECTION_ID = "connectionId";
@@ -41,6 +45,10 @@ final class ChatTables {
     static final String CLAIM_ROOM = "claimRoom";
     static final String CLAIM_POSTED_AT_ATTRIBUTE = "claimPostedAt";
     static final String CLAIM_TOKEN = "claimToken";
+
+    static final String KEY_CLAIM_PREFIX = "\u001Fkey\u001F";
+    static final String KEY_SEPARATOR = "\u001F";
+    static final String CLAIMED_AT = "claimedAt";
 
     private ChatTables() {
     }

@@ -12,6 +12,7 @@ import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
 
 import io.roomchat.adapter.dynamodb.MessageItems.MessageKey;
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
@@ -20,8 +21,10 @@ import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,7 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Messages keyed by {@code (room, postedAt)}, with an id claim per message; no transactions (see the class
+ * Messages keyed by {@code (room, postedAt)}, with an id claim per message and a key claim per message posted
+ * with a client key; no transactions (see the class
  * comment of {@link ChatTables} and {@code docs/dynamodb.md}).
  *
  * <p>Insert: claim the id, then put the message, each with {@code attribute_not_exists}. A message item is
@@ -58,6 +62,11 @@ final class DynamoDbMessageStore implements MessageStore {
     /** Each failed attempt means another edit of the same message succeeded, so this bounds concurrent editors. */
     static final int MAX_EDIT_ATTEMPTS = 16;
     private static final String NOT_EXISTS = "attribute_not_exists(#room)";
+    /** How often a resend looks again for the message of a key claimed by a post still in progress. */
+    static final int MAX_KEY_LOOKS = 40;
+    static final Duration KEY_LOOK_PAUSE = Duration.ofMillis(25);
+    /** After this, a key claim without its message is abandoned (Lambda runs at most 15 minutes). */
+    static final Duration KEY_CLAIM_LEASE = Duration.ofMinutes(15);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -120,6 +129,114 @@ final class DynamoDbMessageStore implements MessageStore {
             // nothing to free
         } catch (SdkException failure) {
             LOG.log(Level.WARNING, "could not release the id claim of a refused message; it stays orphaned", failure);
+        }
+    }
+
+    // --- insert under a client key ------------------------------------------------------------------------------
+
+    /**
+     * Claims the key first, conditionally, so that of racing resends exactly one goes on to store; the others find
+     * the claim and answer the message it names. Between a claim and its message there is a moment (two requests)
+     * in which the message is not stored yet: a resend that finds such a claim waits for it. A refused message
+     * frees its claim, so the core's next try (a later millisecond) claims again, or finds a racer's claim.
+     * A claim whose message never came (its writer died in between) is taken over once its lease has passed,
+     * which is longer than any handler can run.
+     */
+    @Override
+    public InsertOutcome insert(ChatMessage message, ClientMessageId key) {
+        return SdkFailures.translated("insert keyed message", () -> {
+            String token = UUID.randomUUID().toString();
+            Map<String, AttributeValue> claimKey = MessageItems.keyClaimKey(message.room(), message.author(), key);
+            Map<String, AttributeValue> claim = MessageItems.keyClaim(message, key, token, Instant.now());
+            for (int look = 0; ; look++) {
+                Optional<Map<String, AttributeValue>> holder = claimKey(claimKey, claim, token);
+                if (holder.isEmpty()) {
+                    break;
+                }
+                MessageItems.MessageClaimed claimed = MessageItems.claimedMessage(message.room(), holder.get());
+                Optional<ChatMessage> original = read(claimed.key().toKey()).map(MessageItems::message)
+                        .filter(stored -> stored.id().equals(claimed.id()));
+                if (original.isPresent()) {
+                    return new InsertOutcome.DuplicateOf(original.get());
+                }
+                if (look >= MAX_KEY_LOOKS) {
+                    if (Instant.now().isAfter(claimed.claimedAt().plus(KEY_CLAIM_LEASE))
+                            && takeOverKey(claim, holder.get())) {
+                        break;
+                    }
+                    throw new ChatStorageException("a post under the same client key is still being stored");
+                }
+                pause();
+            }
+            boolean stored;
+            try {
+                stored = insert(message);
+            } catch (RuntimeException failure) {
+                releaseKey(claimKey, token);
+                throw failure;
+            }
+            if (!stored) {
+                releaseKey(claimKey, token);
+                return new InsertOutcome.Taken();
+            }
+            return new InsertOutcome.Stored();
+        });
+    }
+
+    /** Empty when this call holds the key (perhaps through an SDK retry of its own put), else the holder's claim. */
+    private Optional<Map<String, AttributeValue>> claimKey(Map<String, AttributeValue> key,
+                                                           Map<String, AttributeValue> claim, String token) {
+        for (int attempt = 0; attempt < MAX_KEY_LOOKS; attempt++) {
+            try {
+                dynamo.putItem(put -> put.tableName(table).item(claim)
+                        .conditionExpression(NOT_EXISTS).expressionAttributeNames(Map.of("#room", ROOM)));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException taken) {
+                Optional<Map<String, AttributeValue>> holder = read(key);
+                if (holder.isPresent()) {
+                    return token.equals(StoredItems.optionalString(holder.get(), CLAIM_TOKEN))
+                            ? Optional.empty() : holder;
+                }
+                // freed meanwhile: claim again
+            }
+        }
+        throw new ChatStorageException("a client key was claimed and freed too often to claim it");
+    }
+
+    /** Replaces a stale claim, only if it is still the one seen, so that of several resends one takes it over. */
+    private boolean takeOverKey(Map<String, AttributeValue> claim, Map<String, AttributeValue> stale) {
+        try {
+            dynamo.putItem(put -> put.tableName(table).item(claim)
+                    .conditionExpression("#token = :stale")
+                    .expressionAttributeNames(Map.of("#token", CLAIM_TOKEN))
+                    .expressionAttributeValues(Map.of(":stale", stale.get(CLAIM_TOKEN))));
+            return true;
+        } catch (ConditionalCheckFailedException somebodyElse) {
+            return false;
+        }
+    }
+
+    /** Frees a key whose message was not stored; should that fail, the claim is taken over after its lease. */
+    private void releaseKey(Map<String, AttributeValue> key, String token) {
+        try {
+            dynamo.deleteItem(delete -> delete.tableName(table).key(key)
+                    .conditionExpression("#token = :token")
+                    .expressionAttributeNames(Map.of("#token", CLAIM_TOKEN))
+                    .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(token))));
+        } catch (ConditionalCheckFailedException alreadyGone) {
+            // nothing to free
+        } catch (SdkException failure) {
+            LOG.log(Level.WARNING, "could not free the client key of a refused message; it frees after its lease",
+                    failure);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(KEY_LOOK_PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ChatStorageException("interrupted while waiting for a post under the same client key");
         }
     }
 

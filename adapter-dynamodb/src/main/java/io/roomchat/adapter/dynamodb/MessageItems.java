@@ -4,8 +4,11 @@ import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_POSTED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_POSTED_AT_ATTRIBUTE;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_ROOM;
+import static io.roomchat.adapter.dynamodb.ChatTables.CLAIMED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_TOKEN;
 import static io.roomchat.adapter.dynamodb.ChatTables.IS_DELETED;
+import static io.roomchat.adapter.dynamodb.ChatTables.KEY_CLAIM_PREFIX;
+import static io.roomchat.adapter.dynamodb.ChatTables.KEY_SEPARATOR;
 import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE;
 import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE_ID;
 import static io.roomchat.adapter.dynamodb.ChatTables.MODIFIED_AT;
@@ -15,6 +18,7 @@ import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
 import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageText;
@@ -26,7 +30,10 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Messages and id claims as items of the messages table; times are epoch milliseconds, so keys sort by time. */
+/**
+ * Messages, id claims and key claims as items of the messages table; times are epoch milliseconds, so keys sort
+ * by time.
+ */
 final class MessageItems {
     private MessageItems() {
     }
@@ -83,6 +90,37 @@ final class MessageItems {
         item.put(CLAIM_POSTED_AT_ATTRIBUTE, millis(message.postedAt()));
         item.put(CLAIM_TOKEN, AttributeValue.fromS(token));
         return item;
+    }
+
+    static Map<String, AttributeValue> keyClaimKey(RoomName room, UserId author, ClientMessageId key) {
+        return Map.of(ROOM, AttributeValue.fromS(KEY_CLAIM_PREFIX + room.value() + KEY_SEPARATOR + key.value()
+                        + KEY_SEPARATOR + author.value()),
+                POSTED_AT, AttributeValue.fromN(Long.toString(CLAIM_POSTED_AT)));
+    }
+
+    /** The claim of {@code key} for a message about to be stored, marked with the inserting call's token. */
+    static Map<String, AttributeValue> keyClaim(ChatMessage message, ClientMessageId key, String token,
+                                                Instant claimedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(keyClaimKey(message.room(), message.author(), key));
+        item.put(MESSAGE_ID, AttributeValue.fromS(message.id().value()));
+        item.put(CLAIM_POSTED_AT_ATTRIBUTE, millis(message.postedAt()));
+        item.put(CLAIM_TOKEN, AttributeValue.fromS(token));
+        item.put(CLAIMED_AT, millis(claimedAt));
+        return item;
+    }
+
+    static MessageClaimed claimedMessage(RoomName room, Map<String, AttributeValue> keyClaim) {
+        try {
+            return new MessageClaimed(new MessageId(StoredItems.string(keyClaim, MESSAGE_ID)),
+                    new MessageKey(room, Instant.ofEpochMilli(StoredItems.number(keyClaim, CLAIM_POSTED_AT_ATTRIBUTE))),
+                    Instant.ofEpochMilli(StoredItems.number(keyClaim, CLAIMED_AT)));
+        } catch (IllegalArgumentException invalid) {
+            throw new ChatStorageException("stored key claim is invalid", invalid);
+        }
+    }
+
+    /** What a key claim names: the message's id and place, and when it was claimed. */
+    record MessageClaimed(MessageId id, MessageKey key, Instant claimedAt) {
     }
 
     static MessageKey claimedKey(Map<String, AttributeValue> claim) {

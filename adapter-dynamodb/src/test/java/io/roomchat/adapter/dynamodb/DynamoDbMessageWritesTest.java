@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
@@ -16,8 +17,10 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.testkit.Concurrently;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -78,6 +81,51 @@ class DynamoDbMessageWritesTest {
         assertThat(claim).containsEntry(ChatTables.CLAIM_ROOM, AttributeValue.fromS(stored.room().value()));
         String claimPartition = claimKey.get(ChatTables.ROOM).s();
         assertThatThrownBy(() -> new RoomName(claimPartition)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_key_claim_lives_under_a_key_no_room_can_have_and_names_its_message() {
+        ChatMessage stored = message(room(), user(), T0);
+        ClientMessageId key = new ClientMessageId("k-1");
+        store().insert(stored, key);
+
+        Map<String, AttributeValue> claimKey = MessageItems.keyClaimKey(stored.room(), stored.author(), key);
+        Map<String, AttributeValue> claim = DYNAMO.raw().getItem(get -> get
+                .tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE).key(claimKey).consistentRead(true)).item();
+
+        assertThat(claim).containsEntry(ChatTables.MESSAGE_ID, AttributeValue.fromS(stored.id().value()));
+        String claimPartition = claimKey.get(ChatTables.ROOM).s();
+        assertThatThrownBy(() -> new RoomName(claimPartition)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_post_without_a_key_writes_no_key_claim() throws Exception {
+        List<String> puts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        throughFaults(call -> {
+            if (call.operation().equals("PutItem")) {
+                puts.add(call.operation());
+            }
+            return FaultyEndpoint.PASS;
+        }, faulty -> faulty.insert(message(room(), user(), T0)));
+
+        assertThat(puts).as("the id claim and the message").hasSize(2);
+    }
+
+    @Test
+    void a_key_claim_whose_message_never_came_is_taken_over_after_its_lease() {
+        RoomName room = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("k-1");
+        ChatMessage lost = message(room, author, T0);
+        Instant longAgo = Instant.now().minus(DynamoDbMessageStore.KEY_CLAIM_LEASE).minusSeconds(1);
+        DYNAMO.raw().putItem(put -> put.tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE)
+                .item(MessageItems.keyClaim(lost, key, "a writer that died", longAgo)));
+        ChatMessage resent = message(room, author, T0.plusMillis(1));
+
+        assertThat(store().insert(resent, key)).isEqualTo(new InsertOutcome.Stored());
+        assertThat(store().insert(message(room, author, T0.plusMillis(2)), key))
+                .isEqualTo(new InsertOutcome.DuplicateOf(resent));
+        assertThat(history(room)).containsExactly(resent);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.roomchat.adapter.inmemory;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageId;
@@ -9,12 +10,15 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +28,19 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * Each room's messages in a skip list keyed by {@code postedAt}, and a global index from message id to where the
  * message lives. Lock-free: an insert claims its id, then its time; an edit is a compare-and-set of one entry.
- * Pages walk a head, tail or descending view, so they cost the page, not the room.
+ * Only an insert with a client key takes a lock, shared by such inserts alone. Pages walk a head, tail or
+ * descending view, so they cost the page, not the room.
  */
 final class InMemoryMessageStore implements MessageStore {
     private final ConcurrentMap<RoomName, ConcurrentSkipListMap<Instant, ChatMessage>> rooms =
             new ConcurrentHashMap<>();
     private final ConcurrentMap<MessageId, Place> places = new ConcurrentHashMap<>();
+
+    /** Which message each author's client key names in a room; guarded by itself. */
+    private final Map<ClientKey, MessageId> keys = new HashMap<>();
+
+    private record ClientKey(RoomName room, UserId author, ClientMessageId key) {
+    }
 
     /** Where a message lives; neither part ever changes after the insert. */
     private record Place(RoomName room, Instant postedAt) {
@@ -47,6 +58,28 @@ final class InMemoryMessageStore implements MessageStore {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Keyed inserts take one lock among themselves, so deciding "no message under this key yet" and storing stay
+     * one step; unkeyed inserts never touch a key, so they need not wait for it.
+     */
+    @Override
+    public InsertOutcome insert(ChatMessage message, ClientMessageId key) {
+        Objects.requireNonNull(key, "key");
+        ClientKey clientKey = new ClientKey(message.room(), message.author(), key);
+        synchronized (keys) {
+            MessageId original = keys.get(clientKey);
+            if (original != null) {
+                ChatMessage stored = find(message.room(), room(message.room()), new MessageRef.ById(original));
+                return new InsertOutcome.DuplicateOf(Objects.requireNonNull(stored, "keyed message vanished"));
+            }
+            if (!insert(message)) {
+                return new InsertOutcome.Taken();
+            }
+            keys.put(clientKey, message.id());
+            return new InsertOutcome.Stored();
+        }
     }
 
     @Override

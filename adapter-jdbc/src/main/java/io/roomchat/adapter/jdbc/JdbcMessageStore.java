@@ -1,6 +1,7 @@
 package io.roomchat.adapter.jdbc;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
@@ -12,6 +13,7 @@ import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +37,10 @@ final class JdbcMessageStore implements MessageStore {
             "message_id, room, posted_at, modified_at, author, author_name, text, deleted";
 
     private static final String INSERT = "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_KEYED = "INSERT INTO messages (" + COLUMNS + ", client_message_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String BY_CLIENT_KEY =
+            "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND author = ? AND client_message_id = ?";
     private static final String LOCK_BY_POSTED_AT =
             "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND posted_at = ? FOR UPDATE";
     private static final String LOCK_BY_ID =
@@ -69,6 +75,37 @@ final class JdbcMessageStore implements MessageStore {
                 throw failure;
             }
             return true;
+        } catch (SQLException failure) {
+            throw new ChatStorageException("storing a message failed", failure);
+        }
+    }
+
+    /**
+     * One statement: the unique index on {@code (room, author, client_message_id)} refuses a second message under
+     * the key, whoever races. After any refusal the key decides: taken means a duplicate, else the time or id was.
+     */
+    @Override
+    public InsertOutcome insert(ChatMessage message, ClientMessageId key) {
+        try (Connection connection = connections.open()) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYED)) {
+                bindRow(insert, message);
+                insert.setString(9, key.value());
+                insert.executeUpdate();
+                return new InsertOutcome.Stored();
+            } catch (SQLException failure) {
+                if (!UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+                    throw failure;
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(BY_CLIENT_KEY)) {
+                query.setString(1, message.room().value());
+                query.setString(2, message.author().value());
+                query.setString(3, key.value());
+                List<ChatMessage> original = readAll(query);
+                return original.isEmpty()
+                        ? new InsertOutcome.Taken()
+                        : new InsertOutcome.DuplicateOf(original.get(0));
+            }
         } catch (SQLException failure) {
             throw new ChatStorageException("storing a message failed", failure);
         }

@@ -57,7 +57,7 @@ class JdbcChatStorageTest {
             }
             return rows;
         });
-        assertThat(history).containsExactly("1 V1__messages.sql");
+        assertThat(history).containsExactly("1 V1__messages.sql", "2 V2__client_message_ids.sql");
     }
 
     @Test
@@ -177,12 +177,12 @@ class JdbcChatStorageTest {
     void a_database_written_by_a_newer_build_is_refused() throws SQLException {
         JdbcChatStorage.h2File(dataDir).close();
         withDatabase(dataDir, connection ->
-                update(connection, "INSERT INTO schema_version (version, script) VALUES (2, 'V2__from_the_future.sql')"));
+                update(connection, "INSERT INTO schema_version (version, script) VALUES (3, 'V3__from_the_future.sql')"));
 
         assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
                 .isInstanceOf(ChatStorageException.class)
-                .hasMessageContaining("schema version 2");
-        withDatabase(dataDir, connection -> update(connection, "DELETE FROM schema_version WHERE version = 2"));
+                .hasMessageContaining("schema version 3");
+        withDatabase(dataDir, connection -> update(connection, "DELETE FROM schema_version WHERE version = 3"));
         JdbcChatStorage.h2File(dataDir).close();
     }
 

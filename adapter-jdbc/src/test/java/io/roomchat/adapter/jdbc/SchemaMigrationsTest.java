@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
+import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.InsertOutcome;
+import io.roomchat.core.port.out.MessageStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SchemaMigrationsTest {
-    private static final List<String> WITH_VERSION_2 =
-            List.of("db/V1__messages.sql", "db-upgrade-test/V2__message_pins.sql");
+    private static final List<String> VERSION_1 = List.of("db/V1__messages.sql");
+    private static final List<String> WITH_VERSION_3 = List.of("db/V1__messages.sql",
+            "db/V2__client_message_ids.sql", "db-upgrade-test/V3__message_pins.sql");
 
     @TempDir
     Path dataDir;
@@ -31,20 +36,20 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void a_database_at_version_1_is_upgraded_once_and_keeps_its_messages() throws SQLException {
+    void a_database_at_version_2_is_upgraded_once_and_keeps_its_messages() throws SQLException {
         ChatMessage message = StorageProcess.message(new RoomName("general"), 0);
         try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
             storage.messageStore().insert(message);
         }
-        SchemaMigrations upgrade = new SchemaMigrations(WITH_VERSION_2);
+        SchemaMigrations upgrade = new SchemaMigrations(WITH_VERSION_3);
 
         int first = withDatabase(dataDir, upgrade::migrate);
         int again = withDatabase(dataDir, upgrade::migrate);
 
-        assertThat(first).isEqualTo(2);
-        assertThat(again).isEqualTo(2);
+        assertThat(first).isEqualTo(3);
+        assertThat(again).isEqualTo(3);
         withDatabase(dataDir, connection -> {
-            assertThat(count(connection, "SELECT COUNT(*) FROM schema_version")).isEqualTo(2);
+            assertThat(count(connection, "SELECT COUNT(*) FROM schema_version")).isEqualTo(3);
             assertThat(count(connection, "SELECT COUNT(*) FROM messages WHERE message_id = '"
                     + message.id().value() + "' AND NOT pinned")).isEqualTo(1);
             assertThat(count(connection, "SELECT COUNT(*) FROM information_schema.indexes"
@@ -55,11 +60,34 @@ class SchemaMigrationsTest {
 
     @Test
     void a_new_database_gets_every_version_and_an_older_build_then_refuses_it() throws SQLException {
-        assertThat(withDatabase(dataDir, new SchemaMigrations(WITH_VERSION_2)::migrate)).isEqualTo(2);
+        assertThat(withDatabase(dataDir, new SchemaMigrations(WITH_VERSION_3)::migrate)).isEqualTo(3);
 
         assertThatThrownBy(() -> withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate))
                 .isInstanceOf(ChatStorageException.class)
-                .hasMessageContaining("schema version 2");
+                .hasMessageContaining("schema version 3");
+    }
+
+    @Test
+    void a_database_at_version_1_gains_client_keys_and_keeps_its_messages() throws SQLException {
+        RoomName room = new RoomName("general");
+        ChatMessage old = StorageProcess.message(room, 0);
+        withDatabase(dataDir, new SchemaMigrations(VERSION_1)::migrate);
+        withDatabase(dataDir, connection -> update(connection, "INSERT INTO messages (message_id, room, posted_at,"
+                + " modified_at, author, author_name, text, deleted) VALUES ('" + old.id().value() + "', 'general', "
+                + old.postedAt().toEpochMilli() + ", " + old.modifiedAt().toEpochMilli() + ", '"
+                + old.author().value() + "', '" + old.authorName().value() + "', '" + old.text().value()
+                + "', FALSE)"));
+        ChatMessage keyed = StorageProcess.message(room, 1);
+        ChatMessage resent = StorageProcess.message(room, 2);
+        ClientMessageId key = new ClientMessageId("k-1");
+
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
+            MessageStore store = storage.messageStore();
+            assertThat(store.insert(keyed, key)).isEqualTo(new InsertOutcome.Stored());
+            assertThat(store.insert(resent, key)).isEqualTo(new InsertOutcome.DuplicateOf(keyed));
+            assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(old, keyed);
+        }
+        assertThat(withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate)).isEqualTo(2);
     }
 
     @Test
@@ -75,7 +103,7 @@ class SchemaMigrationsTest {
 
     @Test
     void scripts_must_be_numbered_from_1_without_gaps() {
-        assertThatThrownBy(() -> new SchemaMigrations(List.of("db-upgrade-test/V2__message_pins.sql")))
+        assertThatThrownBy(() -> new SchemaMigrations(List.of("db-upgrade-test/V3__message_pins.sql")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SchemaMigrations(List.of("db/messages.sql")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -10,6 +10,7 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageIdGenerator;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Clock;
@@ -54,21 +55,36 @@ final class PostingMessage implements PostMessageUseCase {
         var connection = member.get();
         DisplayName name = command.name().orElse(connection.membership().name());
         // Acknowledged only once durable and published, so the reply never runs ahead of the event.
-        ChatMessage stored = roomOrder.write(command.room(), () -> store(command, connection.userId(), name),
-                Optional::of);
-        metrics.messagePosted();
-        return Reply.ok(new ReplyPayload.Posted(stored.id(), stored.postedAt()));
+        Posting posting = roomOrder.write(command.room(), () -> store(command, connection.userId(), name),
+                done -> done.duplicate() ? Optional.empty() : Optional.of(done.message()));
+        if (posting.duplicate()) {
+            // A resend: its original may still be on its way to disk (a racing first try), so wait as it does.
+            messages.awaitDurable();
+        } else {
+            metrics.messagePosted();
+        }
+        return Reply.ok(new ReplyPayload.Posted(posting.message().id(), posting.message().postedAt()));
+    }
+
+    /** A stored message, or the original a resend with the same client key names. */
+    private record Posting(ChatMessage message, boolean duplicate) {
     }
 
     /** Stores under the first free millisecond from now, with a fresh id each try: never overwrites. */
-    private ChatMessage store(PostMessageCommand command, UserId author, DisplayName name) {
+    private Posting store(PostMessageCommand command, UserId author, DisplayName name) {
         Instant earliest = stamps.earliest(command.room(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         for (int attempt = 0; attempt < MAX_STAMP_ATTEMPTS; attempt++) {
             ChatMessage candidate = ChatMessage.posted(ids.next(), command.room(), author, name, command.text(),
                     earliest.plusMillis(attempt));
-            if (messages.insert(candidate)) {
+            InsertOutcome outcome = command.clientMessageId().isPresent()
+                    ? messages.insert(candidate, command.clientMessageId().get())
+                    : messages.insert(candidate) ? new InsertOutcome.Stored() : new InsertOutcome.Taken();
+            if (outcome instanceof InsertOutcome.DuplicateOf duplicate) {
+                return new Posting(duplicate.original(), true);
+            }
+            if (outcome instanceof InsertOutcome.Stored) {
                 stamps.issued(command.room(), candidate.postedAt());
-                return candidate;
+                return new Posting(candidate, false);
             }
         }
         throw new ChatStorageException("no free postedAt in " + MAX_STAMP_ATTEMPTS + " ms");

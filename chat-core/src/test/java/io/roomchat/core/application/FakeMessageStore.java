@@ -1,19 +1,24 @@
 package io.roomchat.core.application;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeMessageStore implements MessageStore {
     private final List<ChatMessage> messages = new ArrayList<>();
+    /** (room, author, client key) → the message stored under it. */
+    private final Map<List<Object>, MessageId> keys = new HashMap<>();
     /** Every write so far, in order; the first {@link #durableWrites} of them are durable. */
     private final List<ChatMessage> writes = new ArrayList<>();
     private int durableWrites;
@@ -94,6 +101,22 @@ final class FakeMessageStore implements MessageStore {
             writes.add(message);
         }
         return !taken;
+    }
+
+    @Override
+    public synchronized InsertOutcome insert(ChatMessage message, ClientMessageId key) {
+        failIfAsked();
+        List<Object> keyed = List.of(message.room(), message.author(), key);
+        MessageId original = keys.get(keyed);
+        if (original != null) {
+            return new InsertOutcome.DuplicateOf(messages.stream().filter(m -> m.id().equals(original))
+                    .findFirst().orElseThrow());
+        }
+        if (!insert(message)) {
+            return new InsertOutcome.Taken();
+        }
+        keys.put(keyed, message.id());
+        return new InsertOutcome.Stored();
     }
 
     @Override

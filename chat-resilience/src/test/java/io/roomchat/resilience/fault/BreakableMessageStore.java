@@ -1,6 +1,7 @@
 package io.roomchat.resilience.fault;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
@@ -8,6 +9,7 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Instant;
 
@@ -42,6 +44,12 @@ final class BreakableMessageStore implements MessageStore {
     public boolean insert(ChatMessage message) {
         failIfBroken();
         return store.insert(message);
+    }
+
+    @Override
+    public InsertOutcome insert(ChatMessage message, ClientMessageId key) {
+        failIfBroken();
+        return store.insert(message, key);
     }
 
     @Override

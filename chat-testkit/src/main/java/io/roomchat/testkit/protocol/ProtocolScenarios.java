@@ -205,6 +205,33 @@ public abstract class ProtocolScenarios {
         assertThat(alice.eventWithin(QUIET)).isEmpty();
     }
 
+    @Test
+    void a_post_resent_with_the_same_client_message_id_is_stored_and_delivered_once() {
+        String room = room();
+        String aliceId = user("alice");
+        WsTestClient alice = joined(aliceId, room, "Alice");
+        WsTestClient bob = joined(user("bob"), room, "Bob");
+        ObjectNode post = frame("onMessage").put("room", room).put("message", "sent twice")
+                .put("clientMessageId", "c-" + UUID.randomUUID());
+
+        alice.send(post);
+        JsonNode first = alice.nextReply();
+        assertOk(first);
+        assertThat(bob.nextEvent().path("messageId").asText()).isEqualTo(first.path("messageId").asText());
+        // The client lost the reply with its connection: it reconnects, joins again and resends the same frame.
+        alice.close();
+        WsTestClient again = joined(aliceId, room, "Alice");
+        again.send(post);
+        JsonNode second = again.nextReply();
+
+        assertOk(second);
+        assertThat(second.path("messageId").asText()).isEqualTo(first.path("messageId").asText());
+        assertThat(second.path("postedAt").asText()).isEqualTo(first.path("postedAt").asText());
+        assertThat(bob.eventWithin(QUIET)).isEmpty();
+        assertThat(again.eventWithin(QUIET)).isEmpty();
+        assertThat(texts(again.history(room).path("messages"))).containsExactly("sent twice");
+    }
+
     // --- onMessage: edit and delete ---------------------------------------------------------------------------
 
     @Test

@@ -1,6 +1,7 @@
 package io.roomchat.core.port.out;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
@@ -22,6 +23,14 @@ public interface MessageStore {
      * @return false, storing nothing, when either key is taken
      */
     boolean insert(ChatMessage message);
+
+    /**
+     * Stores a new message as {@link #insert(ChatMessage)} does, and under {@code key} among its author's messages
+     * in its room, atomically: when the author already has a message in the room stored under {@code key}, stores
+     * nothing and answers {@link InsertOutcome.DuplicateOf} with that message, however many calls race. Keys of
+     * other authors or rooms never collide. A refused message leaves its key free.
+     */
+    InsertOutcome insert(ChatMessage message, ClientMessageId key);
 
     /**
      * Atomically applies {@code change} to the message {@code ref} names in {@code room}, only if
