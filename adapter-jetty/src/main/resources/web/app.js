@@ -242,6 +242,14 @@ function onMessageEvent(message) {
   }
 }
 
+let draft = null;   // { text, room, key }: the composer's message until the server has taken it
+
+function newClientMessageId() {
+  // randomUUID needs a secure context (https or loopback); elsewhere a random string does as well.
+  return crypto.randomUUID ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+}
+
 async function sendMessage() {
   const input = $('message-input');
   const text = input.value;
@@ -249,8 +257,14 @@ async function sendMessage() {
     return;
   }
   $('send-button').disabled = true;
-  const reply = await ask({ action: 'onMessage', room: shownRoom, message: text, name: session.name });
+  // The same text sent again (say after a dropped connection) keeps its key, so the server stores it once.
+  if (!draft || draft.text !== text || draft.room !== shownRoom) {
+    draft = { text, room: shownRoom, key: newClientMessageId() };
+  }
+  const reply = await ask({ action: 'onMessage', room: shownRoom, message: text, name: session.name,
+    clientMessageId: draft.key });
   if (reply) {
+    draft = null;
     input.value = '';
     fitComposer();
   }
