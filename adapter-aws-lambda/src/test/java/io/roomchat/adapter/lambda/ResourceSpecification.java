@@ -2,6 +2,7 @@ package io.roomchat.adapter.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,7 +156,7 @@ final class ResourceSpecification {
 
     /** The specification of one item of a list or map property, in the same shape as a property's. */
     private static JsonNode itemSpec(JsonNode spec) {
-        var item = new ObjectMapper().createObjectNode();
+        var item = JsonNodeFactory.instance.objectNode();
         if (spec.has("PrimitiveItemType")) {
             item.set("PrimitiveType", spec.get("PrimitiveItemType"));
         }
@@ -217,7 +218,7 @@ final class ResourceSpecification {
         if (map(owner).get("Type") instanceof String kind) {
             for (JsonNode candidate : spec.path("Types")) {
                 if (candidate.asText().equals(kind + "Event")) {
-                    return new ObjectMapper().createObjectNode().put("Type", candidate.asText());
+                    return JsonNodeFactory.instance.objectNode().put("Type", candidate.asText());
                 }
             }
         }

@@ -38,12 +38,14 @@ final class DynamoDbFrameBudgets implements FrameBudgets {
         long tolerance = rate.toleranceNanos() / 1_000;
         return SdkFailures.translated("take a frame", () -> {
             // The budget is full: the next frame is due one interval from now.
-            if (updated(connection, "SET #at = :next", "attribute_exists(#id) AND (attribute_not_exists(#at) OR #at <= :now)",
+            if (updated(connection, "SET #at = :next",
+                    "attribute_exists(#id) AND (attribute_not_exists(#at) OR #at <= :now)",
                     Map.of(":next", number(nowMicros + interval), ":now", number(nowMicros)))) {
                 return true;
             }
             // Within the burst: the next frame is due one interval later than it was.
-            if (updated(connection, "SET #at = #at + :interval", "#at > :now AND #at <= :latest",
+            if (updated(connection, "SET #at = #at + :interval",
+                    "attribute_exists(#id) AND #at > :now AND #at <= :latest",
                     Map.of(":interval", number(interval), ":now", number(nowMicros),
                             ":latest", number(nowMicros + tolerance)))) {
                 return true;
@@ -59,7 +61,7 @@ final class DynamoDbFrameBudgets implements FrameBudgets {
                     .key(ConnectionItems.key(connection))
                     .updateExpression(update)
                     .conditionExpression(condition)
-                    .expressionAttributeNames(condition.contains("#id") ? NAMES : Map.of("#at", NEXT_FRAME_AT))
+                    .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException notThisCase) {

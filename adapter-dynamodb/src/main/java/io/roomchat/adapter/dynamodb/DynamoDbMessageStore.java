@@ -334,15 +334,15 @@ final class DynamoDbMessageStore implements MessageStore {
 
     // --- history -----------------------------------------------------------------------------------------------
 
-    /**
-     * One strongly consistent query for {@code limit + 1} items in the cursor's direction (the extra one only
-     * tells whether there is more); a further query only when a response stops at DynamoDB's 1 MB page size.
-     */
     /** DynamoDB acknowledges a write only once it is durably stored, so there is nothing to wait for. */
     @Override
     public void awaitDurable() {
     }
 
+    /**
+     * One strongly consistent query for {@code limit + 1} items in the cursor's direction (the extra one only
+     * tells whether there is more); a further query only when a response stops at DynamoDB's 1 MB page size.
+     */
     @Override
     public HistorySlice page(RoomName room, HistoryCursor cursor, int limit) {
         if (limit < 1) {
