@@ -16,7 +16,7 @@ import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.testkit.Concurrently;

@@ -8,7 +8,7 @@ import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
