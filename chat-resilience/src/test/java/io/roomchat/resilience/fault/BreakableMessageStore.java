@@ -41,7 +41,7 @@ final class BreakableMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean insert(ChatMessage message) {
+    public InsertOutcome insert(ChatMessage message) {
         failIfBroken();
         return store.insert(message);
     }
@@ -56,6 +56,12 @@ final class BreakableMessageStore implements MessageStore {
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
         failIfBroken();
         return store.edit(room, ref, author, change, now);
+    }
+
+    @Override
+    public long latestSeq(RoomName room) {
+        failIfBroken();
+        return store.latestSeq(room);
     }
 
     @Override
