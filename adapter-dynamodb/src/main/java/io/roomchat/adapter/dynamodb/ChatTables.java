@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *              seq (N: the room's sequence number of the message's latest change)
  *              GSI SeqIndex: room (hash), seq (range), projection ALL — sparse: only messages carry seq
  *   seq counters room = SEQ_COUNTER_PREFIX + room · postedAt = 0 · latestSeq (N, raised by UpdateItem ADD)
+ *   read positions room = READ_PREFIX + room + US + userId · postedAt = 0 · readAt (N, epoch ms, only raised)
  *   id claims  room = CLAIM_PREFIX + messageId · postedAt = 0 · claimRoom · claimPostedAt · claimToken
  *   key claims room = KEY_CLAIM_PREFIX + room + US + clientMessageId + US + userId · postedAt = 0 · messageId ·
  *              claimPostedAt · claimToken · claimedAt (N, epoch ms)
@@ -48,6 +49,9 @@ final class ChatTables {
 
     static final String SEQ_COUNTER_PREFIX = "\u001Fseq\u001F";
     static final String LATEST_SEQ = "latestSeq";
+
+    static final String READ_PREFIX = "\u001Fread\u001F";
+    static final String READ_AT = "readAt";
 
     static final String CLAIM_PREFIX = "\u001Fid\u001F";
     static final long CLAIM_POSTED_AT = 0;

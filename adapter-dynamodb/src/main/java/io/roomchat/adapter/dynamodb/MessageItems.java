@@ -14,6 +14,7 @@ import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE_ID;
 import static io.roomchat.adapter.dynamodb.ChatTables.MODIFIED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.NAME;
 import static io.roomchat.adapter.dynamodb.ChatTables.POSTED_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.READ_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
 import static io.roomchat.adapter.dynamodb.ChatTables.SEQ;
 import static io.roomchat.adapter.dynamodb.ChatTables.SEQ_COUNTER_PREFIX;
@@ -86,6 +87,12 @@ final class MessageItems {
     /** The item holding {@code room}'s latest seq. */
     static Map<String, AttributeValue> seqCounterKey(RoomName room) {
         return Map.of(ROOM, AttributeValue.fromS(SEQ_COUNTER_PREFIX + room.value()),
+                POSTED_AT, AttributeValue.fromN(Long.toString(CLAIM_POSTED_AT)));
+    }
+
+    /** The item holding how far {@code user} has read in {@code room}. */
+    static Map<String, AttributeValue> readPositionKey(UserId user, RoomName room) {
+        return Map.of(ROOM, AttributeValue.fromS(READ_PREFIX + room.value() + KEY_SEPARATOR + user.value()),
                 POSTED_AT, AttributeValue.fromN(Long.toString(CLAIM_POSTED_AT)));
     }
 

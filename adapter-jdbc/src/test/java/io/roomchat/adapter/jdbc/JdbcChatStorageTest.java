@@ -59,7 +59,7 @@ class JdbcChatStorageTest {
             return rows;
         });
         assertThat(history).containsExactly("1 V1__messages.sql", "2 V2__client_message_ids.sql",
-                "3 V3__sequence_numbers.sql");
+                "3 V3__sequence_numbers.sql", "4 V4__read_positions.sql");
     }
 
     @Test
@@ -180,12 +180,12 @@ class JdbcChatStorageTest {
     void a_database_written_by_a_newer_build_is_refused() throws SQLException {
         JdbcChatStorage.h2File(dataDir).close();
         withDatabase(dataDir, connection ->
-                update(connection, "INSERT INTO schema_version (version, script) VALUES (4, 'V4__from_the_future.sql')"));
+                update(connection, "INSERT INTO schema_version (version, script) VALUES (5, 'V5__from_the_future.sql')"));
 
         assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
                 .isInstanceOf(ChatStorageException.class)
-                .hasMessageContaining("schema version 4");
-        withDatabase(dataDir, connection -> update(connection, "DELETE FROM schema_version WHERE version = 4"));
+                .hasMessageContaining("schema version 5");
+        withDatabase(dataDir, connection -> update(connection, "DELETE FROM schema_version WHERE version = 5"));
         JdbcChatStorage.h2File(dataDir).close();
     }
 

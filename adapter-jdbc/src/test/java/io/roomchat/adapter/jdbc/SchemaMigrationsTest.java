@@ -30,7 +30,8 @@ class SchemaMigrationsTest {
     /** The schema of the release before sequence numbers. */
     private static final List<String> VERSION_2 = List.of("db/V1__messages.sql", "db/V2__client_message_ids.sql");
     private static final List<String> WITH_NEXT_VERSION = List.of("db/V1__messages.sql",
-            "db/V2__client_message_ids.sql", "db/V3__sequence_numbers.sql", "db-upgrade-test/V4__message_pins.sql");
+            "db/V2__client_message_ids.sql", "db/V3__sequence_numbers.sql", "db/V4__read_positions.sql",
+            "db-upgrade-test/V5__message_pins.sql");
 
     @TempDir
     Path dataDir;
@@ -53,10 +54,10 @@ class SchemaMigrationsTest {
         int first = withDatabase(dataDir, upgrade::migrate);
         int again = withDatabase(dataDir, upgrade::migrate);
 
-        assertThat(first).isEqualTo(4);
-        assertThat(again).isEqualTo(4);
+        assertThat(first).isEqualTo(5);
+        assertThat(again).isEqualTo(5);
         withDatabase(dataDir, connection -> {
-            assertThat(count(connection, "SELECT COUNT(*) FROM schema_version")).isEqualTo(4);
+            assertThat(count(connection, "SELECT COUNT(*) FROM schema_version")).isEqualTo(5);
             assertThat(count(connection, "SELECT COUNT(*) FROM messages WHERE message_id = '"
                     + message.id().value() + "' AND NOT pinned")).isEqualTo(1);
             assertThat(count(connection, "SELECT COUNT(*) FROM information_schema.indexes"
@@ -67,11 +68,11 @@ class SchemaMigrationsTest {
 
     @Test
     void a_new_database_gets_every_version_and_an_older_build_then_refuses_it() throws SQLException {
-        assertThat(withDatabase(dataDir, new SchemaMigrations(WITH_NEXT_VERSION)::migrate)).isEqualTo(4);
+        assertThat(withDatabase(dataDir, new SchemaMigrations(WITH_NEXT_VERSION)::migrate)).isEqualTo(5);
 
         assertThatThrownBy(() -> withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate))
                 .isInstanceOf(ChatStorageException.class)
-                .hasMessageContaining("schema version 4");
+                .hasMessageContaining("schema version 5");
     }
 
     @Test
@@ -91,7 +92,7 @@ class SchemaMigrationsTest {
             assertThat(store.page(room, HistoryCursor.latest(), 10).messages())
                     .containsExactly(old.withSeq(1), keyed.withSeq(2));
         }
-        assertThat(withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate)).isEqualTo(3);
+        assertThat(withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate)).isEqualTo(4);
     }
 
     @Test
@@ -125,7 +126,7 @@ class SchemaMigrationsTest {
             assertThat(store.page(general, new HistoryCursor.Since(2), 10).messages())
                     .extracting(ChatMessage::id).containsExactly(third.id(), second.id());
         }
-        assertThat(withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate)).isEqualTo(3);
+        assertThat(withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate)).isEqualTo(4);
     }
 
     /** A row as a build without seqs wrote it, whatever columns the schema now has beyond those. */
@@ -157,7 +158,7 @@ class SchemaMigrationsTest {
 
     @Test
     void scripts_must_be_numbered_from_1_without_gaps() {
-        assertThatThrownBy(() -> new SchemaMigrations(List.of("db-upgrade-test/V4__message_pins.sql")))
+        assertThatThrownBy(() -> new SchemaMigrations(List.of("db-upgrade-test/V5__message_pins.sql")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SchemaMigrations(List.of("db/messages.sql")))
                 .isInstanceOf(IllegalArgumentException.class);
