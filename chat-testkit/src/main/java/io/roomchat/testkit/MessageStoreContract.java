@@ -15,7 +15,7 @@ import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
@@ -64,11 +64,30 @@ public abstract class MessageStoreContract {
     private List<ChatMessage> insertSeries(RoomName room, UserId author, int count) {
         List<ChatMessage> series = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ChatMessage m = message(room, author, T0.plusMillis(10L * i), "message " + i);
-            assertThat(store.insert(m)).isTrue();
-            series.add(m);
+            series.add(stored(message(room, author, T0.plusMillis(10L * i), "message " + i)));
         }
         return series;
+    }
+
+    /** Inserts {@code message}, which must be stored, and returns it as stored (with its seq). */
+    private ChatMessage stored(ChatMessage message) {
+        return storedOf(store.insert(message));
+    }
+
+    private static ChatMessage storedOf(InsertOutcome outcome) {
+        assertThat(outcome).isInstanceOf(InsertOutcome.Stored.class);
+        return ((InsertOutcome.Stored) outcome).message();
+    }
+
+    /** The message as stored after an edit that must succeed. */
+    private static ChatMessage edited(EditOutcome outcome) {
+        assertThat(outcome).isInstanceOf(EditOutcome.Edited.class);
+        return ((EditOutcome.Edited) outcome).message();
+    }
+
+    /** What {@code original} became by {@code change}, ignoring only the seq, which the store picks. */
+    private static void assertChangedLike(ChatMessage actual, ChatMessage expected) {
+        assertThat(actual.withSeq(0)).isEqualTo(expected.withSeq(0));
     }
 
     private ChatMessage onlyMessage(RoomName room) {
@@ -82,9 +101,11 @@ public abstract class MessageStoreContract {
         RoomName room = room();
         ChatMessage m = message(room, user(), T0, "héllo, wörld ✓ 🎉 \"quoted\" \\ \n second line");
 
-        assertThat(store.insert(m)).isTrue();
+        ChatMessage stored = stored(m);
 
-        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(m);
+        assertThat(stored).isEqualTo(m.withSeq(stored.seq()));
+        assertThat(stored.seq()).isPositive();
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(stored);
     }
 
     @Test
@@ -93,10 +114,10 @@ public abstract class MessageStoreContract {
         ChatMessage first = message(room, user(), T0, "first");
         ChatMessage second = message(room, user(), T0, "second");
 
-        assertThat(store.insert(first)).isTrue();
-        assertThat(store.insert(second)).isFalse();
+        ChatMessage kept = stored(first);
+        assertThat(store.insert(second)).isEqualTo(new InsertOutcome.Taken());
 
-        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(first);
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(kept);
     }
 
     @Test
@@ -104,10 +125,10 @@ public abstract class MessageStoreContract {
         ChatMessage first = message(room(), user(), T0);
         RoomName otherRoom = room();
         ChatMessage sameId = new ChatMessage(first.id(), otherRoom, user(), first.authorName(), first.text(),
-                T0.plusSeconds(1), T0.plusSeconds(1), false);
+                T0.plusSeconds(1), T0.plusSeconds(1), false, 0);
 
-        assertThat(store.insert(first)).isTrue();
-        assertThat(store.insert(sameId)).isFalse();
+        stored(first);
+        assertThat(store.insert(sameId)).isEqualTo(new InsertOutcome.Taken());
 
         assertThat(store.page(otherRoom, HistoryCursor.latest(), 10).messages()).isEmpty();
     }
@@ -117,8 +138,8 @@ public abstract class MessageStoreContract {
         RoomName a = room();
         RoomName b = room();
 
-        assertThat(store.insert(message(a, user(), T0))).isTrue();
-        assertThat(store.insert(message(b, user(), T0))).isTrue();
+        stored(message(a, user(), T0));
+        stored(message(b, user(), T0));
     }
 
     @Test
@@ -130,12 +151,13 @@ public abstract class MessageStoreContract {
             candidates.add(message(room, user(), T0, "writer " + i));
         }
 
-        List<Boolean> results = Concurrently.run(candidates.stream()
-                .<Callable<Boolean>>map(candidate -> () -> store.insert(candidate)).toList());
+        List<InsertOutcome> results = Concurrently.run(candidates.stream()
+                .<Callable<InsertOutcome>>map(candidate -> () -> store.insert(candidate)).toList());
 
-        assertThat(results).containsOnlyOnce(true);
-        ChatMessage winner = candidates.get(results.indexOf(true));
-        assertThat(store.page(room, HistoryCursor.latest(), 100).messages()).containsExactly(winner);
+        List<InsertOutcome> stored = results.stream().filter(InsertOutcome.Stored.class::isInstance).toList();
+        assertThat(stored).hasSize(1);
+        assertThat(results).filteredOn(InsertOutcome.Taken.class::isInstance).hasSize(writers - 1);
+        assertThat(store.page(room, HistoryCursor.latest(), 100).messages()).containsExactly(storedOf(stored.get(0)));
     }
 
     // --- inserting under a client key ------------------------------------------------------------------------
@@ -145,9 +167,10 @@ public abstract class MessageStoreContract {
         RoomName room = room();
         ChatMessage m = message(room, user(), T0);
 
-        assertThat(store.insert(m, new ClientMessageId("key-1"))).isEqualTo(new InsertOutcome.Stored());
+        ChatMessage stored = storedOf(store.insert(m, new ClientMessageId("key-1")));
 
-        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(m);
+        assertThat(stored).isEqualTo(m.withSeq(stored.seq()));
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(stored);
     }
 
     @Test
@@ -158,10 +181,10 @@ public abstract class MessageStoreContract {
         ChatMessage original = message(room, author, T0, "first try");
         ChatMessage resent = message(room, author, T0.plusMillis(5), "first try");
 
-        assertThat(store.insert(original, key)).isEqualTo(new InsertOutcome.Stored());
-        assertThat(store.insert(resent, key)).isEqualTo(new InsertOutcome.DuplicateOf(original));
+        ChatMessage stored = storedOf(store.insert(original, key));
+        assertThat(store.insert(resent, key)).isEqualTo(new InsertOutcome.DuplicateOf(stored));
 
-        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(original);
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(stored);
     }
 
     @Test
@@ -171,8 +194,8 @@ public abstract class MessageStoreContract {
         ClientMessageId key = new ClientMessageId("key-1");
         ChatMessage original = message(room, author, T0);
 
-        assertThat(store.insert(original, key)).isEqualTo(new InsertOutcome.Stored());
-        assertThat(store.insert(message(room, author, T0), key)).isEqualTo(new InsertOutcome.DuplicateOf(original));
+        ChatMessage stored = storedOf(store.insert(original, key));
+        assertThat(store.insert(message(room, author, T0), key)).isEqualTo(new InsertOutcome.DuplicateOf(stored));
     }
 
     @Test
@@ -185,12 +208,13 @@ public abstract class MessageStoreContract {
         ChatMessage byOther = message(room, user(), T0.plusMillis(1));
         ChatMessage elsewhere = message(otherRoom, author, T0);
 
-        assertThat(store.insert(first, key)).isEqualTo(new InsertOutcome.Stored());
-        assertThat(store.insert(byOther, key)).isEqualTo(new InsertOutcome.Stored());
-        assertThat(store.insert(elsewhere, key)).isEqualTo(new InsertOutcome.Stored());
+        ChatMessage storedFirst = storedOf(store.insert(first, key));
+        ChatMessage storedByOther = storedOf(store.insert(byOther, key));
+        ChatMessage storedElsewhere = storedOf(store.insert(elsewhere, key));
 
-        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(first, byOther);
-        assertThat(store.page(otherRoom, HistoryCursor.latest(), 10).messages()).containsExactly(elsewhere);
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages())
+                .containsExactly(storedFirst, storedByOther);
+        assertThat(store.page(otherRoom, HistoryCursor.latest(), 10).messages()).containsExactly(storedElsewhere);
     }
 
     @Test
@@ -201,11 +225,11 @@ public abstract class MessageStoreContract {
         ChatMessage there = message(room, user(), T0);
         ChatMessage retry = message(room, author, T0.plusMillis(1));
 
-        assertThat(store.insert(there)).isTrue();
+        ChatMessage storedThere = stored(there);
         assertThat(store.insert(message(room, author, T0), key)).isEqualTo(new InsertOutcome.Taken());
-        assertThat(store.insert(retry, key)).isEqualTo(new InsertOutcome.Stored());
+        ChatMessage storedRetry = storedOf(store.insert(retry, key));
 
-        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(there, retry);
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(storedThere, storedRetry);
     }
 
     @Test
@@ -243,7 +267,7 @@ public abstract class MessageStoreContract {
 
         List<ChatMessage> stored = store.page(room, HistoryCursor.latest(), 100).messages();
         assertThat(stored).hasSize(1);
-        assertThat(results).containsOnlyOnce(new InsertOutcome.Stored());
+        assertThat(results).filteredOn(InsertOutcome.Stored.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(InsertOutcome.DuplicateOf.class::isInstance)
                 .hasSize(writers - 1)
                 .allSatisfy(outcome -> assertThat(((InsertOutcome.DuplicateOf) outcome).original().id())
@@ -360,10 +384,11 @@ public abstract class MessageStoreContract {
         UserId author = user();
         ChatMessage later = message(room, author, T0.plusSeconds(5));
         ChatMessage earlier = message(room, author, T0);
-        store.insert(later);
-        store.insert(earlier);
+        ChatMessage storedLater = stored(later);
+        ChatMessage storedEarlier = stored(earlier);
 
-        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(earlier, later);
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages())
+                .containsExactly(storedEarlier, storedLater);
     }
 
     // --- editing and deleting --------------------------------------------------------------------------------
@@ -372,23 +397,22 @@ public abstract class MessageStoreContract {
     void the_author_edits_by_posted_at_and_the_edit_is_stored_with_a_later_modified_at() {
         RoomName room = room();
         UserId author = user();
-        ChatMessage original = message(room, author, T0);
-        store.insert(original);
+        ChatMessage original = stored(message(room, author, T0));
 
         EditOutcome outcome = store.edit(room, at(original), author, replaceWith("edited"), T0.plusSeconds(3));
 
-        ChatMessage expected = original.apply(replaceWith("edited"), T0.plusSeconds(3));
-        assertThat(outcome).isEqualTo(new EditOutcome.Edited(expected));
-        assertThat(onlyMessage(room)).isEqualTo(expected);
-        assertThat(expected.modifiedAt()).isEqualTo(T0.plusSeconds(3));
+        ChatMessage edited = edited(outcome);
+        assertChangedLike(edited, original.apply(replaceWith("edited"), T0.plusSeconds(3)));
+        assertThat(edited.seq()).isGreaterThan(original.seq());
+        assertThat(onlyMessage(room)).isEqualTo(edited);
+        assertThat(edited.modifiedAt()).isEqualTo(T0.plusSeconds(3));
     }
 
     @Test
     void the_author_edits_by_message_id() {
         RoomName room = room();
         UserId author = user();
-        ChatMessage original = message(room, author, T0);
-        store.insert(original);
+        ChatMessage original = stored(message(room, author, T0));
 
         EditOutcome outcome = store.edit(room, new MessageRef.ById(original.id()), author, replaceWith("by id"),
                 T0.plusSeconds(1));
@@ -401,8 +425,7 @@ public abstract class MessageStoreContract {
     void an_edit_in_the_same_millisecond_still_moves_modified_at_forward() {
         RoomName room = room();
         UserId author = user();
-        ChatMessage original = message(room, author, T0);
-        store.insert(original);
+        ChatMessage original = stored(message(room, author, T0));
 
         store.edit(room, at(original), author, replaceWith("one"), T0);
         store.edit(room, at(original), author, replaceWith("two"), T0);
@@ -415,8 +438,7 @@ public abstract class MessageStoreContract {
     @Test
     void somebody_else_cannot_edit_and_nothing_changes() {
         RoomName room = room();
-        ChatMessage original = message(room, user(), T0);
-        store.insert(original);
+        ChatMessage original = stored(message(room, user(), T0));
 
         EditOutcome outcome = store.edit(room, at(original), user(), replaceWith("hijacked"), T0.plusSeconds(1));
 
@@ -427,8 +449,7 @@ public abstract class MessageStoreContract {
     @Test
     void somebody_else_cannot_delete_and_nothing_changes() {
         RoomName room = room();
-        ChatMessage original = message(room, user(), T0);
-        store.insert(original);
+        ChatMessage original = stored(message(room, user(), T0));
 
         EditOutcome outcome = store.edit(room, at(original), user(), new MessageChange.Erase(), T0.plusSeconds(1));
 
@@ -440,8 +461,7 @@ public abstract class MessageStoreContract {
     void editing_a_message_that_does_not_exist_is_not_found() {
         RoomName room = room();
         UserId author = user();
-        ChatMessage stored = message(room, author, T0);
-        store.insert(stored);
+        ChatMessage stored = stored(message(room, author, T0));
 
         assertThat(store.edit(room, new MessageRef.ByPostedAt(T0.plusMillis(1)), author, replaceWith("x"), T0))
                 .isInstanceOf(EditOutcome.NotFound.class);
@@ -456,8 +476,7 @@ public abstract class MessageStoreContract {
     void a_message_id_from_another_room_is_not_found() {
         RoomName room = room();
         UserId author = user();
-        ChatMessage stored = message(room, author, T0);
-        store.insert(stored);
+        ChatMessage stored = stored(message(room, author, T0));
 
         assertThat(store.edit(room(), new MessageRef.ById(stored.id()), author, replaceWith("x"), T0))
                 .isInstanceOf(EditOutcome.NotFound.class);
@@ -467,8 +486,7 @@ public abstract class MessageStoreContract {
     void deleting_erases_the_text_and_keeps_the_message_as_deleted() {
         RoomName room = room();
         UserId author = user();
-        ChatMessage original = message(room, author, T0, "secret");
-        store.insert(original);
+        ChatMessage original = stored(message(room, author, T0, "secret"));
 
         EditOutcome outcome = store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(2));
 
@@ -485,8 +503,7 @@ public abstract class MessageStoreContract {
     void a_deleted_message_can_be_neither_edited_nor_deleted_again() {
         RoomName room = room();
         UserId author = user();
-        ChatMessage original = message(room, author, T0);
-        store.insert(original);
+        ChatMessage original = stored(message(room, author, T0));
         store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(1));
         ChatMessage deleted = onlyMessage(room);
 
@@ -502,8 +519,7 @@ public abstract class MessageStoreContract {
         for (int round = 0; round < 10; round++) {
             RoomName room = room();
             UserId author = user();
-            ChatMessage original = message(room, author, T0);
-            store.insert(original);
+            ChatMessage original = stored(message(room, author, T0));
 
             List<EditOutcome> outcomes = Concurrently.run(List.of(
                     () -> store.edit(room, at(original), author, replaceWith("edit"), T0.plusSeconds(1)),
@@ -521,8 +537,7 @@ public abstract class MessageStoreContract {
     void concurrent_edits_are_all_applied_one_after_another() throws Exception {
         RoomName room = room();
         UserId author = user();
-        ChatMessage original = message(room, author, T0);
-        store.insert(original);
+        ChatMessage original = stored(message(room, author, T0));
         int editors = 8;
         List<Callable<EditOutcome>> edits = new ArrayList<>();
         for (int i = 0; i < editors; i++) {
@@ -537,6 +552,166 @@ public abstract class MessageStoreContract {
                 .map(outcome -> ((EditOutcome.Edited) outcome).message().modifiedAt()).sorted().toList();
         assertThat(stamps).doesNotHaveDuplicates();
         assertThat(onlyMessage(room).modifiedAt()).isEqualTo(stamps.get(stamps.size() - 1));
+    }
+
+    // --- sequence numbers ------------------------------------------------------------------------------------
+
+    @Test
+    void an_empty_room_has_latest_seq_zero() {
+        assertThat(store.latestSeq(room())).isZero();
+    }
+
+    @Test
+    void every_change_of_a_room_takes_its_next_seq_and_a_message_carries_that_of_its_latest_change() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage first = stored(message(room, author, T0, "first"));
+        ChatMessage second = stored(message(room, author, T0.plusMillis(1), "second"));
+        ChatMessage firstEdited = edited(store.edit(room, at(first), author, replaceWith("edited"), T0.plusSeconds(1)));
+        ChatMessage secondDeleted = edited(store.edit(room, at(second), author, new MessageChange.Erase(),
+                T0.plusSeconds(2)));
+
+        assertThat(List.of(first.seq(), second.seq(), firstEdited.seq(), secondDeleted.seq()))
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(store.latestSeq(room)).isEqualTo(4);
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages())
+                .containsExactly(firstEdited, secondDeleted);
+    }
+
+    @Test
+    void rooms_count_their_seqs_independently() {
+        RoomName busy = room();
+        RoomName quiet = room();
+        insertSeries(busy, user(), 3);
+
+        assertThat(stored(message(quiet, user(), T0)).seq()).isEqualTo(1);
+        assertThat(store.latestSeq(busy)).isEqualTo(3);
+        assertThat(store.latestSeq(quiet)).isEqualTo(1);
+    }
+
+    @Test
+    void a_keyed_message_takes_a_seq_and_its_duplicate_takes_none() {
+        RoomName room = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("key-1");
+        ChatMessage original = storedOf(store.insert(message(room, author, T0), key));
+
+        InsertOutcome resent = store.insert(message(room, author, T0.plusMillis(1)), key);
+
+        assertThat(original.seq()).isEqualTo(1);
+        assertThat(resent).isEqualTo(new InsertOutcome.DuplicateOf(original));
+        assertThat(store.latestSeq(room)).isEqualTo(1);
+    }
+
+    @Test
+    void a_refused_edit_leaves_the_message_at_its_seq() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage original = stored(message(room, author, T0));
+
+        store.edit(room, at(original), user(), replaceWith("hijacked"), T0.plusSeconds(1));
+        store.edit(room, at(original), author, new MessageChange.Erase(), T0.plusSeconds(2));
+        ChatMessage deleted = onlyMessage(room);
+        store.edit(room, at(original), author, replaceWith("back"), T0.plusSeconds(3));
+
+        assertThat(onlyMessage(room)).isEqualTo(deleted);
+        assertThat(deleted.seq()).isGreaterThan(original.seq());
+    }
+
+    @Test
+    void concurrent_posts_and_edits_in_one_room_never_share_a_seq() throws Exception {
+        RoomName room = room();
+        RoomName elsewhere = room();
+        int writers = 8;
+        int perWriter = 6;
+        List<Callable<List<ChatMessage>>> tasks = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            UserId author = user();
+            tasks.add(() -> {
+                List<ChatMessage> changes = new ArrayList<>();
+                for (int i = 0; i < perWriter; i++) {
+                    ChatMessage posted = stored(message(room, author, T0.plusMillis(writer * perWriter + i)));
+                    changes.add(posted);
+                    changes.add(edited(store.edit(room, at(posted), author, replaceWith("edit " + i),
+                            T0.plusSeconds(1))));
+                    stored(message(elsewhere, author, T0.plusMillis(writer * perWriter + i)));
+                }
+                return changes;
+            });
+        }
+
+        List<ChatMessage> changes = Concurrently.run(tasks).stream().flatMap(List::stream).toList();
+
+        List<Long> seqs = changes.stream().map(ChatMessage::seq).sorted().toList();
+        assertThat(seqs).doesNotHaveDuplicates().allSatisfy(seq -> assertThat(seq).isPositive());
+        assertThat(store.latestSeq(room)).isEqualTo(seqs.get(seqs.size() - 1));
+        List<ChatMessage> sinceStart = store.page(room, new HistoryCursor.Since(0), 100).messages();
+        assertThat(sinceStart).hasSize(writers * perWriter);
+        assertThat(sinceStart).extracting(ChatMessage::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(store.page(elsewhere, new HistoryCursor.Since(0), 100).messages())
+                .extracting(ChatMessage::seq).doesNotHaveDuplicates().hasSize(writers * perWriter);
+    }
+
+    @Test
+    void since_gives_the_messages_changed_after_a_seq_ascending_with_limit_and_has_more() {
+        RoomName room = room();
+        List<ChatMessage> series = insertSeries(room, user(), 7);
+
+        HistorySlice page = store.page(room, new HistoryCursor.Since(series.get(1).seq()), 3);
+        HistorySlice last = store.page(room, new HistoryCursor.Since(series.get(4).seq()), 3);
+        HistorySlice none = store.page(room, new HistoryCursor.Since(series.get(6).seq()), 3);
+
+        assertThat(page.messages()).containsExactlyElementsOf(series.subList(2, 5));
+        assertThat(page.hasMore()).isTrue();
+        assertThat(last.messages()).containsExactlyElementsOf(series.subList(5, 7));
+        assertThat(last.hasMore()).isFalse();
+        assertThat(none.messages()).isEmpty();
+        assertThat(none.hasMore()).isFalse();
+        assertThat(store.page(room(), new HistoryCursor.Since(0), 3).messages()).isEmpty();
+    }
+
+    @Test
+    void an_edit_or_delete_moves_a_message_to_a_later_seq_in_since_results() {
+        RoomName room = room();
+        UserId author = user();
+        List<ChatMessage> series = insertSeries(room, author, 4);
+        long seen = series.get(3).seq();
+        ChatMessage edited = edited(store.edit(room, at(series.get(0)), author, replaceWith("late edit"),
+                T0.plusSeconds(1)));
+        ChatMessage posted = stored(message(room, author, T0.plusSeconds(2)));
+        ChatMessage deleted = edited(store.edit(room, at(series.get(1)), author, new MessageChange.Erase(),
+                T0.plusSeconds(3)));
+
+        HistorySlice missed = store.page(room, new HistoryCursor.Since(seen), 10);
+        HistorySlice fromStart = store.page(room, new HistoryCursor.Since(0), 10);
+
+        assertThat(missed.messages()).containsExactly(edited, posted, deleted);
+        assertThat(fromStart.messages()).containsExactly(series.get(2), series.get(3), edited, posted, deleted);
+    }
+
+    @Test
+    void paging_by_since_visits_every_message_once_in_seq_order() {
+        RoomName room = room();
+        UserId author = user();
+        List<ChatMessage> series = insertSeries(room, author, 12);
+        List<ChatMessage> expected = new ArrayList<>(series);
+        for (int i = 0; i < 12; i += 3) {
+            ChatMessage edited = edited(store.edit(room, at(series.get(i)), author, replaceWith("edit"),
+                    T0.plusSeconds(1)));
+            expected.remove(series.get(i));
+            expected.add(edited);
+        }
+
+        List<ChatMessage> seen = new ArrayList<>();
+        HistorySlice slice = store.page(room, new HistoryCursor.Since(0), 5);
+        seen.addAll(slice.messages());
+        while (slice.hasMore()) {
+            slice = store.page(room, new HistoryCursor.Since(seen.get(seen.size() - 1).seq()), 5);
+            seen.addAll(slice.messages());
+        }
+
+        assertThat(seen).containsExactlyElementsOf(expected);
     }
 
     // --- durability ------------------------------------------------------------------------------------------
@@ -559,10 +734,8 @@ public abstract class MessageStoreContract {
             tasks.add(() -> {
                 List<ChatMessage> mine = new ArrayList<>();
                 for (int i = 0; i < perWriter; i++) {
-                    ChatMessage m = message(room, author, T0.plusMillis(writer * perWriter + i), "w" + writer);
-                    assertThat(store.insert(m)).isTrue();
+                    mine.add(stored(message(room, author, T0.plusMillis(writer * perWriter + i), "w" + writer)));
                     store.awaitDurable();
-                    mine.add(m);
                 }
                 ChatMessage first = mine.get(0);
                 EditOutcome edited = store.edit(room, at(first), author, replaceWith("edited"), T0.plusSeconds(1));
@@ -591,8 +764,14 @@ public abstract class MessageStoreContract {
         store.edit(room, at(erased), author, new MessageChange.Erase(), T0.plusSeconds(1));
         List<ChatMessage> before = store.page(room, HistoryCursor.latest(), 10).messages();
 
+        long latest = store.latestSeq(room);
+
         MessageStore reopened = reopen();
 
         assertThat(reopened.page(room, HistoryCursor.latest(), 10).messages()).isEqualTo(before);
+        assertThat(reopened.latestSeq(room)).isEqualTo(latest);
+        ChatMessage next = ((InsertOutcome.Stored) reopened.insert(message(room, author, T0.plusMillis(2))))
+                .message();
+        assertThat(next.seq()).isEqualTo(latest + 1);
     }
 }

@@ -32,11 +32,16 @@ final class CommandReader {
         RoomName room = fields.required("room", RoomName::new);
         Optional<Instant> before = fields.optionalInstant("before");
         Optional<Instant> after = fields.optionalInstant("after");
+        Optional<Long> since = fields.optionalCount("since");
         if (before.isPresent() && after.isPresent()) {
             throw new FrameRejected("after: not allowed together with before");
         }
+        if (since.isPresent() && (before.isPresent() || after.isPresent())) {
+            throw new FrameRejected("since: not allowed together with " + (before.isPresent() ? "before" : "after"));
+        }
         HistoryCursor cursor = before.<HistoryCursor>map(HistoryCursor.Before::new)
                 .or(() -> after.map(HistoryCursor.After::new))
+                .or(() -> since.map(HistoryCursor.Since::new))
                 .orElseGet(HistoryCursor.Latest::new);
         return new ReadHistoryQuery(room, cursor, fields.optionalInt("limit"));
     }

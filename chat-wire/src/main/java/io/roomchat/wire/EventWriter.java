@@ -9,8 +9,9 @@ import io.roomchat.core.domain.ChatMessage;
 import java.io.IOException;
 
 /**
- * One message event as a JSON object, fields in the order SPEC §2 lists them. A deleted message has no
- * {@code message} and ends with {@code "isDeleted":true}; a live one has no {@code isDeleted} at all.
+ * One message event as a JSON object, fields in the order {@code docs/protocol.md} lists them. A deleted message
+ * has no {@code message} and has {@code "isDeleted":true}; a live one has no {@code isDeleted} at all. The
+ * {@code seq} of the change comes last, so that a v1 frame is the original's with one field more.
  */
 final class EventWriter {
     private EventWriter() {
@@ -31,6 +32,8 @@ final class EventWriter {
             json.writeFieldName(IS_DELETED);
             json.writeBoolean(true);
         }
+        json.writeFieldName(SEQ);
+        json.writeNumber(event.seq());
         json.writeEndObject();
     }
 }

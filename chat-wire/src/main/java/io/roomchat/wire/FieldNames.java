@@ -20,6 +20,7 @@ final class FieldNames {
     static final SerializableString POSTED_AT = new SerializedString("postedAt");
     static final SerializableString MODIFIED_AT = new SerializedString("modifiedAt");
     static final SerializableString IS_DELETED = new SerializedString("isDeleted");
+    static final SerializableString SEQ = new SerializedString("seq");
 
     private FieldNames() {
     }

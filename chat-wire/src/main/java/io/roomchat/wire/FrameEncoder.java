@@ -42,6 +42,8 @@ final class FrameEncoder {
         if (payload instanceof ReplyPayload.Posted posted) {
             writeText(json, MESSAGE_ID, posted.messageId().value());
             writeTime(json, POSTED_AT, posted.postedAt());
+            json.writeFieldName(SEQ);
+            json.writeNumber(posted.seq());
         } else if (payload instanceof ReplyPayload.HistoryPage page) {
             writeText(json, ROOM, page.room().value());
             json.writeFieldName(MESSAGES);

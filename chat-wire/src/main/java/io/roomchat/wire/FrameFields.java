@@ -76,6 +76,24 @@ final class FrameFields {
         return OptionalInt.of(value.intValue());
     }
 
+    /** An optional integer that is never negative, as wide as a {@code long}. */
+    Optional<Long> optionalCount(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber()) {
+            throw new FrameRejected(field + ": must be an integer");
+        }
+        if (!value.canConvertToLong()) {
+            throw new FrameRejected(field + ": out of range");
+        }
+        if (value.longValue() < 0) {
+            throw new FrameRejected(field + ": must be 0 or more");
+        }
+        return Optional.of(value.longValue());
+    }
+
     Optional<Instant> optionalInstant(String field) {
         return optionalString(field).map(text -> InstantFormat.parse(text)
                 .orElseThrow(() -> new FrameRejected(field + ": not an ISO-8601 instant")));

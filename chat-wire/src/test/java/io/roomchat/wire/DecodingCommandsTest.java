@@ -258,8 +258,20 @@ class DecodingCommandsTest {
         }
 
         @Test
+        void sinceAsksForWhatChangedAfterThatSeq() {
+            assertThat(command(json("{'action':'onHistory','room':'general','since':41,'limit':10}")))
+                    .isEqualTo(new ReadHistoryQuery(GENERAL, new HistoryCursor.Since(41), OptionalInt.of(10)));
+            assertThat(command(json("{'action':'onHistory','room':'general','since':0}")))
+                    .isEqualTo(new ReadHistoryQuery(GENERAL, new HistoryCursor.Since(0), OptionalInt.empty()));
+            assertThat(command(json("{'action':'onHistory','room':'general','since':9007199254740993}")))
+                    .isEqualTo(new ReadHistoryQuery(GENERAL, new HistoryCursor.Since(9007199254740993L),
+                            OptionalInt.empty()));
+        }
+
+        @Test
         void nullCursorsCountAsAbsent() {
-            assertThat(command(json("{'action':'onHistory','room':'general','before':null,'after':null,'limit':null}")))
+            assertThat(command(json("{'action':'onHistory','room':'general','before':null,'after':null,'since':null,"
+                    + "'limit':null}")))
                     .isEqualTo(ReadHistoryQuery.latest(GENERAL));
         }
 

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 class EncodingTest {
     private static final String POSTED_EVENT = json("{'messageId':'m-1','room':'general','userId':'auth0|abc',"
             + "'name':'Bob','message':'hi','postedAt':'2026-11-27T18:38:45.120Z',"
-            + "'modifiedAt':'2026-11-27T18:38:45.120Z'}");
+            + "'modifiedAt':'2026-11-27T18:38:45.120Z','seq':7}");
     private static final String DELETED_EVENT = json("{'messageId':'m-2','room':'general','userId':'auth0|abc',"
             + "'name':'Bob','postedAt':'2026-11-27T18:38:45.120Z','modifiedAt':'2026-11-27T18:40:00.000Z',"
-            + "'isDeleted':true}");
+            + "'isDeleted':true,'seq':9}");
 
     @Nested
     class Replies {
@@ -68,12 +68,12 @@ class EncodingTest {
         }
 
         @Test
-        void aNewMessagesReplyCarriesItsIdAndTime() {
+        void aNewMessagesReplyCarriesItsIdTimeAndSeq() {
             Reply reply = Reply.ok(new ReplyPayload.Posted(new MessageId("m-1"),
-                    Instant.parse("2026-11-27T18:38:45.123456789Z")));
+                    Instant.parse("2026-11-27T18:38:45.123456789Z"), 42));
             assertThat(CODEC.encodeReply(reply, Optional.of("p1"))).isEqualTo(json(
                     "{'statusCode':200,'body':'','requestId':'p1','messageId':'m-1',"
-                            + "'postedAt':'2026-11-27T18:38:45.123Z'}"));
+                            + "'postedAt':'2026-11-27T18:38:45.123Z','seq':42}"));
         }
 
         @Test
@@ -110,7 +110,8 @@ class EncodingTest {
         void anEditKeepsIdAndPostedAtAndHasALaterModifiedAt() {
             assertThat(CODEC.encode(edited("m-1", "edited"))).isEqualTo(json(
                     "{'messageId':'m-1','room':'general','userId':'auth0|abc','name':'Bob','message':'edited',"
-                            + "'postedAt':'2026-11-27T18:38:45.120Z','modifiedAt':'2026-11-27T18:40:00.000Z'}"));
+                            + "'postedAt':'2026-11-27T18:38:45.120Z','modifiedAt':'2026-11-27T18:40:00.000Z',"
+                            + "'seq':8}"));
         }
 
         @Test

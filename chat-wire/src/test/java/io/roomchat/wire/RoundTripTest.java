@@ -66,7 +66,7 @@ class RoundTripTest {
     void thePostedReplysTimeNamesTheNewMessage() throws Exception {
         Instant postedAt = Instant.parse("2026-11-27T18:38:45.007Z");
         JsonNode reply = CLIENT.readTree(CODEC.encodeReply(
-                Reply.ok(new ReplyPayload.Posted(new MessageId("m-9"), postedAt)), Optional.of("p1")));
+                Reply.ok(new ReplyPayload.Posted(new MessageId("m-9"), postedAt, 1)), Optional.of("p1")));
 
         String delete = "{\"action\":\"onMessage\",\"room\":\"general\",\"isDeleted\":true,\"postedAt\":\""
                 + reply.get("postedAt").asText() + "\"}";

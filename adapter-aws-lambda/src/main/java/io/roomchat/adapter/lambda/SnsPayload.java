@@ -45,6 +45,7 @@ final class SnsPayload {
         m.put("postedAt", message.postedAt().toString());
         m.put("modifiedAt", message.modifiedAt().toString());
         m.put("isDeleted", message.deleted());
+        m.put("seq", message.seq());
         return root.toString();
     }
 
@@ -69,7 +70,9 @@ final class SnsPayload {
                 deleted ? null : new MessageText(required(m, "message")),
                 Instant.parse(required(m, "postedAt")),
                 Instant.parse(required(m, "modifiedAt")),
-                deleted);
+                deleted,
+                // A publisher from before sequence numbers sends none: 0, as for a message never sequenced.
+                m.path("seq").asLong(0));
         Optional<URI> endpoint = root.hasNonNull("endpoint")
                 ? Optional.of(URI.create(root.get("endpoint").asText()))
                 : Optional.empty();

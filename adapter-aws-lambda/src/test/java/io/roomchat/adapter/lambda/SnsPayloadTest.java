@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 class SnsPayloadTest {
 
     @Test
-    void a_new_message_and_its_endpoint_survive_the_trip() {
-        ChatMessage message = Samples.message(Samples.room(), Samples.user(), Samples.T0, "héllo \"there\"\n😀");
+    void a_new_message_its_seq_and_its_endpoint_survive_the_trip() {
+        ChatMessage message = Samples.message(Samples.room(), Samples.user(), Samples.T0, "héllo \"there\"\n😀")
+                .withSeq(9_007_199_254_740_993L);
         URI endpoint = URI.create("https://abc.execute-api.eu-west-2.amazonaws.com/dev");
 
         SnsPayload.Published published = SnsPayload.decode(SnsPayload.encode(message, Optional.of(endpoint)));
@@ -26,7 +27,7 @@ class SnsPayloadTest {
     @Test
     void a_deleted_message_travels_without_text() {
         ChatMessage deleted = Samples.message(Samples.room(), Samples.user(), Samples.T0)
-                .apply(new MessageChange.Erase(), Samples.T0.plusSeconds(5));
+                .apply(new MessageChange.Erase(), Samples.T0.plusSeconds(5)).withSeq(2);
 
         String payload = SnsPayload.encode(deleted, Optional.empty());
 
@@ -34,6 +35,15 @@ class SnsPayloadTest {
         SnsPayload.Published published = SnsPayload.decode(payload);
         assertThat(published.message()).isEqualTo(deleted);
         assertThat(published.callbackEndpoint()).isEmpty();
+    }
+
+    @Test
+    void a_payload_from_a_publisher_before_seqs_reads_as_seq_0() {
+        ChatMessage message = Samples.message(Samples.room(), Samples.user(), Samples.T0).withSeq(5);
+        String withoutSeq = SnsPayload.encode(message, Optional.empty()).replace(",\"seq\":5", "");
+
+        assertThat(withoutSeq).doesNotContain("seq");
+        assertThat(SnsPayload.decode(withoutSeq).message()).isEqualTo(message.withSeq(0));
     }
 
     @Test

@@ -12,12 +12,17 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *              nextFrameAt? (N, epoch µs: the frame budget, see DynamoDbFrameBudgets)
  *              GSI RoomIndex: room (hash), projection ALL — sparse: a connection that joined no room is not in it
  * messages     room (hash, S) · postedAt (range, N, epoch ms) · messageId · userId · name · message? ·
- *              modifiedAt (N, epoch ms) · isDeleted (BOOL) · editToken? (the call that last edited it)
+ *              modifiedAt (N, epoch ms) · isDeleted (BOOL) · editToken? (the call that last edited it) ·
+ *              seq (N: the room's sequence number of the message's latest change)
+ *              GSI SeqIndex: room (hash), seq (range), projection ALL — sparse: only messages carry seq
+ *   seq counters room = SEQ_COUNTER_PREFIX + room · postedAt = 0 · latestSeq (N, raised by UpdateItem ADD)
+ *   read positions room = READ_PREFIX + room + US + userId · postedAt = 0 · readAt (N, epoch ms, only raised)
  *   id claims  room = CLAIM_PREFIX + messageId · postedAt = 0 · claimRoom · claimPostedAt · claimToken
  *   key claims room = KEY_CLAIM_PREFIX + room + US + clientMessageId + US + userId · postedAt = 0 · messageId ·
  *              claimPostedAt · claimToken · claimedAt (N, epoch ms)
  * </pre>
  *
+ * A seq counter holds a room's latest sequence number; every change of the room raises it atomically first.
  * An id claim reserves a message id across all rooms and says where its message lives. A key claim reserves a
  * client's key for one author in one room (only posts with a {@code clientMessageId} write one) and names the
  * message stored under it. Their hash keys start with a control character, which a room name cannot contain, so
@@ -39,6 +44,14 @@ final class ChatTables {
     static final String MODIFIED_AT = "modifiedAt";
     static final String IS_DELETED = "isDeleted";
     static final String EDIT_TOKEN = "editToken";
+    static final String SEQ = "seq";
+    static final String SEQ_INDEX = "SeqIndex";
+
+    static final String SEQ_COUNTER_PREFIX = "\u001Fseq\u001F";
+    static final String LATEST_SEQ = "latestSeq";
+
+    static final String READ_PREFIX = "\u001Fread\u001F";
+    static final String READ_AT = "readAt";
 
     static final String CLAIM_PREFIX = "\u001Fid\u001F";
     static final long CLAIM_POSTED_AT = 0;
@@ -57,7 +70,7 @@ final class ChatTables {
         return new TableDefinition("ConnectionsTable", tableName,
                 new TableDefinition.KeyAttribute(CONNECTION_ID, ScalarAttributeType.S), null,
                 List.of(new TableDefinition.GlobalIndex(ROOM_INDEX,
-                        new TableDefinition.KeyAttribute(ROOM, ScalarAttributeType.S), ProjectionType.ALL)),
+                        new TableDefinition.KeyAttribute(ROOM, ScalarAttributeType.S), null, ProjectionType.ALL)),
                 EXPIRES_AT);
     }
 
@@ -65,6 +78,9 @@ final class ChatTables {
         return new TableDefinition("MessagesTable", tableName,
                 new TableDefinition.KeyAttribute(ROOM, ScalarAttributeType.S),
                 new TableDefinition.KeyAttribute(POSTED_AT, ScalarAttributeType.N),
-                List.of(), null);
+                List.of(new TableDefinition.GlobalIndex(SEQ_INDEX,
+                        new TableDefinition.KeyAttribute(ROOM, ScalarAttributeType.S),
+                        new TableDefinition.KeyAttribute(SEQ, ScalarAttributeType.N), ProjectionType.ALL)),
+                null);
     }
 }

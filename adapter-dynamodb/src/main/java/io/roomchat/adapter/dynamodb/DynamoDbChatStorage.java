@@ -3,6 +3,7 @@ package io.roomchat.adapter.dynamodb;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.ReadPositions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
     private final List<TableDefinition> tables;
     private final DynamoDbConnectionStore connectionStore;
     private final DynamoDbMessageStore messageStore;
+    private final DynamoDbReadPositions readPositions;
     private final DynamoDbFrameBudgets frameBudgets;
 
     private DynamoDbChatStorage(Builder builder) {
@@ -42,6 +44,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
         this.connectionStore = new DynamoDbConnectionStore(dynamo, builder.settings.connectionsTable(),
                 builder.connectionLifetime);
         this.messageStore = new DynamoDbMessageStore(dynamo, builder.settings.messagesTable());
+        this.readPositions = new DynamoDbReadPositions(dynamo, builder.settings.messagesTable());
         this.frameBudgets = new DynamoDbFrameBudgets(dynamo, builder.settings.connectionsTable());
     }
 
@@ -69,6 +72,11 @@ public final class DynamoDbChatStorage implements AutoCloseable {
 
     public MessageStore messageStore() {
         return messageStore;
+    }
+
+    /** Read positions, kept as items of the messages table. */
+    public ReadPositions readPositions() {
+        return readPositions;
     }
 
     /** Frame budgets kept in the connection records, for bindings whose frames reach many processes. */

@@ -3,23 +3,26 @@ package io.roomchat.adapter.dynamodb;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_TOKEN;
 import static io.roomchat.adapter.dynamodb.ChatTables.EDIT_TOKEN;
 import static io.roomchat.adapter.dynamodb.ChatTables.IS_DELETED;
+import static io.roomchat.adapter.dynamodb.ChatTables.LATEST_SEQ;
 import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE;
 import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE_ID;
 import static io.roomchat.adapter.dynamodb.ChatTables.MODIFIED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.POSTED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
+import static io.roomchat.adapter.dynamodb.ChatTables.SEQ;
+import static io.roomchat.adapter.dynamodb.ChatTables.SEQ_INDEX;
 import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
 
 import io.roomchat.adapter.dynamodb.MessageItems.MessageKey;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ClientMessageId;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
-import io.roomchat.core.port.out.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
@@ -47,14 +50,21 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * with a client key; no transactions (see the class
  * comment of {@link ChatTables} and {@code docs/dynamodb.md}).
  *
- * <p>Insert: claim the id, then put the message, each with {@code attribute_not_exists}. A message item is
+ * <p>Sequence numbers: each room has a counter item; every change first raises it by one {@code UpdateItem ADD}
+ * that returns the new value, which is the change's {@code seq}. Racing writers, in any number of processes, never
+ * get the same value. A write that then fails leaves its value unused: a gap, never a repeat.
+ *
+ * <p>Insert: claim the id, take a seq, then put the message, each write with {@code attribute_not_exists}. A
+ * message item is
  * written whole by one request, after its claim, so a failure between the two leaves at most an orphaned claim:
  * it names a slot holding no message with its id, so no read ever shows it. A conditional write that the SDK
  * retried after a lost response fails its own condition; the store then reads the item back and recognises its
  * own write (the claim's token, the message's id), so such a retry never turns a success into a refusal.
  *
- * <p>Edit and delete: one conditional update checking author, not deleted and {@code modifiedAt}, optimistic
- * with a bounded number of retries when the message changed meanwhile. It stamps the item with the call's token,
+ * <p>Edit and delete: a seq, then one conditional update checking author, not deleted, {@code modifiedAt} and that
+ * the stored seq is older (so a message's seq never moves back), optimistic with a bounded number of retries, each
+ * under a new seq, when the message changed meanwhile; why a condition failed is ruled by
+ * {@link EditOutcome#decide}, as in every store. It stamps the item with the call's token,
  * by which a retried update that fails its condition recognises its own earlier success.
  */
 final class DynamoDbMessageStore implements MessageStore {
@@ -79,18 +89,36 @@ final class DynamoDbMessageStore implements MessageStore {
     // --- insert ------------------------------------------------------------------------------------------------
 
     @Override
-    public boolean insert(ChatMessage message) {
+    public InsertOutcome insert(ChatMessage message) {
         return SdkFailures.translated("insert message", () -> {
             String token = UUID.randomUUID().toString();
             if (!claimId(message, token)) {
-                return false;
+                return new InsertOutcome.Taken();
             }
-            if (putMessage(message)) {
-                return true;
+            ChatMessage stored = message.withSeq(nextSeq(message.room()));
+            if (putMessage(stored)) {
+                return new InsertOutcome.Stored(stored);
             }
             releaseClaim(message, token);
-            return false;
+            return new InsertOutcome.Taken();
         });
+    }
+
+    /** Raises the room's counter atomically and returns its new value, the seq no other call gets. */
+    private long nextSeq(RoomName room) {
+        var raised = dynamo.updateItem(update -> update.tableName(table).key(MessageItems.seqCounterKey(room))
+                .updateExpression("ADD #latest :one")
+                .expressionAttributeNames(Map.of("#latest", LATEST_SEQ))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return StoredItems.number(raised.attributes(), LATEST_SEQ);
+    }
+
+    @Override
+    public long latestSeq(RoomName room) {
+        return SdkFailures.translated("read latest seq", () -> read(MessageItems.seqCounterKey(room))
+                .map(counter -> StoredItems.number(counter, LATEST_SEQ))
+                .orElse(0L));
     }
 
     private boolean claimId(ChatMessage message, String token) {
@@ -140,14 +168,15 @@ final class DynamoDbMessageStore implements MessageStore {
      * in which the message is not stored yet: a resend that finds such a claim waits for it. A refused message
      * frees its claim, so the core's next try (a later millisecond) claims again, or finds a racer's claim.
      * A claim whose message never came (its writer died in between) is taken over once its lease has passed,
-     * which is longer than any handler can run.
+     * which is longer than any handler can run. Times are the post's {@code postedAt}, which the core stamps from
+     * its clock: the claim's time, and the resend's time against which a claim's lease is judged.
      */
     @Override
     public InsertOutcome insert(ChatMessage message, ClientMessageId key) {
         return SdkFailures.translated("insert keyed message", () -> {
             String token = UUID.randomUUID().toString();
             Map<String, AttributeValue> claimKey = MessageItems.keyClaimKey(message.room(), message.author(), key);
-            Map<String, AttributeValue> claim = MessageItems.keyClaim(message, key, token, Instant.now());
+            Map<String, AttributeValue> claim = MessageItems.keyClaim(message, key, token, message.postedAt());
             for (int look = 0; ; look++) {
                 Optional<Map<String, AttributeValue>> holder = claimKey(claimKey, claim, token);
                 if (holder.isEmpty()) {
@@ -160,7 +189,7 @@ final class DynamoDbMessageStore implements MessageStore {
                     return new InsertOutcome.DuplicateOf(original.get());
                 }
                 if (look >= MAX_KEY_LOOKS) {
-                    if (Instant.now().isAfter(claimed.claimedAt().plus(KEY_CLAIM_LEASE))
+                    if (message.postedAt().isAfter(claimed.claimedAt().plus(KEY_CLAIM_LEASE))
                             && takeOverKey(claim, holder.get())) {
                         break;
                     }
@@ -168,18 +197,17 @@ final class DynamoDbMessageStore implements MessageStore {
                 }
                 pause();
             }
-            boolean stored;
+            InsertOutcome outcome;
             try {
-                stored = insert(message);
+                outcome = insert(message);
             } catch (RuntimeException failure) {
                 releaseKey(claimKey, token);
                 throw failure;
             }
-            if (!stored) {
+            if (!(outcome instanceof InsertOutcome.Stored)) {
                 releaseKey(claimKey, token);
-                return new InsertOutcome.Taken();
             }
-            return new InsertOutcome.Stored();
+            return outcome;
         });
     }
 
@@ -261,24 +289,24 @@ final class DynamoDbMessageStore implements MessageStore {
             Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
             Instant expected = null;
             for (int attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
+                long seq = nextSeq(room);
                 try {
                     var updated = dynamo.updateItem(
-                            changeRequest(key.get(), ref, author, change, token, stamp, expected));
+                            changeRequest(key.get(), ref, author, change, token, stamp, expected, seq));
                     return new EditOutcome.Edited(MessageItems.message(updated.attributes()));
                 } catch (ConditionalCheckFailedException conflict) {
                     Optional<Map<String, AttributeValue>> item = read(key.get().toKey());
                     if (item.isPresent() && token.equals(StoredItems.optionalString(item.get(), EDIT_TOKEN))) {
                         return new EditOutcome.Edited(MessageItems.message(item.get()));
                     }
-                    Optional<ChatMessage> current = item.map(MessageItems::message).filter(ref::matches);
-                    if (current.isEmpty() || current.get().deleted()) {
-                        return new EditOutcome.NotFound();
+                    ChatMessage current = item.map(MessageItems::message).filter(ref::matches).orElse(null);
+                    EditOutcome decided = EditOutcome.decide(current, author, change, now);
+                    if (!(decided instanceof EditOutcome.Edited edited)) {
+                        return decided;
                     }
-                    if (!current.get().isWrittenBy(author)) {
-                        return new EditOutcome.NotAuthor();
-                    }
-                    expected = current.get().modifiedAt();
-                    stamp = current.get().apply(change, now).modifiedAt();
+                    // Allowed, so the message changed meanwhile: try again on exactly what was read.
+                    expected = current.modifiedAt();
+                    stamp = edited.message().modifiedAt();
                 }
             }
             throw new ChatStorageException("edit gave up after " + MAX_EDIT_ATTEMPTS + " conflicting attempts");
@@ -296,13 +324,15 @@ final class DynamoDbMessageStore implements MessageStore {
     }
 
     private UpdateItemRequest changeRequest(MessageKey key, MessageRef ref, UserId author, MessageChange change,
-                                            String token, Instant stamp, Instant expectedModifiedAt) {
+                                            String token, Instant stamp, Instant expectedModifiedAt, long seq) {
         Map<String, String> names = new HashMap<>(Map.of("#userId", USER_ID, "#isDeleted", IS_DELETED,
-                "#modifiedAt", MODIFIED_AT, "#message", MESSAGE, "#editToken", EDIT_TOKEN));
+                "#modifiedAt", MODIFIED_AT, "#message", MESSAGE, "#editToken", EDIT_TOKEN, "#seq", SEQ));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":author", AttributeValue.fromS(author.value()),
                 ":false", AttributeValue.fromBool(false), ":stamp", MessageItems.millis(stamp),
-                ":token", AttributeValue.fromS(token)));
-        StringBuilder condition = new StringBuilder("#userId = :author AND #isDeleted = :false AND ");
+                ":token", AttributeValue.fromS(token), ":seq", AttributeValue.fromN(Long.toString(seq))));
+        // Messages stored before rooms counted their changes carry no seq.
+        StringBuilder condition = new StringBuilder("#userId = :author AND #isDeleted = :false"
+                + " AND (attribute_not_exists(#seq) OR #seq < :seq) AND ");
         if (expectedModifiedAt == null) {
             condition.append("#modifiedAt < :stamp");
         } else {
@@ -317,10 +347,10 @@ final class DynamoDbMessageStore implements MessageStore {
         }
         String update;
         if (change instanceof MessageChange.Replace replace) {
-            update = "SET #message = :text, #modifiedAt = :stamp, #editToken = :token";
+            update = "SET #message = :text, #modifiedAt = :stamp, #editToken = :token, #seq = :seq";
             values.put(":text", AttributeValue.fromS(replace.text().value()));
         } else {
-            update = "SET #isDeleted = :true, #modifiedAt = :stamp, #editToken = :token REMOVE #message";
+            update = "SET #isDeleted = :true, #modifiedAt = :stamp, #editToken = :token, #seq = :seq REMOVE #message";
             values.put(":true", AttributeValue.fromBool(true));
         }
         return UpdateItemRequest.builder().tableName(table).key(key.toKey())
@@ -340,8 +370,9 @@ final class DynamoDbMessageStore implements MessageStore {
     }
 
     /**
-     * One strongly consistent query for {@code limit + 1} items in the cursor's direction (the extra one only
-     * tells whether there is more); a further query only when a response stops at DynamoDB's 1 MB page size.
+     * One query for {@code limit + 1} items in the cursor's direction (the extra one only tells whether there is
+     * more); a further query only when a response stops at DynamoDB's 1 MB page size. Strongly consistent on the
+     * table; a {@code since} page reads the {@code SeqIndex}, which like every GSI is eventually consistent.
      */
     @Override
     public HistorySlice page(RoomName room, HistoryCursor cursor, int limit) {
@@ -349,31 +380,38 @@ final class DynamoDbMessageStore implements MessageStore {
             throw new IllegalArgumentException("limit must be positive");
         }
         return SdkFailures.translated("read history", () -> {
-            boolean forward = cursor instanceof HistoryCursor.After;
+            boolean bySeq = cursor instanceof HistoryCursor.Since;
+            boolean forward = bySeq || cursor instanceof HistoryCursor.After;
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":room", AttributeValue.fromS(room.value())));
+            Map<String, String> names = new HashMap<>(Map.of("#room", ROOM));
             String keyCondition = "#room = :room";
-            if (cursor instanceof HistoryCursor.Before before) {
+            if (cursor instanceof HistoryCursor.Since since) {
+                keyCondition += " AND #seq > :cursor";
+                values.put(":cursor", AttributeValue.fromN(Long.toString(since.seq())));
+                names.put("#seq", SEQ);
+            } else if (cursor instanceof HistoryCursor.Before before) {
                 keyCondition += " AND #postedAt < :cursor";
                 values.put(":cursor", MessageItems.millis(before.postedAt()));
             } else if (cursor instanceof HistoryCursor.After after) {
                 keyCondition += " AND #postedAt > :cursor";
                 values.put(":cursor", MessageItems.millis(after.postedAt()));
             }
+            if (keyCondition.contains("#postedAt")) {
+                names.put("#postedAt", POSTED_AT);
+            }
             String condition = keyCondition;
-            Map<String, String> names = keyCondition.contains("#postedAt")
-                    ? Map.of("#room", ROOM, "#postedAt", POSTED_AT)
-                    : Map.of("#room", ROOM);
 
             List<ChatMessage> found = new ArrayList<>();
             Map<String, AttributeValue> startKey = null;
             do {
                 Map<String, AttributeValue> from = startKey;
                 QueryResponse response = dynamo.query(query -> query.tableName(table)
+                        .indexName(bySeq ? SEQ_INDEX : null)
                         .keyConditionExpression(condition)
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)
                         .scanIndexForward(forward)
-                        .consistentRead(true)
+                        .consistentRead(!bySeq)
                         .limit(limit + 1 - found.size())
                         .exclusiveStartKey(from));
                 response.items().forEach(item -> found.add(MessageItems.message(item)));

@@ -14,7 +14,10 @@ import static io.roomchat.adapter.dynamodb.ChatTables.MESSAGE_ID;
 import static io.roomchat.adapter.dynamodb.ChatTables.MODIFIED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.NAME;
 import static io.roomchat.adapter.dynamodb.ChatTables.POSTED_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.READ_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
+import static io.roomchat.adapter.dynamodb.ChatTables.SEQ;
+import static io.roomchat.adapter.dynamodb.ChatTables.SEQ_COUNTER_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
 
 import io.roomchat.core.domain.ChatMessage;
@@ -56,6 +59,7 @@ final class MessageItems {
         item.put(NAME, AttributeValue.fromS(message.authorName().value()));
         item.put(MODIFIED_AT, millis(message.modifiedAt()));
         item.put(IS_DELETED, AttributeValue.fromBool(message.deleted()));
+        item.put(SEQ, AttributeValue.fromN(Long.toString(message.seq())));
         if (message.text() != null) {
             item.put(MESSAGE, AttributeValue.fromS(message.text().value()));
         }
@@ -72,10 +76,24 @@ final class MessageItems {
                     text == null ? null : new MessageText(text),
                     Instant.ofEpochMilli(StoredItems.number(item, POSTED_AT)),
                     Instant.ofEpochMilli(StoredItems.number(item, MODIFIED_AT)),
-                    StoredItems.flag(item, IS_DELETED));
+                    StoredItems.flag(item, IS_DELETED),
+                    // Messages stored before rooms counted their changes have none: 0, older than any seq.
+                    StoredItems.optionalNumber(item, SEQ, 0));
         } catch (IllegalArgumentException invalid) {
             throw new ChatStorageException("stored message is invalid", invalid);
         }
+    }
+
+    /** The item holding {@code room}'s latest seq. */
+    static Map<String, AttributeValue> seqCounterKey(RoomName room) {
+        return Map.of(ROOM, AttributeValue.fromS(SEQ_COUNTER_PREFIX + room.value()),
+                POSTED_AT, AttributeValue.fromN(Long.toString(CLAIM_POSTED_AT)));
+    }
+
+    /** The item holding how far {@code user} has read in {@code room}. */
+    static Map<String, AttributeValue> readPositionKey(UserId user, RoomName room) {
+        return Map.of(ROOM, AttributeValue.fromS(READ_PREFIX + room.value() + KEY_SEPARATOR + user.value()),
+                POSTED_AT, AttributeValue.fromN(Long.toString(CLAIM_POSTED_AT)));
     }
 
     static Map<String, AttributeValue> claimKey(MessageId id) {

@@ -34,6 +34,11 @@ final class StoredItems {
         }
     }
 
+    /** A number that items written before the attribute existed lack: {@code absent} then. */
+    static long optionalNumber(Map<String, AttributeValue> item, String attribute, long absent) {
+        return item.containsKey(attribute) ? number(item, attribute) : absent;
+    }
+
     static boolean flag(Map<String, AttributeValue> item, String attribute) {
         AttributeValue value = item.get(attribute);
         return value != null && Boolean.TRUE.equals(value.bool());

@@ -42,12 +42,21 @@ public record TableDefinition(String logicalId, String tableName, KeyAttribute h
         }
     }
 
-    /** A global secondary index with a hash key only. */
-    public record GlobalIndex(String indexName, KeyAttribute hashKey, ProjectionType projection) {
+    /**
+     * A global secondary index.
+     *
+     * @param rangeKey null for an index with a hash key only
+     */
+    public record GlobalIndex(String indexName, KeyAttribute hashKey, KeyAttribute rangeKey,
+                              ProjectionType projection) {
         public GlobalIndex {
             Objects.requireNonNull(indexName, "indexName");
             Objects.requireNonNull(hashKey, "hashKey");
             Objects.requireNonNull(projection, "projection");
+        }
+
+        List<KeySchemaElement> keySchema() {
+            return TableDefinition.keySchema(hashKey, rangeKey);
         }
     }
 
@@ -58,11 +67,20 @@ public record TableDefinition(String logicalId, String tableName, KeyAttribute h
         if (rangeKey != null) {
             attributes.put(rangeKey.name(), rangeKey.type());
         }
-        globalIndexes.forEach(index -> attributes.put(index.hashKey().name(), index.hashKey().type()));
+        globalIndexes.forEach(index -> {
+            attributes.put(index.hashKey().name(), index.hashKey().type());
+            if (index.rangeKey() != null) {
+                attributes.put(index.rangeKey().name(), index.rangeKey().type());
+            }
+        });
         return attributes;
     }
 
     List<KeySchemaElement> keySchema() {
+        return keySchema(hashKey, rangeKey);
+    }
+
+    private static List<KeySchemaElement> keySchema(KeyAttribute hashKey, KeyAttribute rangeKey) {
         List<KeySchemaElement> schema = new ArrayList<>();
         schema.add(KeySchemaElement.builder().attributeName(hashKey.name()).keyType(KeyType.HASH).build());
         if (rangeKey != null) {
@@ -83,8 +101,7 @@ public record TableDefinition(String logicalId, String tableName, KeyAttribute h
                 .globalSecondaryIndexes(globalIndexes.isEmpty() ? null : globalIndexes.stream()
                         .map(index -> GlobalSecondaryIndex.builder()
                                 .indexName(index.indexName())
-                                .keySchema(KeySchemaElement.builder().attributeName(index.hashKey().name())
-                                        .keyType(KeyType.HASH).build())
+                                .keySchema(index.keySchema())
                                 .projection(p -> p.projectionType(index.projection()))
                                 .build())
                         .toList())
@@ -107,7 +124,9 @@ public record TableDefinition(String logicalId, String tableName, KeyAttribute h
                         .map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList(),
                 pairs(properties.get("KeySchema"), "AttributeName", "KeyType"));
         compare(differences, "GlobalSecondaryIndexes", globalIndexes.stream()
-                        .map(i -> i.indexName() + "[" + i.hashKey().name() + ":HASH] " + i.projection())
+                        .map(i -> i.indexName() + i.keySchema().stream()
+                                .map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList() + " "
+                                + i.projection())
                         .collect(TreeSet::new, Set::add, Set::addAll),
                 templateIndexes(properties.get("GlobalSecondaryIndexes")));
         Object ttl = properties.get("TimeToLiveSpecification");
@@ -171,13 +190,15 @@ public record TableDefinition(String logicalId, String tableName, KeyAttribute h
                 .append("          KeyType: ").append(key.keyTypeAsString()).append('\n'));
         if (!globalIndexes.isEmpty()) {
             yaml.append("      GlobalSecondaryIndexes:\n");
-            globalIndexes.forEach(index -> yaml
-                    .append("        - IndexName: ").append(index.indexName()).append('\n')
-                    .append("          KeySchema:\n")
-                    .append("            - AttributeName: ").append(index.hashKey().name()).append('\n')
-                    .append("              KeyType: HASH\n")
-                    .append("          Projection:\n")
-                    .append("            ProjectionType: ").append(index.projection()).append('\n'));
+            globalIndexes.forEach(index -> {
+                yaml.append("        - IndexName: ").append(index.indexName()).append('\n')
+                        .append("          KeySchema:\n");
+                index.keySchema().forEach(key -> yaml
+                        .append("            - AttributeName: ").append(key.attributeName()).append('\n')
+                        .append("              KeyType: ").append(key.keyTypeAsString()).append('\n'));
+                yaml.append("          Projection:\n")
+                        .append("            ProjectionType: ").append(index.projection()).append('\n');
+            });
         }
         if (timeToLiveAttribute != null) {
             yaml.append("      TimeToLiveSpecification:\n")

@@ -27,6 +27,7 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.DeliveryStatus;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.TokenVerification;
 import io.roomchat.testkit.DynaliteServer;
@@ -58,7 +59,7 @@ class DynamoDbFailureTest {
             connections.add(known);
             RoomName room = room();
             ChatMessage stored = message(room, known.userId(), T0);
-            assertThat(messages.insert(stored)).isTrue();
+            assertThat(messages.insert(stored)).isInstanceOf(InsertOutcome.Stored.class);
 
             dynalite.stop();
 
@@ -72,6 +73,8 @@ class DynamoDbFailureTest {
             operations.put("edit", () -> messages.edit(room, new MessageRef.ById(stored.id()), known.userId(),
                     new MessageChange.Erase(), T0.plusSeconds(1)));
             operations.put("page", () -> messages.page(room, HistoryCursor.latest(), 10));
+            operations.put("since", () -> messages.page(room, new HistoryCursor.Since(0), 10));
+            operations.put("latestSeq", () -> messages.latestSeq(room));
             operations.forEach((name, operation) -> {
                 long started = System.nanoTime();
                 assertThatThrownBy(operation).as(name)

@@ -14,6 +14,7 @@ import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.HistorySlice;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,8 @@ class DynamoDbHistoryPagingTest {
     private static List<ChatMessage> insertSeries(RoomName room, UserId author, int count, String text) {
         List<ChatMessage> series = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ChatMessage m = message(room, author, T0.plusMillis(i), text);
-            assertThat(store().insert(m)).isTrue();
-            series.add(m);
+            series.add(((InsertOutcome.Stored) store().insert(message(room, author, T0.plusMillis(i), text)))
+                    .message());
         }
         return series;
     }
@@ -99,9 +99,32 @@ class DynamoDbHistoryPagingTest {
 
         assertThat(seen).extracting(ChatMessage::id).containsExactlyElementsOf(
                 series.stream().map(ChatMessage::id).toList());
-        assertThat(seen.get(1)).isEqualTo(series.get(1).apply(edit, T0.plusSeconds(1)));
+        assertThat(seen.get(1)).isEqualTo(series.get(1).apply(edit, T0.plusSeconds(1)).withSeq(7));
         assertThat(seen.get(4).deleted()).isTrue();
         assertThat(seen.get(4).text()).isNull();
+    }
+
+    @Test
+    void a_since_page_reads_the_seq_index_once() {
+        RoomName room = room();
+        List<ChatMessage> series = insertSeries(room, user(), 12, "short");
+        DYNAMO.requests().reset();
+
+        HistorySlice slice = store().page(room, new HistoryCursor.Since(series.get(4).seq()), 5);
+
+        assertThat(slice.messages()).containsExactlyElementsOf(series.subList(5, 10));
+        assertThat(slice.hasMore()).isTrue();
+        assertThat(DYNAMO.requests().requests()).containsExactlyEntriesOf(java.util.Map.of("Query", 1));
+    }
+
+    @Test
+    void a_room_named_like_a_seq_counters_room_without_the_control_characters_reads_no_counter() {
+        RoomName room = room();
+        store().insert(message(room, user(), T0));
+        RoomName lookalike = new RoomName("seq" + room.value());
+
+        assertThat(store().page(lookalike, HistoryCursor.latest(), 10).messages()).isEmpty();
+        assertThat(store().latestSeq(lookalike)).isZero();
     }
 
     @Test

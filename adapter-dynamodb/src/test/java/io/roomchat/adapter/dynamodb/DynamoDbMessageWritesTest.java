@@ -16,7 +16,7 @@ import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.testkit.Concurrently;
@@ -60,11 +60,12 @@ class DynamoDbMessageWritesTest {
         for (int round = 0; round < 10; round++) {
             ChatMessage first = message(room(), user(), T0);
             ChatMessage sameId = new ChatMessage(first.id(), room(), user(), first.authorName(), first.text(),
-                    T0.plusMillis(1), T0.plusMillis(1), false);
+                    T0.plusMillis(1), T0.plusMillis(1), false, 0);
 
-            List<Boolean> results = Concurrently.run(List.of(() -> store().insert(first), () -> store().insert(sameId)));
+            List<InsertOutcome> results = Concurrently.run(List.of(() -> store().insert(first),
+                    () -> store().insert(sameId)));
 
-            assertThat(results).containsOnlyOnce(true);
+            assertThat(results).filteredOn(InsertOutcome.Stored.class::isInstance).hasSize(1);
             assertThat(history(first.room()).size() + history(sameId.room()).size()).isEqualTo(1);
         }
     }
@@ -117,15 +118,33 @@ class DynamoDbMessageWritesTest {
         UserId author = user();
         ClientMessageId key = new ClientMessageId("k-1");
         ChatMessage lost = message(room, author, T0);
-        Instant longAgo = Instant.now().minus(DynamoDbMessageStore.KEY_CLAIM_LEASE).minusSeconds(1);
+        Instant longAgo = T0.minus(DynamoDbMessageStore.KEY_CLAIM_LEASE).minusSeconds(1);
         DYNAMO.raw().putItem(put -> put.tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE)
                 .item(MessageItems.keyClaim(lost, key, "a writer that died", longAgo)));
         ChatMessage resent = message(room, author, T0.plusMillis(1));
 
-        assertThat(store().insert(resent, key)).isEqualTo(new InsertOutcome.Stored());
+        InsertOutcome outcome = store().insert(resent, key);
+
+        assertThat(outcome).isEqualTo(new InsertOutcome.Stored(resent.withSeq(1)));
         assertThat(store().insert(message(room, author, T0.plusMillis(2)), key))
-                .isEqualTo(new InsertOutcome.DuplicateOf(resent));
-        assertThat(history(room)).containsExactly(resent);
+                .isEqualTo(new InsertOutcome.DuplicateOf(resent.withSeq(1)));
+        assertThat(history(room)).containsExactly(resent.withSeq(1));
+    }
+
+    @Test
+    void a_key_claims_lease_runs_on_the_posts_times_not_on_the_machines_clock() {
+        RoomName room = room();
+        UserId author = user();
+        ClientMessageId key = new ClientMessageId("k-1");
+        // The core's clock says T0, whatever the machine's clock says: this claim is a millisecond old.
+        ChatMessage inProgress = message(room, author, T0);
+        DYNAMO.raw().putItem(put -> put.tableName(DynamoDbSettings.DEFAULT_MESSAGES_TABLE)
+                .item(MessageItems.keyClaim(inProgress, key, "a writer still at work", T0)));
+
+        assertThatThrownBy(() -> store().insert(message(room, author, T0.plusMillis(1)), key))
+                .isInstanceOf(ChatStorageException.class)
+                .hasMessageContaining("still being stored");
+        assertThat(history(room)).isEmpty();
     }
 
     @Test
@@ -145,8 +164,8 @@ class DynamoDbMessageWritesTest {
         assertThat(store().edit(room, new MessageRef.ByPostedAt(T0), author, new MessageChange.Erase(), T0))
                 .isInstanceOf(EditOutcome.NotFound.class);
         ChatMessage next = message(room, author, T0, "the slot is still free");
-        assertThat(store().insert(next)).isTrue();
-        assertThat(history(room)).containsExactly(next);
+        assertThat(store().insert(next)).isInstanceOf(InsertOutcome.Stored.class);
+        assertThat(history(room)).extracting(ChatMessage::id).containsExactly(next.id());
         assertThat(store().edit(room, new MessageRef.ById(lost.id()), author, new MessageChange.Erase(), T0))
                 .as("the orphaned claim points at a slot that holds another message")
                 .isInstanceOf(EditOutcome.NotFound.class);
@@ -157,12 +176,12 @@ class DynamoDbMessageWritesTest {
         RoomName room = room();
         ChatMessage m = message(room, user(), T0);
 
-        boolean stored = throughFaults(
+        InsertOutcome stored = throughFaults(
                 FaultyEndpoint.first(1, FaultyEndpoint::isMessagePut, FaultyEndpoint.lostResponse()),
                 faulty -> faulty.insert(m));
 
-        assertThat(stored).isTrue();
-        assertThat(history(room)).containsExactly(m);
+        assertThat(stored).isEqualTo(new InsertOutcome.Stored(m.withSeq(1)));
+        assertThat(history(room)).containsExactly(m.withSeq(1));
     }
 
     @Test
@@ -170,12 +189,12 @@ class DynamoDbMessageWritesTest {
         RoomName room = room();
         ChatMessage m = message(room, user(), T0);
 
-        boolean stored = throughFaults(
+        InsertOutcome stored = throughFaults(
                 FaultyEndpoint.first(1, FaultyEndpoint::isClaimPut, FaultyEndpoint.lostResponse()),
                 faulty -> faulty.insert(m));
 
-        assertThat(stored).isTrue();
-        assertThat(history(room)).containsExactly(m);
+        assertThat(stored).isEqualTo(new InsertOutcome.Stored(m.withSeq(1)));
+        assertThat(history(room)).containsExactly(m.withSeq(1));
     }
 
     @Test
@@ -186,11 +205,11 @@ class DynamoDbMessageWritesTest {
         store().insert(m);
 
         EditOutcome outcome = throughFaults(
-                FaultyEndpoint.first(1, call -> call.operation().equals("UpdateItem"), FaultyEndpoint.lostResponse()),
+                FaultyEndpoint.first(1, FaultyEndpoint::isMessageUpdate, FaultyEndpoint.lostResponse()),
                 faulty -> faulty.edit(room, new MessageRef.ByPostedAt(T0), author, new MessageChange.Erase(),
                         T0.plusSeconds(1)));
 
-        ChatMessage deleted = m.apply(new MessageChange.Erase(), T0.plusSeconds(1));
+        ChatMessage deleted = m.apply(new MessageChange.Erase(), T0.plusSeconds(1)).withSeq(2);
         assertThat(outcome).isEqualTo(new EditOutcome.Edited(deleted));
         assertThat(history(room)).containsExactly(deleted);
     }
@@ -204,10 +223,10 @@ class DynamoDbMessageWritesTest {
         MessageChange change = new MessageChange.Replace(new MessageText("edited once"));
 
         EditOutcome outcome = throughFaults(
-                FaultyEndpoint.first(1, call -> call.operation().equals("UpdateItem"), FaultyEndpoint.lostResponse()),
+                FaultyEndpoint.first(1, FaultyEndpoint::isMessageUpdate, FaultyEndpoint.lostResponse()),
                 faulty -> faulty.edit(room, new MessageRef.ById(m.id()), author, change, T0.plusSeconds(1)));
 
-        ChatMessage edited = m.apply(change, T0.plusSeconds(1));
+        ChatMessage edited = m.apply(change, T0.plusSeconds(1)).withSeq(2);
         assertThat(outcome).isEqualTo(new EditOutcome.Edited(edited));
         assertThat(history(room)).containsExactly(edited);
     }

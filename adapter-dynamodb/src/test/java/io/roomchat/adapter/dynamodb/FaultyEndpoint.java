@@ -75,6 +75,11 @@ final class FaultyEndpoint implements AutoCloseable {
         return call.operation().equals("PutItem") && call.mentions("\"isDeleted\"");
     }
 
+    /** An edit or delete of a message (not the raise of a room's seq counter). */
+    static boolean isMessageUpdate(Call call) {
+        return call.operation().equals("UpdateItem") && call.mentions("\"#editToken\"");
+    }
+
     /** A put of an id claim. */
     static boolean isClaimPut(Call call) {
         return call.operation().equals("PutItem") && call.mentions("\"claimToken\"");

@@ -136,6 +136,10 @@ class RequestsPerChatOperationTest {
                 new MessageRef.ByPostedAt(ids.postedAt().plusMillis(1)), new MessageChange.Erase())));
         measure("history page (50)", () -> core.readHistory(ada,
                 new ReadHistoryQuery(room, HistoryCursor.latest(), OptionalInt.of(50))));
+        measure("history since a seq (50)", () -> core.readHistory(ada,
+                new ReadHistoryQuery(room, new HistoryCursor.Since(1), OptionalInt.of(50))));
+        measure("latest seq of a room (store call, for the v2 join reply)",
+                () -> DYNAMO.storage().messageStore().latestSeq(room));
         ChatMessage event = published.get(0);
         measure("fan-out lookup, room of 10", () -> core.broadcast(event));
         gone.add(others.get(8));
@@ -153,17 +157,19 @@ class RequestsPerChatOperationTest {
         Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
         expected.put("connect", Map.of("PutItem", 1));
         expected.put("join", Map.of("UpdateItem", 1));
-        expected.put("post", Map.of("GetItem", 1, "PutItem", 2));
+        expected.put("post", Map.of("GetItem", 1, "PutItem", 2, "UpdateItem", 1));
         expected.put("post, same millisecond as another from this process (next slot)",
-                Map.of("GetItem", 1, "PutItem", 2));
+                Map.of("GetItem", 1, "PutItem", 2, "UpdateItem", 1));
         expected.put("post from another process onto two taken milliseconds",
-                Map.of("GetItem", 3, "PutItem", 6, "DeleteItem", 2));
-        expected.put("edit by postedAt", Map.of("GetItem", 1, "UpdateItem", 1));
-        expected.put("edit by messageId", Map.of("GetItem", 2, "UpdateItem", 1));
-        expected.put("edit, same millisecond as the last change", Map.of("GetItem", 3, "UpdateItem", 2));
-        expected.put("delete by postedAt", Map.of("GetItem", 1, "UpdateItem", 1));
-        expected.put("edit refused: not the author", Map.of("GetItem", 2, "UpdateItem", 1));
+                Map.of("GetItem", 3, "PutItem", 6, "DeleteItem", 2, "UpdateItem", 3));
+        expected.put("edit by postedAt", Map.of("GetItem", 1, "UpdateItem", 2));
+        expected.put("edit by messageId", Map.of("GetItem", 2, "UpdateItem", 2));
+        expected.put("edit, same millisecond as the last change", Map.of("GetItem", 3, "UpdateItem", 4));
+        expected.put("delete by postedAt", Map.of("GetItem", 1, "UpdateItem", 2));
+        expected.put("edit refused: not the author", Map.of("GetItem", 2, "UpdateItem", 2));
         expected.put("history page (50)", Map.of("GetItem", 1, "Query", 1));
+        expected.put("history since a seq (50)", Map.of("GetItem", 1, "Query", 1));
+        expected.put("latest seq of a room (store call, for the v2 join reply)", Map.of("GetItem", 1));
         expected.put("fan-out lookup, room of 10", Map.of("Query", 1));
         expected.put("fan-out, room of 10, one gone", Map.of("Query", 1, "DeleteItem", 1));
         expected.put("disconnect", Map.of("DeleteItem", 1));

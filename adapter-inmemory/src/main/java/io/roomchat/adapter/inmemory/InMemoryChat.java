@@ -5,6 +5,7 @@ import io.roomchat.core.domain.Limits;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.time.Clock;
 import java.util.Objects;
@@ -25,6 +26,11 @@ public final class InMemoryChat {
     /** A new, empty, thread-safe message store; it keeps every message until the process ends. */
     public static MessageStore messageStore() {
         return new InMemoryMessageStore();
+    }
+
+    /** New, empty, thread-safe read positions, kept until the process ends. */
+    public static ReadPositions readPositions() {
+        return new InMemoryReadPositions();
     }
 
     /** A chat with in-memory stores and the default limits, accepting the connections {@code verifier} accepts. */

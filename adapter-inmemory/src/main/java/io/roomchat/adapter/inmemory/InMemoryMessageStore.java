@@ -8,7 +8,7 @@ import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
@@ -26,14 +26,14 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Each room's messages in a skip list keyed by {@code postedAt}, and a global index from message id to where the
- * message lives. Lock-free: an insert claims its id, then its time; an edit is a compare-and-set of one entry.
- * Only an insert with a client key takes a lock, shared by such inserts alone. Pages walk a head, tail or
+ * Each room's messages in two skip lists, by {@code postedAt} and by {@code seq}, and a global index from message
+ * id to where the message lives. A write claims its id lock-free, then holds its room's lock only to take the
+ * room's next seq and put the message in both lists, so storage order is seq order; reads take no lock. Only an
+ * insert with a client key takes one more lock, shared by such inserts alone. Pages walk a head, tail or
  * descending view, so they cost the page, not the room.
  */
 final class InMemoryMessageStore implements MessageStore {
-    private final ConcurrentMap<RoomName, ConcurrentSkipListMap<Instant, ChatMessage>> rooms =
-            new ConcurrentHashMap<>();
+    private final ConcurrentMap<RoomName, RoomLog> rooms = new ConcurrentHashMap<>();
     private final ConcurrentMap<MessageId, Place> places = new ConcurrentHashMap<>();
 
     /** Which message each author's client key names in a room; guarded by itself. */
@@ -46,18 +46,41 @@ final class InMemoryMessageStore implements MessageStore {
     private record Place(RoomName room, Instant postedAt) {
     }
 
+    /** One room's messages; written under its own lock, read without. */
+    private static final class RoomLog {
+        final ConcurrentSkipListMap<Instant, ChatMessage> byPostedAt = new ConcurrentSkipListMap<>();
+        final ConcurrentSkipListMap<Long, ChatMessage> bySeq = new ConcurrentSkipListMap<>();
+        /** The seq of the room's latest change; written under the lock. */
+        volatile long latestSeq;
+
+        /** Stores {@code message} under the room's next seq, in place of {@code previous} if not null. */
+        ChatMessage store(ChatMessage message, ChatMessage previous) {
+            ChatMessage stored = message.withSeq(latestSeq + 1);
+            latestSeq = stored.seq();
+            if (previous != null) {
+                bySeq.remove(previous.seq());
+            }
+            byPostedAt.put(stored.postedAt(), stored);
+            bySeq.put(stored.seq(), stored);
+            return stored;
+        }
+    }
+
     @Override
-    public boolean insert(ChatMessage message) {
+    public InsertOutcome insert(ChatMessage message) {
         Objects.requireNonNull(message, "message");
         Place place = new Place(message.room(), message.postedAt());
         if (places.putIfAbsent(message.id(), place) != null) {
-            return false;
+            return new InsertOutcome.Taken();
         }
-        if (room(message.room()).putIfAbsent(message.postedAt(), message) != null) {
-            places.remove(message.id(), place);
-            return false;
+        RoomLog log = room(message.room());
+        synchronized (log) {
+            if (!log.byPostedAt.containsKey(message.postedAt())) {
+                return new InsertOutcome.Stored(log.store(message, null));
+            }
         }
-        return true;
+        places.remove(message.id(), place);
+        return new InsertOutcome.Taken();
     }
 
     /**
@@ -71,31 +94,31 @@ final class InMemoryMessageStore implements MessageStore {
         synchronized (keys) {
             MessageId original = keys.get(clientKey);
             if (original != null) {
-                ChatMessage stored = find(message.room(), room(message.room()), new MessageRef.ById(original));
+                ChatMessage stored = find(message.room(), room(message.room()).byPostedAt,
+                        new MessageRef.ById(original));
                 return new InsertOutcome.DuplicateOf(Objects.requireNonNull(stored, "keyed message vanished"));
             }
-            if (!insert(message)) {
-                return new InsertOutcome.Taken();
+            InsertOutcome outcome = insert(message);
+            if (outcome instanceof InsertOutcome.Stored) {
+                keys.put(clientKey, message.id());
             }
-            keys.put(clientKey, message.id());
-            return new InsertOutcome.Stored();
+            return outcome;
         }
     }
 
     @Override
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
-        ConcurrentSkipListMap<Instant, ChatMessage> history = rooms.get(room);
-        if (history == null) {
+        RoomLog log = rooms.get(room);
+        if (log == null) {
             return new EditOutcome.NotFound();
         }
-        // Optimistic: decide on the current version, store only if nobody changed it meanwhile, else decide again.
-        while (true) {
-            ChatMessage current = find(room, history, ref);
+        synchronized (log) {
+            ChatMessage current = find(room, log.byPostedAt, ref);
             EditOutcome outcome = EditOutcome.decide(current, author, change, now);
-            if (!(outcome instanceof EditOutcome.Edited edited)
-                    || history.replace(current.postedAt(), current, edited.message())) {
-                return outcome;
+            if (outcome instanceof EditOutcome.Edited edited) {
+                return new EditOutcome.Edited(log.store(edited.message(), current));
             }
+            return outcome;
         }
     }
 
@@ -109,21 +132,30 @@ final class InMemoryMessageStore implements MessageStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        ConcurrentSkipListMap<Instant, ChatMessage> history = rooms.get(room);
-        if (history == null) {
+        RoomLog log = rooms.get(room);
+        if (log == null) {
             return new HistorySlice(List.of(), false);
         }
+        if (cursor instanceof HistoryCursor.Since since) {
+            return firstOf(log.bySeq.tailMap(since.seq(), false), limit, false);
+        }
         if (cursor instanceof HistoryCursor.After after) {
-            return firstOf(history.tailMap(after.postedAt(), false), limit, false);
+            return firstOf(log.byPostedAt.tailMap(after.postedAt(), false), limit, false);
         }
         NavigableMap<Instant, ChatMessage> older = cursor instanceof HistoryCursor.Before before
-                ? history.headMap(before.postedAt(), false)
-                : history;
+                ? log.byPostedAt.headMap(before.postedAt(), false)
+                : log.byPostedAt;
         return firstOf(older.descendingMap(), limit, true);
     }
 
-    private ConcurrentSkipListMap<Instant, ChatMessage> room(RoomName room) {
-        return rooms.computeIfAbsent(room, name -> new ConcurrentSkipListMap<>());
+    @Override
+    public long latestSeq(RoomName room) {
+        RoomLog log = rooms.get(room);
+        return log == null ? 0 : log.latestSeq;
+    }
+
+    private RoomLog room(RoomName room) {
+        return rooms.computeIfAbsent(room, name -> new RoomLog());
     }
 
     private ChatMessage find(RoomName room, NavigableMap<Instant, ChatMessage> history, MessageRef ref) {
@@ -141,7 +173,7 @@ final class InMemoryMessageStore implements MessageStore {
     }
 
     /** Up to {@code limit} messages in the view's order and whether one more exists; oldest first in the result. */
-    private static HistorySlice firstOf(NavigableMap<Instant, ChatMessage> view, int limit, boolean newestFirst) {
+    private static HistorySlice firstOf(NavigableMap<?, ChatMessage> view, int limit, boolean newestFirst) {
         List<ChatMessage> page = new ArrayList<>(Math.min(limit, 64));
         Iterator<ChatMessage> walk = view.values().iterator();
         while (walk.hasNext() && page.size() < limit) {

@@ -151,7 +151,8 @@ class EmbeddedChatTest {
             ReplyPayload.Posted posted = posted(alice.send(post(GENERAL, "hello")));
 
             ChatMessage expected = ChatMessage.posted(posted.messageId(), GENERAL, new UserId("alice"),
-                    new DisplayName("alice"), new MessageText("hello"), posted.postedAt());
+                    new DisplayName("alice"), new MessageText("hello"), posted.postedAt()).withSeq(posted.seq());
+            assertThat(posted.seq()).isEqualTo(1);
             assertThat(alice.received()).containsExactly(expected);
             assertThat(bob.received()).containsExactly(expected);
             assertThat(expected.modifiedAt()).isEqualTo(expected.postedAt());

@@ -2,6 +2,7 @@ package io.roomchat.adapter.jdbc;
 
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.ReadPositions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +37,14 @@ public final class JdbcChatStorage implements AutoCloseable {
     private final String url;
     private final JdbcConnectionPool pool;
     private final JdbcMessageStore messages;
+    private final JdbcReadPositions readPositions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbcChatStorage(String url, JdbcConnectionPool pool) {
         this.url = url;
         this.pool = pool;
         this.messages = new JdbcMessageStore(this::connection, Durability.syncToDisk(this::connection));
+        this.readPositions = new JdbcReadPositions(this::connection);
     }
 
     /**
@@ -100,6 +103,11 @@ public final class JdbcChatStorage implements AutoCloseable {
     /** The message store on this database; every call fails with {@link ChatStorageException} once closed. */
     public MessageStore messageStore() {
         return messages;
+    }
+
+    /** The read positions on this database; every call fails with {@link ChatStorageException} once closed. */
+    public ReadPositions readPositions() {
+        return readPositions;
     }
 
     /** Writes everything out, closes the database and releases its file. Idempotent. */

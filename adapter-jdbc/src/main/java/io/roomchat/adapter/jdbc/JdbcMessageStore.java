@@ -11,7 +11,7 @@ import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
@@ -26,19 +26,25 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Messages in one SQL table, plain JDBC. An insert is one statement; an edit locks its row, decides with the
- * domain and updates, in one transaction; a page is one indexed query that reads one row more than it returns
- * to learn whether more lie beyond. A write returns once committed; {@link #awaitDurable()} makes it durable
- * (see {@link Durability}).
+ * Messages in one SQL table, plain JDBC, and each room's latest seq in {@code room_seqs}. Every write is one
+ * transaction that first raises its room's seq, which locks the room's counter row until commit: writes of a room
+ * take their seqs in commit order, and a refused write rolls its seq back. An insert is then one statement; an
+ * edit locks its row, decides with the domain and updates. A page is one indexed query that reads one row more
+ * than it returns to learn whether more lie beyond. A write returns once committed; {@link #awaitDurable()}
+ * makes it durable (see {@link Durability}).
  */
 final class JdbcMessageStore implements MessageStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS =
-            "message_id, room, posted_at, modified_at, author, author_name, text, deleted";
+            "message_id, room, posted_at, modified_at, author, author_name, text, deleted, seq";
 
-    private static final String INSERT = "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_KEYED = "INSERT INTO messages (" + COLUMNS + ", client_message_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String RAISE_SEQ =
+            "SELECT seq FROM FINAL TABLE (UPDATE room_seqs SET seq = seq + 1 WHERE room = ?)";
+    private static final String FIRST_SEQ = "INSERT INTO room_seqs (room, seq) VALUES (?, 1)";
+    private static final String LATEST_SEQ = "SELECT seq FROM room_seqs WHERE room = ?";
     private static final String BY_CLIENT_KEY =
             "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND author = ? AND client_message_id = ?";
     private static final String LOCK_BY_POSTED_AT =
@@ -46,13 +52,15 @@ final class JdbcMessageStore implements MessageStore {
     private static final String LOCK_BY_ID =
             "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND message_id = ? FOR UPDATE";
     private static final String UPDATE =
-            "UPDATE messages SET text = ?, modified_at = ?, deleted = ? WHERE message_id = ?";
+            "UPDATE messages SET text = ?, modified_at = ?, deleted = ?, seq = ? WHERE message_id = ?";
     // The ORDER BY names the room too, though it is fixed: only then does H2 walk the (room, posted_at) index in
     // order and stop after the page, instead of sorting every older (or newer) message of the room.
     static final String PAGE_BEFORE = "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND posted_at < ?"
             + " ORDER BY room DESC, posted_at DESC FETCH FIRST ? ROWS ONLY";
     static final String PAGE_AFTER = "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND posted_at > ?"
             + " ORDER BY room ASC, posted_at ASC FETCH FIRST ? ROWS ONLY";
+    static final String PAGE_SINCE = "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND seq > ?"
+            + " ORDER BY room ASC, seq ASC FETCH FIRST ? ROWS ONLY";
 
     private final ConnectionSource connections;
     private final Durability durability;
@@ -63,39 +71,43 @@ final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean insert(ChatMessage message) {
+    public InsertOutcome insert(ChatMessage message) {
         try (Connection connection = connections.open()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                bindRow(insert, message);
-                insert.executeUpdate();
-            } catch (SQLException failure) {
-                if (UNIQUE_VIOLATION.equals(failure.getSQLState())) {
-                    return false;
+            return inTransaction(connection, () -> {
+                ChatMessage stored = message.withSeq(nextSeq(connection, message.room()));
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    bindRow(insert, stored);
+                    insert.executeUpdate();
+                    return new InsertOutcome.Stored(stored);
+                } catch (SQLException failure) {
+                    return refused(connection, failure);
                 }
-                throw failure;
-            }
-            return true;
+            });
         } catch (SQLException failure) {
             throw new ChatStorageException("storing a message failed", failure);
         }
     }
 
     /**
-     * One statement: the unique index on {@code (room, author, client_message_id)} refuses a second message under
+     * One insert: the unique index on {@code (room, author, client_message_id)} refuses a second message under
      * the key, whoever races. After any refusal the key decides: taken means a duplicate, else the time or id was.
      */
     @Override
     public InsertOutcome insert(ChatMessage message, ClientMessageId key) {
         try (Connection connection = connections.open()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYED)) {
-                bindRow(insert, message);
-                insert.setString(9, key.value());
-                insert.executeUpdate();
-                return new InsertOutcome.Stored();
-            } catch (SQLException failure) {
-                if (!UNIQUE_VIOLATION.equals(failure.getSQLState())) {
-                    throw failure;
+            InsertOutcome outcome = inTransaction(connection, () -> {
+                ChatMessage stored = message.withSeq(nextSeq(connection, message.room()));
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYED)) {
+                    bindRow(insert, stored);
+                    insert.setString(10, key.value());
+                    insert.executeUpdate();
+                    return new InsertOutcome.Stored(stored);
+                } catch (SQLException failure) {
+                    return refused(connection, failure);
                 }
+            });
+            if (outcome instanceof InsertOutcome.Stored) {
+                return outcome;
             }
             try (PreparedStatement query = connection.prepareStatement(BY_CLIENT_KEY)) {
                 query.setString(1, message.room().value());
@@ -111,14 +123,54 @@ final class JdbcMessageStore implements MessageStore {
         }
     }
 
+    /** A unique key refused the row: roll back, giving the seq back, and answer taken; anything else throws. */
+    private static InsertOutcome refused(Connection connection, SQLException failure) throws SQLException {
+        if (!UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+            throw failure;
+        }
+        connection.rollback();
+        return new InsertOutcome.Taken();
+    }
+
+    /**
+     * Raises the room's seq in the caller's transaction and returns it; the counter row stays locked until the
+     * transaction ends, so the room's next writer waits for this one's commit (or rollback, which undoes it).
+     */
+    private static long nextSeq(Connection connection, RoomName room) throws SQLException {
+        while (true) {
+            try (PreparedStatement raise = connection.prepareStatement(RAISE_SEQ)) {
+                raise.setString(1, room.value());
+                try (ResultSet row = raise.executeQuery()) {
+                    if (row.next()) {
+                        return row.getLong(1);
+                    }
+                }
+            }
+            try (PreparedStatement first = connection.prepareStatement(FIRST_SEQ)) {
+                first.setString(1, room.value());
+                first.executeUpdate();
+                return 1;
+            } catch (SQLException failure) {
+                if (!UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+                    throw failure;
+                }
+                // Another writer created the room's counter meanwhile: raise that one.
+            }
+        }
+    }
+
     @Override
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
         try (Connection connection = connections.open()) {
             return inTransaction(connection, () -> {
+                long seq = nextSeq(connection, room);
                 EditOutcome decided = EditOutcome.decide(lockRow(connection, room, ref), author, change, now);
                 if (decided instanceof EditOutcome.Edited edited) {
-                    update(connection, edited.message());
+                    ChatMessage stored = edited.message().withSeq(seq);
+                    update(connection, stored);
+                    return new EditOutcome.Edited(stored);
                 }
+                connection.rollback();
                 return decided;
             });
         } catch (SQLException failure) {
@@ -140,9 +192,12 @@ final class JdbcMessageStore implements MessageStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        boolean forward = cursor instanceof HistoryCursor.After;
+        boolean forward = cursor instanceof HistoryCursor.After || cursor instanceof HistoryCursor.Since;
+        String sql = cursor instanceof HistoryCursor.Since ? PAGE_SINCE : forward ? PAGE_AFTER : PAGE_BEFORE;
         long bound;
-        if (cursor instanceof HistoryCursor.After after) {
+        if (cursor instanceof HistoryCursor.Since since) {
+            bound = since.seq();
+        } else if (cursor instanceof HistoryCursor.After after) {
             bound = after.postedAt().toEpochMilli();
         } else if (cursor instanceof HistoryCursor.Before before) {
             bound = before.postedAt().toEpochMilli();
@@ -150,7 +205,7 @@ final class JdbcMessageStore implements MessageStore {
             bound = Long.MAX_VALUE;
         }
         try (Connection connection = connections.open();
-             PreparedStatement query = connection.prepareStatement(forward ? PAGE_AFTER : PAGE_BEFORE)) {
+             PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, room.value());
             query.setLong(2, bound);
             query.setInt(3, limit + 1);
@@ -163,6 +218,19 @@ final class JdbcMessageStore implements MessageStore {
             return new HistorySlice(page, hasMore);
         } catch (SQLException failure) {
             throw new ChatStorageException("reading history failed", failure);
+        }
+    }
+
+    @Override
+    public long latestSeq(RoomName room) {
+        try (Connection connection = connections.open();
+             PreparedStatement query = connection.prepareStatement(LATEST_SEQ)) {
+            query.setString(1, room.value());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        } catch (SQLException failure) {
+            throw new ChatStorageException("reading the latest seq failed", failure);
         }
     }
 
@@ -185,7 +253,8 @@ final class JdbcMessageStore implements MessageStore {
             setText(update, 1, changed.text());
             update.setLong(2, changed.modifiedAt().toEpochMilli());
             update.setBoolean(3, changed.deleted());
-            update.setString(4, changed.id().value());
+            update.setLong(4, changed.seq());
+            update.setString(5, changed.id().value());
             update.executeUpdate();
         }
     }
@@ -199,6 +268,7 @@ final class JdbcMessageStore implements MessageStore {
         insert.setString(6, message.authorName().value());
         setText(insert, 7, message.text());
         insert.setBoolean(8, message.deleted());
+        insert.setLong(9, message.seq());
     }
 
     private static void setText(PreparedStatement statement, int index, MessageText text) throws SQLException {
@@ -222,7 +292,8 @@ final class JdbcMessageStore implements MessageStore {
                         text == null ? null : new MessageText(text),
                         Instant.ofEpochMilli(rows.getLong(3)),
                         Instant.ofEpochMilli(rows.getLong(4)),
-                        rows.getBoolean(8)));
+                        rows.getBoolean(8),
+                        rows.getLong(9)));
             }
         }
         return messages;

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 final class SchemaMigrations {
     /** The schema of this build, oldest first. Add a script here and beside it in {@code db/}; never edit one. */
-    static final List<String> SCRIPTS = List.of("db/V1__messages.sql", "db/V2__client_message_ids.sql");
+    static final List<String> SCRIPTS = List.of("db/V1__messages.sql", "db/V2__client_message_ids.sql",
+            "db/V3__sequence_numbers.sql", "db/V4__read_positions.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("(?:.*/)?V(\\d+)__\\w+\\.sql");
 

@@ -13,6 +13,7 @@ import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -44,7 +45,7 @@ class JdbcChatStorageTest {
             storage.messageStore().insert(message);
         }
         try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
-            assertThat(latest(storage.messageStore(), ROOM)).containsExactly(message);
+            assertThat(latest(storage.messageStore(), ROOM)).containsExactly(message.withSeq(1));
         }
 
         List<String> history = withDatabase(dataDir, connection -> {
@@ -57,7 +58,8 @@ class JdbcChatStorageTest {
             }
             return rows;
         });
-        assertThat(history).containsExactly("1 V1__messages.sql", "2 V2__client_message_ids.sql");
+        assertThat(history).containsExactly("1 V1__messages.sql", "2 V2__client_message_ids.sql",
+                "3 V3__sequence_numbers.sql", "4 V4__read_positions.sql");
     }
 
     @Test
@@ -70,7 +72,7 @@ class JdbcChatStorageTest {
         assertThat(StorageProcess.awaitExit(writer)).isZero();
         try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
             assertThat(latest(storage.messageStore(), room)).containsExactlyElementsOf(
-                    IntStream.range(0, count).mapToObj(i -> StorageProcess.message(room, i)).toList());
+                    IntStream.range(0, count).mapToObj(i -> StorageProcess.message(room, i).withSeq(i + 1)).toList());
         }
     }
 
@@ -135,7 +137,8 @@ class JdbcChatStorageTest {
                     .isInstanceOf(ChatStorageException.class)
                     .hasMessageContaining("already open in this process");
 
-            assertThat(first.messageStore().insert(StorageProcess.message(ROOM, 0))).isTrue();
+            assertThat(first.messageStore().insert(StorageProcess.message(ROOM, 0)))
+                    .isInstanceOf(InsertOutcome.Stored.class);
         }
         JdbcChatStorage.h2File(dataDir).close();
     }
@@ -177,12 +180,12 @@ class JdbcChatStorageTest {
     void a_database_written_by_a_newer_build_is_refused() throws SQLException {
         JdbcChatStorage.h2File(dataDir).close();
         withDatabase(dataDir, connection ->
-                update(connection, "INSERT INTO schema_version (version, script) VALUES (3, 'V3__from_the_future.sql')"));
+                update(connection, "INSERT INTO schema_version (version, script) VALUES (5, 'V5__from_the_future.sql')"));
 
         assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
                 .isInstanceOf(ChatStorageException.class)
-                .hasMessageContaining("schema version 3");
-        withDatabase(dataDir, connection -> update(connection, "DELETE FROM schema_version WHERE version = 3"));
+                .hasMessageContaining("schema version 5");
+        withDatabase(dataDir, connection -> update(connection, "DELETE FROM schema_version WHERE version = 5"));
         JdbcChatStorage.h2File(dataDir).close();
     }
 
@@ -193,7 +196,7 @@ class JdbcChatStorageTest {
              JdbcChatStorage two = JdbcChatStorage.h2InMemory("two-" + UUID.randomUUID())) {
             one.messageStore().insert(message);
 
-            assertThat(latest(one.messageStore(), ROOM)).containsExactly(message);
+            assertThat(latest(one.messageStore(), ROOM)).containsExactly(message.withSeq(1));
             assertThat(latest(two.messageStore(), ROOM)).isEmpty();
         }
     }

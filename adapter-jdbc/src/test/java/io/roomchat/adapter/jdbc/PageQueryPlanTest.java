@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A page costs the page, not the room: H2 must read the index in order and stop, not sort the room. */
 class PageQueryPlanTest {
 
-    private static void assertWalksTheIndexInOrder(String query) throws SQLException {
+    private static void assertWalksTheIndexInOrder(String query, String index) throws SQLException {
         String name = "plan-" + UUID.randomUUID();
         try (JdbcChatStorage ignored = JdbcChatStorage.h2InMemory(name)) {
             String plan = withMemoryDatabase(name, connection -> {
@@ -26,17 +26,22 @@ class PageQueryPlanTest {
                     }
                 }
             });
-            assertThat(plan).contains("MESSAGES_ROOM_POSTED_AT").contains("index sorted");
+            assertThat(plan).contains(index).contains("index sorted");
         }
     }
 
     @Test
     void older_pages_walk_the_room_and_time_index_backwards_without_sorting() throws SQLException {
-        assertWalksTheIndexInOrder(JdbcMessageStore.PAGE_BEFORE);
+        assertWalksTheIndexInOrder(JdbcMessageStore.PAGE_BEFORE, "MESSAGES_ROOM_POSTED_AT");
     }
 
     @Test
     void newer_pages_walk_the_room_and_time_index_forwards_without_sorting() throws SQLException {
-        assertWalksTheIndexInOrder(JdbcMessageStore.PAGE_AFTER);
+        assertWalksTheIndexInOrder(JdbcMessageStore.PAGE_AFTER, "MESSAGES_ROOM_POSTED_AT");
+    }
+
+    @Test
+    void since_pages_walk_the_room_and_seq_index_forwards_without_sorting() throws SQLException {
+        assertWalksTheIndexInOrder(JdbcMessageStore.PAGE_SINCE, "MESSAGES_ROOM_SEQ");
     }
 }

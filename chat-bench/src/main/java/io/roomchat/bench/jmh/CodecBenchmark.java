@@ -38,8 +38,8 @@ public class CodecBenchmark {
     private final ChatMessage event = ChatMessage.posted(new MessageId("0b9d3c1e-6f1a-4c2b-9a57-2f7e0d4c8a11"),
             new RoomName("general"), new UserId("user-42"), new DisplayName("Alice"),
             new MessageText("hello, a message of a typical length for a chat room"),
-            Instant.parse("2026-11-27T18:38:45.123Z"));
-    private final Reply posted = Reply.ok(new ReplyPayload.Posted(event.id(), event.postedAt()));
+            Instant.parse("2026-11-27T18:38:45.123Z")).withSeq(1_234);
+    private final Reply posted = Reply.ok(ReplyPayload.Posted.of(event));
     private final Optional<String> requestId = Optional.of("r-42");
 
     @Benchmark

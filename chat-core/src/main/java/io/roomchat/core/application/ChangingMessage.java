@@ -7,7 +7,7 @@ import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.ChangeMessageUseCase;
 import io.roomchat.core.port.in.Reply;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Clock;
 import java.util.Optional;

@@ -63,7 +63,7 @@ final class PostingMessage implements PostMessageUseCase {
         } else {
             metrics.messagePosted();
         }
-        return Reply.ok(new ReplyPayload.Posted(posting.message().id(), posting.message().postedAt()));
+        return Reply.ok(ReplyPayload.Posted.of(posting.message()));
     }
 
     /** A stored message, or the original a resend with the same client key names. */
@@ -78,13 +78,13 @@ final class PostingMessage implements PostMessageUseCase {
                     earliest.plusMillis(attempt));
             InsertOutcome outcome = command.clientMessageId().isPresent()
                     ? messages.insert(candidate, command.clientMessageId().get())
-                    : messages.insert(candidate) ? new InsertOutcome.Stored() : new InsertOutcome.Taken();
+                    : messages.insert(candidate);
             if (outcome instanceof InsertOutcome.DuplicateOf duplicate) {
                 return new Posting(duplicate.original(), true);
             }
-            if (outcome instanceof InsertOutcome.Stored) {
+            if (outcome instanceof InsertOutcome.Stored stored) {
                 stamps.issued(command.room(), candidate.postedAt());
-                return new Posting(candidate, false);
+                return new Posting(stored.message(), false);
             }
         }
         throw new ChatStorageException("no free postedAt in " + MAX_STAMP_ATTEMPTS + " ms");

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A stored message, which is also the event every member of its room receives.
- * A deleted message keeps its identity and times but has no text.
+ * A deleted message keeps its identity and times but has no text. {@code seq} is the room's sequence number of
+ * the message's latest change (new, edit or delete), which its store assigns; 0 until it is stored.
  */
 public record ChatMessage(
         MessageId id,
@@ -16,7 +17,8 @@ public record ChatMessage(
         MessageText text,
         Instant postedAt,
         Instant modifiedAt,
-        boolean deleted) {
+        boolean deleted,
+        long seq) {
 
     public ChatMessage {
         Objects.requireNonNull(id, "id");
@@ -28,6 +30,9 @@ public record ChatMessage(
         if (deleted != (text == null)) {
             throw new IllegalArgumentException("a message has text exactly when it is not deleted");
         }
+        if (seq < 0) {
+            throw new IllegalArgumentException("seq must not be negative");
+        }
         if (modifiedAt.isBefore(postedAt)) {
             throw new IllegalArgumentException("modifiedAt must not be before postedAt");
         }
@@ -37,12 +42,13 @@ public record ChatMessage(
 
     public static ChatMessage posted(MessageId id, RoomName room, UserId author, DisplayName authorName,
                                      MessageText text, Instant postedAt) {
-        return new ChatMessage(id, room, author, authorName, text, postedAt, postedAt, false);
+        return new ChatMessage(id, room, author, authorName, text, postedAt, postedAt, false, 0);
     }
 
     /**
      * The message after {@code change}, stamped with a {@code modifiedAt} strictly later than the current one
-     * (even within one millisecond), so that every client can tell an update from a new message.
+     * (even within one millisecond), so that every client can tell an update from a new message. Its {@code seq}
+     * is still the current one: the store stamps the change with the room's next when it writes it.
      */
     public ChatMessage apply(MessageChange change, Instant now) {
         Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
@@ -50,9 +56,14 @@ public record ChatMessage(
             stamp = modifiedAt.plusMillis(1);
         }
         if (change instanceof MessageChange.Replace replace) {
-            return new ChatMessage(id, room, author, authorName, replace.text(), postedAt, stamp, false);
+            return new ChatMessage(id, room, author, authorName, replace.text(), postedAt, stamp, false, seq);
         }
-        return new ChatMessage(id, room, author, authorName, null, postedAt, stamp, true);
+        return new ChatMessage(id, room, author, authorName, null, postedAt, stamp, true, seq);
+    }
+
+    /** This message as stored under the room's sequence number {@code seq}. */
+    public ChatMessage withSeq(long seq) {
+        return new ChatMessage(id, room, author, authorName, text, postedAt, modifiedAt, deleted, seq);
     }
 
     public boolean isWrittenBy(UserId user) {

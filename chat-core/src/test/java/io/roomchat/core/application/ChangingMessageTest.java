@@ -47,6 +47,18 @@ class ChangingMessageTest {
     }
 
     @Test
+    void edits_and_deletes_are_announced_with_the_rooms_next_seq() {
+        var posted = chat.posted(alice, "general", "helo");
+        chat.posted(bob, "general", "meanwhile");
+
+        edit(alice, posted.postedAt(), "hello");
+        delete(alice, posted.postedAt());
+
+        assertThat(chat.received(bob)).extracting(ChatMessage::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(chat.received(bob).get(3).id()).isEqualTo(posted.messageId());
+    }
+
+    @Test
     void an_edit_in_the_same_millisecond_as_the_post_still_looks_like_an_update() {
         var posted = chat.posted(alice, "general", "quick");
 

@@ -2,6 +2,7 @@ package io.roomchat.core.application;
 
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ClientMessageId;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageId;
@@ -9,7 +10,7 @@ import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
@@ -30,6 +31,8 @@ final class FakeMessageStore implements MessageStore {
     private final List<ChatMessage> messages = new ArrayList<>();
     /** (room, author, client key) → the message stored under it. */
     private final Map<List<Object>, MessageId> keys = new HashMap<>();
+    /** Each room's latest seq. */
+    private final Map<RoomName, Long> seqs = new HashMap<>();
     /** Every write so far, in order; the first {@link #durableWrites} of them are durable. */
     private final List<ChatMessage> writes = new ArrayList<>();
     private int durableWrites;
@@ -92,15 +95,17 @@ final class FakeMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized boolean insert(ChatMessage message) {
+    public synchronized InsertOutcome insert(ChatMessage message) {
         failIfAsked();
         boolean taken = messages.stream().anyMatch(m -> m.id().equals(message.id())
                 || (m.room().equals(message.room()) && m.postedAt().equals(message.postedAt())));
-        if (!taken) {
-            messages.add(message);
-            writes.add(message);
+        if (taken) {
+            return new InsertOutcome.Taken();
         }
-        return !taken;
+        ChatMessage stored = message.withSeq(nextSeq(message.room()));
+        messages.add(stored);
+        writes.add(stored);
+        return new InsertOutcome.Stored(stored);
     }
 
     @Override
@@ -112,11 +117,11 @@ final class FakeMessageStore implements MessageStore {
             return new InsertOutcome.DuplicateOf(messages.stream().filter(m -> m.id().equals(original))
                     .findFirst().orElseThrow());
         }
-        if (!insert(message)) {
-            return new InsertOutcome.Taken();
+        InsertOutcome outcome = insert(message);
+        if (outcome instanceof InsertOutcome.Stored) {
+            keys.put(keyed, message.id());
         }
-        keys.put(keyed, message.id());
-        return new InsertOutcome.Stored();
+        return outcome;
     }
 
     @Override
@@ -128,8 +133,10 @@ final class FakeMessageStore implements MessageStore {
             if (m.room().equals(room) && ref.matches(m)) {
                 EditOutcome outcome = EditOutcome.decide(m, author, change, now);
                 if (outcome instanceof EditOutcome.Edited edited) {
-                    messages.set(i, edited.message());
-                    writes.add(edited.message());
+                    ChatMessage stored = edited.message().withSeq(nextSeq(room));
+                    messages.set(i, stored);
+                    writes.add(stored);
+                    return new EditOutcome.Edited(stored);
                 }
                 return outcome;
             }
@@ -141,14 +148,27 @@ final class FakeMessageStore implements MessageStore {
     public synchronized HistorySlice page(RoomName room, HistoryCursor cursor, int limit) {
         failIfAsked();
         List<ChatMessage> side = messages.stream()
-                .filter(m -> m.room().equals(room) && cursor.admits(m.postedAt()))
-                .sorted(Comparator.comparing(ChatMessage::postedAt))
+                .filter(m -> m.room().equals(room) && cursor.admits(m))
+                .sorted(cursor instanceof HistoryCursor.Since
+                        ? Comparator.comparingLong(ChatMessage::seq)
+                        : Comparator.comparing(ChatMessage::postedAt))
                 .toList();
         boolean hasMore = side.size() > limit;
-        List<ChatMessage> page = cursor instanceof HistoryCursor.After
+        boolean forward = cursor instanceof HistoryCursor.After || cursor instanceof HistoryCursor.Since;
+        List<ChatMessage> page = forward
                 ? side.subList(0, Math.min(limit, side.size()))
                 : side.subList(Math.max(0, side.size() - limit), side.size());
         return new HistorySlice(page, hasMore);
+    }
+
+    @Override
+    public synchronized long latestSeq(RoomName room) {
+        failIfAsked();
+        return seqs.getOrDefault(room, 0L);
+    }
+
+    private long nextSeq(RoomName room) {
+        return seqs.merge(room, 1L, Long::sum);
     }
 
     synchronized List<ChatMessage> all() {

@@ -44,6 +44,19 @@ class PostingMessageTest {
     }
 
     @Test
+    void the_reply_and_the_event_carry_the_seq_the_store_gave_the_message() {
+        var alice = chat.connectAndJoin("alice", "general");
+        var bob = chat.connectAndJoin("bob", "general");
+
+        ReplyPayload.Posted first = chat.posted(alice, "general", "one");
+        ReplyPayload.Posted second = chat.posted(bob, "general", "two");
+
+        assertThat(first.seq()).isEqualTo(1);
+        assertThat(second.seq()).isEqualTo(2);
+        assertThat(chat.received(bob)).extracting(ChatMessage::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
     void the_event_is_encoded_once_for_all_recipients() {
         var alice = chat.connectAndJoin("alice", "general");
         List<io.roomchat.core.domain.ConnectionId> members = new ArrayList<>();

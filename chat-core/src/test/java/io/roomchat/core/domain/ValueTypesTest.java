@@ -56,11 +56,13 @@ class ValueTypesTest {
         var user = new UserId("u");
         var name = new DisplayName("n");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ChatMessage(id, room, user, name, null, t, t, false));
+                .isThrownBy(() -> new ChatMessage(id, room, user, name, null, t, t, false, 1));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ChatMessage(id, room, user, name, new MessageText("x"), t, t, true));
+                .isThrownBy(() -> new ChatMessage(id, room, user, name, new MessageText("x"), t, t, true, 1));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ChatMessage(id, room, user, name, new MessageText("x"), t, t.minusMillis(1), false));
+                .isThrownBy(() -> new ChatMessage(id, room, user, name, new MessageText("x"), t, t.minusMillis(1), false, 1));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ChatMessage(id, room, user, name, new MessageText("x"), t, t, false, -1));
     }
 
     @Test
@@ -93,11 +95,25 @@ class ValueTypesTest {
     void cursors_are_exclusive() {
         Instant t = Instant.parse("2026-11-27T18:38:45.123Z");
 
-        assertThat(new HistoryCursor.Before(t).admits(t)).isFalse();
-        assertThat(new HistoryCursor.Before(t).admits(t.minusMillis(1))).isTrue();
-        assertThat(new HistoryCursor.After(t).admits(t)).isFalse();
-        assertThat(new HistoryCursor.After(t).admits(t.plusMillis(1))).isTrue();
-        assertThat(HistoryCursor.latest().admits(t)).isTrue();
+        assertThat(new HistoryCursor.Before(t).admits(at(t, 1))).isFalse();
+        assertThat(new HistoryCursor.Before(t).admits(at(t.minusMillis(1), 1))).isTrue();
+        assertThat(new HistoryCursor.After(t).admits(at(t, 1))).isFalse();
+        assertThat(new HistoryCursor.After(t).admits(at(t.plusMillis(1), 1))).isTrue();
+        assertThat(new HistoryCursor.Since(5).admits(at(t, 5))).isFalse();
+        assertThat(new HistoryCursor.Since(5).admits(at(t, 6))).isTrue();
+        assertThat(HistoryCursor.latest().admits(at(t, 1))).isTrue();
+    }
+
+    @Test
+    void a_since_cursor_is_never_negative() {
+        assertThat(new HistoryCursor.Since(0).seq()).isZero();
+        assertThatIllegalArgumentException().isThrownBy(() -> new HistoryCursor.Since(-1))
+                .withMessage("since: must not be negative");
+    }
+
+    private static ChatMessage at(Instant postedAt, long seq) {
+        return ChatMessage.posted(new MessageId("m1"), new RoomName("r"), new UserId("u"), new DisplayName("n"),
+                new MessageText("x"), postedAt).withSeq(seq);
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
-import io.roomchat.core.port.out.EditOutcome;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
@@ -41,7 +41,7 @@ final class BreakableMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean insert(ChatMessage message) {
+    public InsertOutcome insert(ChatMessage message) {
         failIfBroken();
         return store.insert(message);
     }
@@ -56,6 +56,12 @@ final class BreakableMessageStore implements MessageStore {
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
         failIfBroken();
         return store.edit(room, ref, author, change, now);
+    }
+
+    @Override
+    public long latestSeq(RoomName room) {
+        failIfBroken();
+        return store.latestSeq(room);
     }
 
     @Override

@@ -401,6 +401,69 @@ public abstract class ProtocolScenarios {
     }
 
     @Test
+    void every_change_carries_the_rooms_next_seq_in_its_reply_its_event_and_history() {
+        String room = room();
+        WsTestClient alice = joined(user("alice"), room, "Alice");
+        WsTestClient bob = joined(user("bob"), room, "Bob");
+
+        JsonNode posted = alice.post(room, "first");
+        long postSeq = posted.path("seq").asLong();
+        JsonNode created = bob.nextEvent();
+        assertOk(alice.request(edit(room, posted.path("postedAt").asText(), "first, edited")));
+        JsonNode edited = bob.nextEvent();
+        assertOk(alice.request(delete(room, posted.path("postedAt").asText())));
+        JsonNode deleted = bob.nextEvent();
+
+        assertThat(posted.path("seq").isIntegralNumber()).as("reply %s", posted).isTrue();
+        assertThat(postSeq).isPositive();
+        assertThat(created.path("seq").asLong()).isEqualTo(postSeq);
+        assertThat(edited.path("seq").asLong()).isGreaterThan(postSeq);
+        assertThat(deleted.path("seq").asLong()).isGreaterThan(edited.path("seq").asLong());
+        JsonNode history = alice.history(room).path("messages");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).path("seq").asLong()).isEqualTo(deleted.path("seq").asLong());
+    }
+
+    @Test
+    void history_since_a_seq_returns_every_change_missed_edits_and_deletes_included_by_seq() {
+        String room = room();
+        String aliceId = user("alice");
+        WsTestClient alice = joined(aliceId, room, "Alice");
+        WsTestClient bob = joined(user("bob"), room, "Bob");
+        JsonNode seen = bob.post(room, "seen");
+        alice.close();
+        JsonNode missed = bob.post(room, "missed 1");
+        assertOk(bob.request(edit(room, seen.path("postedAt").asText(), "seen, edited")));
+        assertOk(bob.post(room, "missed 2"));
+        assertOk(bob.request(delete(room, missed.path("postedAt").asText())));
+
+        WsTestClient back = joined(aliceId, room, "Alice");
+        JsonNode firstPage = back.request(historyFrame(room).put("since", seen.path("seq").asLong()).put("limit", 2));
+        assertThat(texts(firstPage.path("messages"))).containsExactly("seen, edited", "missed 2");
+        assertThat(firstPage.path("hasMore").asBoolean()).isTrue();
+        long next = firstPage.path("messages").get(1).path("seq").asLong();
+        JsonNode secondPage = back.request(historyFrame(room).put("since", next).put("limit", 2));
+        assertThat(secondPage.path("messages")).singleElement().satisfies(gone -> {
+            assertThat(gone.path("messageId").asText()).isEqualTo(missed.path("messageId").asText());
+            assertThat(gone.path("isDeleted").asBoolean()).isTrue();
+        });
+        assertThat(secondPage.path("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
+    void since_with_another_cursor_or_below_0_is_400_naming_since() {
+        String room = room();
+        WsTestClient alice = joined(user("alice"), room, "Alice");
+        String postedAt = alice.post(room, "one").path("postedAt").asText();
+
+        assertStatus(alice.request(historyFrame(room).put("since", 0).put("before", postedAt)), 400, "since");
+        assertStatus(alice.request(historyFrame(room).put("since", 0).put("after", postedAt)), 400, "since");
+        assertStatus(alice.request(historyFrame(room).put("since", -1)), 400, "since");
+        assertStatus(alice.request(historyFrame(room).put("since", "0")), 400, "since");
+        assertThat(texts(alice.request(historyFrame(room).put("since", 0)).path("messages"))).containsExactly("one");
+    }
+
+    @Test
     void a_history_limit_outside_1_to_100_is_400() {
         String room = room();
         WsTestClient alice = joined(user("alice"), room, "Alice");

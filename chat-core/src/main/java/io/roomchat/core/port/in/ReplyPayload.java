@@ -10,11 +10,15 @@ import java.util.Objects;
 /** What a successful reply carries beyond its status. */
 public sealed interface ReplyPayload {
 
-    /** A new message is stored under this id and time. */
-    record Posted(MessageId messageId, Instant postedAt) implements ReplyPayload {
+    /** A new message is stored under this id, time and room sequence number. */
+    record Posted(MessageId messageId, Instant postedAt, long seq) implements ReplyPayload {
         public Posted {
             Objects.requireNonNull(messageId, "messageId");
             Objects.requireNonNull(postedAt, "postedAt");
+        }
+
+        public static Posted of(ChatMessage stored) {
+            return new Posted(stored.id(), stored.postedAt(), stored.seq());
         }
     }
 

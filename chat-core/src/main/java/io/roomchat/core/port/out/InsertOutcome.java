@@ -3,11 +3,14 @@ package io.roomchat.core.port.out;
 import io.roomchat.core.domain.ChatMessage;
 import java.util.Objects;
 
-/** What a keyed {@link MessageStore#insert(ChatMessage, io.roomchat.core.domain.ClientMessageId)} did. */
+/** What a {@link MessageStore#insert(ChatMessage)}, keyed or not, did. */
 public sealed interface InsertOutcome {
 
-    /** The message is stored. */
-    record Stored() implements InsertOutcome {
+    /** The message is stored; {@code message} is it as stored, with its {@code seq}. */
+    record Stored(ChatMessage message) implements InsertOutcome {
+        public Stored {
+            Objects.requireNonNull(message, "message");
+        }
     }
 
     /** Its {@code (room, postedAt)} or its id is taken; nothing is stored, and the caller may try another time. */

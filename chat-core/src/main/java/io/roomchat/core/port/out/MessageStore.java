@@ -2,6 +2,7 @@ package io.roomchat.core.port.out;
 
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ClientMessageId;
+import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
@@ -14,15 +15,21 @@ import java.time.Instant;
  * {@link #awaitDurable()} waits for that, so that writers can release their locks before the store syncs and
  * share one sync between many writes. Implementations are thread-safe; failures surface as
  * {@link ChatStorageException} and leave nothing half-written.
+ *
+ * <p>Every stored change of a room (new message, edit, delete) takes the room's next sequence number, assigned by
+ * the store atomically however many writers race (across processes, for a shared store): within a room it strictly
+ * increases and is never reused, with a gap only where a write failed. A stored message carries the {@code seq} of
+ * its latest change.
  */
 public interface MessageStore {
 
     /**
      * Stores a new message unless its {@code (room, postedAt)} or its {@code id} is already taken.
      *
-     * @return false, storing nothing, when either key is taken
+     * @return {@link InsertOutcome.Stored} with the message under its room's next {@code seq}, or
+     *         {@link InsertOutcome.Taken}, storing nothing, when either key is taken
      */
-    boolean insert(ChatMessage message);
+    InsertOutcome insert(ChatMessage message);
 
     /**
      * Stores a new message as {@link #insert(ChatMessage)} does, and under {@code key} among its author's messages
@@ -34,8 +41,8 @@ public interface MessageStore {
 
     /**
      * Atomically applies {@code change} to the message {@code ref} names in {@code room}, only if
-     * {@code author} wrote it and it is not deleted; the stored result is
-     * {@link ChatMessage#apply(MessageChange, Instant) message.apply(change, now)}.
+     * {@code author} wrote it and it is not deleted, as {@link EditOutcome#decide} rules; the stored result is
+     * {@link ChatMessage#apply(MessageChange, Instant) message.apply(change, now)} under the room's next {@code seq}.
      */
     EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now);
 
@@ -48,6 +55,12 @@ public interface MessageStore {
      */
     void awaitDurable();
 
-    /** A page of {@code room}'s messages on the cursor's side, at most {@code limit}, oldest first. */
+    /**
+     * A page of {@code room}'s messages on the cursor's side, at most {@code limit}: oldest first, or for a
+     * {@link HistoryCursor.Since} cursor by {@code seq} ascending.
+     */
     HistorySlice page(RoomName room, HistoryCursor cursor, int limit);
+
+    /** The {@code seq} of the room's latest stored change; 0 for a room that has none. */
+    long latestSeq(RoomName room);
 }

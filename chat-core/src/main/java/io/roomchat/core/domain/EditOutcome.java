@@ -1,18 +1,15 @@
-package io.roomchat.core.port.out;
+package io.roomchat.core.domain;
 
-import io.roomchat.core.domain.ChatMessage;
-import io.roomchat.core.domain.MessageChange;
-import io.roomchat.core.domain.UserId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What a {@link MessageStore#edit} did. */
+/** What an edit or delete of a stored message did (a message store's {@code edit}). */
 public sealed interface EditOutcome {
 
     /**
-     * The edit rule, for stores that read the current version before writing: a missing or deleted message is
-     * not found, somebody else's is refused, otherwise the result is {@code current.apply(change, now)}, which the
-     * store must then write atomically (only if {@code current} is still what is stored).
+     * The edit rule, the one every store follows: a missing or deleted message is not found, somebody else's is
+     * refused, otherwise the result is {@code current.apply(change, now)}, which the store must then write
+     * atomically (only if {@code current} is still what is stored), under the room's next {@code seq}.
      */
     static EditOutcome decide(ChatMessage current, UserId author, MessageChange change, Instant now) {
         if (current == null || current.deleted()) {
