@@ -5,6 +5,7 @@ import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomEvent;
+import io.roomchat.core.domain.RoomPresence;
 import io.roomchat.core.port.out.ConnectionStore;
 import java.util.List;
 
@@ -30,12 +31,12 @@ final class Presence {
      * @return the recipients found gone, for the caller to disconnect
      */
     List<ConnectionId> announce(RoomEvent.Presence event) {
-        if (connections.presence(event.room(), 0).count() > maxUsers) {
+        // One listing of the room gives both the recipients and the count (one query on DynamoDB).
+        List<Member> members = connections.inRoom(event.room());
+        List<Member> recipients = members.stream().filter(member -> member.protocol() == Protocol.V2).toList();
+        if (recipients.isEmpty() || RoomPresence.of(members, 0).count() > maxUsers) {
             return List.of();
         }
-        List<Member> recipients = connections.inRoom(event.room()).stream()
-                .filter(member -> member.protocol() == Protocol.V2)
-                .toList();
-        return recipients.isEmpty() ? List.of() : fanout.deliver(event, recipients).gone();
+        return fanout.deliver(event, recipients).gone();
     }
 }
