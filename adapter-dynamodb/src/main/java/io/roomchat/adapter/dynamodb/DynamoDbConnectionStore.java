@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * the set was empty before it; a leave removes it and was the user's last out when the set before it held that
  * connection alone. Each is one conditional-free update whose old value DynamoDB returns atomically, so of two
  * connections of one user leaving at once exactly one sees itself alone, and a repeated write (a retry) changes
- * nothing. A connection that vanished without a disconnect stays in its sets until a fan-out finds it gone (410),
+ * nothing. A join re-reads the record after its writes, so one that races the connection's disconnect leaves
+ * nothing behind. A connection that vanished without a disconnect stays in its sets until a fan-out finds it gone (410),
  * which removes it, or until its items expire.
  */
 final class DynamoDbConnectionStore implements ConnectionStore {
@@ -89,7 +90,7 @@ final class DynamoDbConnectionStore implements ConnectionStore {
                 return find(id).<JoinOutcome>map(tooMany -> new JoinOutcome.TooManyRooms())
                         .orElseGet(JoinOutcome.UnknownConnection::new);
             }
-            return new JoinOutcome.Joined(joined, enter(joined, membership.room()), List.of());
+            return new JoinOutcome.Joined(joined, enterIfStillStored(joined, membership.room()), List.of());
         });
     }
 
@@ -119,7 +120,7 @@ final class DynamoDbConnectionStore implements ConnectionStore {
                 }
             }
             Connection switched = before.switchingTo(membership);
-            return new JoinOutcome.Joined(switched, enter(switched, membership.room()), left);
+            return new JoinOutcome.Joined(switched, enterIfStillStored(switched, membership.room()), left);
         });
     }
 
@@ -169,6 +170,23 @@ final class DynamoDbConnectionStore implements ConnectionStore {
                 .toList());
     }
 
+    /**
+     * Enters the room, then checks the record is still there. A disconnect that deleted it meanwhile may have
+     * missed the membership written here (its rooms were read before), so it is taken out again: no membership
+     * or presence entry outlives its record. Either the disconnect's delete comes after this check, and then it
+     * saw this room in the record and exits it itself, or before, and then this check sees it.
+     *
+     * @return whether the connection is its user's first in the room (false when it was taken out again)
+     */
+    private boolean enterIfStillStored(Connection connection, RoomName room) {
+        boolean first = enter(connection, room);
+        if (find(connection.id()).isPresent()) {
+            return first;
+        }
+        exit(connection, room);
+        return false;
+    }
+
     /** Lists the connection in the room's index and adds it to its user's set: first in when the set was empty. */
     private boolean enter(Connection connection, RoomName room) {
         Member member = connection.memberOf(room).orElseThrow();
@@ -188,7 +206,7 @@ final class DynamoDbConnectionStore implements ConnectionStore {
     private Departure exit(Connection connection, RoomName room) {
         Member member = connection.memberOf(room).orElseThrow();
         dynamo.deleteItem(delete -> delete.tableName(table).key(ConnectionItems.membershipKey(room, connection.id())));
-        // An update creates a missing item: the expiry keeps one made by a race (see the class comment) from lasting.
+        // An update creates a missing item (a record of the release before v2 has none): the expiry removes it.
         Map<String, AttributeValue> before = dynamo.updateItem(update -> update.tableName(table)
                 .key(ConnectionItems.presenceKey(room, connection.userId()))
                 .updateExpression("DELETE #connections :connection SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)")

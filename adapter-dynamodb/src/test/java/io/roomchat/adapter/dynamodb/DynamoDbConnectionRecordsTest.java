@@ -17,6 +17,7 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.JoinOutcome;
 import io.roomchat.testkit.Samples;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
@@ -127,6 +129,36 @@ class DynamoDbConnectionRecordsTest {
         assertThat(store.inRoom(old)).isEmpty();
         assertThat(store.inRoom(next)).containsExactly(asStored);
         assertThat(storedItem(id.value())).doesNotContainKeys("room", "name");
+    }
+
+    @Test
+    void a_join_racing_its_connections_disconnect_leaves_no_membership_or_presence_behind() {
+        Connection connection = Connection.opened(Samples.connectionId(), user(), T0, Protocol.V2);
+        ExecutionInterceptor disconnectMeanwhile = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutItemRequest put && put.item().containsKey("member")) {
+                    // The disconnect read the record before the join added this room, then deleted it.
+                    DYNAMO.raw().deleteItem(delete -> delete.tableName(DynamoDbSettings.DEFAULT_CONNECTIONS_TABLE)
+                            .key(Map.of("connectionId", AttributeValue.fromS(connection.id().value()))));
+                }
+            }
+        };
+        RoomName room = room();
+        try (DynamoDbClient racing = LocalDynamo.client(LocalDynamo.settings(DYNAMO.server().endpoint()),
+                disconnectMeanwhile);
+             DynamoDbChatStorage storage = DynamoDbChatStorage.builder().client(racing)
+                     .settings(LocalDynamo.settings(DYNAMO.server().endpoint())).build()) {
+            storage.connectionStore().add(connection);
+
+            var outcome = storage.connectionStore().join(connection.id(), new Membership(room, new DisplayName("Ada")), 50);
+
+            assertThat(outcome).isInstanceOfSatisfying(JoinOutcome.Joined.class,
+                    joined -> assertThat(joined.firstOfUser()).isFalse());
+        }
+        assertThat(DYNAMO.storage().connectionStore().inRoom(room)).isEmpty();
+        assertThat(storedItem("\u001Fpresence\u001F" + room.value() + "\u001F" + connection.userId().value()))
+                .doesNotContainKey("connections");
     }
 
     @Test
