@@ -3,6 +3,7 @@ package io.roomchat.adapter.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.ConnectUseCase;
 import io.roomchat.core.port.in.DisconnectUseCase;
@@ -32,7 +33,7 @@ final class ConnectRoute {
         endpoint.learnFrom(event);
         ConnectionId id = WebSocketResponses.caller(event);
         try {
-            ConnectOutcome outcome = connecting.connect(id, tokenOf(event));
+            ConnectOutcome outcome = connecting.connect(id, tokenOf(event), Protocol.V1);
             if (outcome instanceof ConnectOutcome.Refused refused) {
                 LOG.log(Level.INFO, "$connect {0} refused: {1}", id, refused.reason());
                 return WebSocketResponses.status(401);

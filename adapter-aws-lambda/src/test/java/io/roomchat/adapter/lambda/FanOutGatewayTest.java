@@ -7,6 +7,7 @@ import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Membership;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.out.ConnectionStore;
@@ -47,7 +48,7 @@ class FanOutGatewayTest {
         assertThat(report.delivered()).isEqualTo(4);
         assertThat(report.gone()).isEqualTo(1);
         assertThat(connections.find(stale)).isEmpty();
-        assertThat(connections.inRoom(room)).extracting(Connection::id)
+        assertThat(connections.inRoom(room)).extracting(Member::connectionId)
                 .containsExactlyInAnyOrderElementsOf(members.stream().filter(id -> !id.equals(stale)).toList());
     }
 
@@ -78,7 +79,7 @@ class FanOutGatewayTest {
         for (int i = 0; i < count; i++) {
             Connection connection = Samples.connection(Samples.user());
             connections.add(connection);
-            connections.join(connection.id(), new Membership(room, new DisplayName("member " + i)));
+            connections.switchTo(connection.id(), new Membership(room, new DisplayName("member " + i)));
             ids.add(connection.id());
         }
         return ids;

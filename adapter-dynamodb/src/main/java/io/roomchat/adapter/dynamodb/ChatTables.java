@@ -8,9 +8,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The two tables and every attribute name the stores use, in one place. Item shapes:
  *
  * <pre>
- * connections  connectionId (hash, S) · userId · connectedAt (ISO-8601) · room? · name? · expiresAt (epoch s, TTL) ·
+ * connections  connectionId (hash, S) · userId · connectedAt (ISO-8601) · protocol (N: 1, 2; absent = 1) ·
+ *              rooms (M: room → name, the rooms it is in) · expiresAt (epoch s, TTL) ·
  *              nextFrameAt? (N, epoch µs: the frame budget, see DynamoDbFrameBudgets)
- *              GSI RoomIndex: room (hash), projection ALL — sparse: a connection that joined no room is not in it
+ *   memberships connectionId = MEMBER_PREFIX + room + US + connection id · room · member (the connection id) ·
+ *              userId · name · protocol · expiresAt — one per (connection, room), the only items with a room
+ *   presence   connectionId = PRESENCE_PREFIX + room + US + userId · connections (SS: that user's connections in
+ *              the room) · expiresAt
+ *              GSI RoomIndex: room (hash), projection ALL — sparse: it lists membership items only
  * messages     room (hash, S) · postedAt (range, N, epoch ms) · messageId · userId · name · message? ·
  *              modifiedAt (N, epoch ms) · isDeleted (BOOL) · editToken? (the call that last edited it) ·
  *              seq (N: the room's sequence number of the message's latest change)
@@ -22,11 +27,16 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *              claimPostedAt · claimToken · claimedAt (N, epoch ms)
  * </pre>
  *
- * A seq counter holds a room's latest sequence number; every change of the room raises it atomically first.
+ * A connection's rooms map is the truth for its own rooms (one read answers "is it in this room, as whom");
+ * membership items make the room index; a presence item's set changes by one atomic update per join or leave,
+ * whose old value tells whether that write was the user's first in or last out (DynamoDbConnectionStore).
+ *
+ * <p>A seq counter holds a room's latest sequence number; every change of the room raises it atomically first.
  * An id claim reserves a message id across all rooms and says where its message lives. A key claim reserves a
  * client's key for one author in one room (only posts with a {@code clientMessageId} write one) and names the
  * message stored under it. Their hash keys start with a control character, which a room name cannot contain, so
- * a claim never shows up in a room's history; nor can room, key or user id contain the separator US.
+ * a claim never shows up in a room's history; nor can room, key or user id contain the separator US. Membership
+ * and presence keys start with one too, which a connection id cannot contain, so they never meet a record.
  */
 final class ChatTables {
     static final String CONNECTION_ID = "connectionId";
@@ -37,6 +47,12 @@ final class ChatTables {
     static final String EXPIRES_AT = "expiresAt";
     static final String NEXT_FRAME_AT = "nextFrameAt";
     static final String ROOM_INDEX = "RoomIndex";
+    static final String PROTOCOL = "protocol";
+    static final String ROOMS = "rooms";
+    static final String MEMBER = "member";
+    static final String CONNECTIONS = "connections";
+    static final String MEMBER_PREFIX = "\u001Fmember\u001F";
+    static final String PRESENCE_PREFIX = "\u001Fpresence\u001F";
 
     static final String POSTED_AT = "postedAt";
     static final String MESSAGE_ID = "messageId";

@@ -3,14 +3,21 @@ package io.roomchat.adapter.dynamodb;
 import static io.roomchat.adapter.dynamodb.ChatTables.CONNECTED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.CONNECTION_ID;
 import static io.roomchat.adapter.dynamodb.ChatTables.EXPIRES_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.KEY_SEPARATOR;
+import static io.roomchat.adapter.dynamodb.ChatTables.MEMBER;
+import static io.roomchat.adapter.dynamodb.ChatTables.MEMBER_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.NAME;
+import static io.roomchat.adapter.dynamodb.ChatTables.PRESENCE_PREFIX;
+import static io.roomchat.adapter.dynamodb.ChatTables.PROTOCOL;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
+import static io.roomchat.adapter.dynamodb.ChatTables.ROOMS;
 import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
 
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
-import io.roomchat.core.domain.Membership;
+import io.roomchat.core.domain.Member;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
@@ -21,25 +28,56 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Connection records as items: the original's attributes, plus {@code expiresAt} for DynamoDB's TTL. */
+/**
+ * Connection records, membership and presence items as items (their shapes are in {@link ChatTables}), all with
+ * {@code expiresAt} for DynamoDB's TTL: a connection that vanished without a disconnect expires with its items.
+ */
 final class ConnectionItems {
     private ConnectionItems() {
     }
 
     static Map<String, AttributeValue> key(ConnectionId id) {
-        return Map.of(CONNECTION_ID, AttributeValue.fromS(id.value()));
+        return key(id.value());
+    }
+
+    static Map<String, AttributeValue> membershipKey(RoomName room, ConnectionId id) {
+        return key(MEMBER_PREFIX + room.value() + KEY_SEPARATOR + id.value());
+    }
+
+    static Map<String, AttributeValue> presenceKey(RoomName room, UserId user) {
+        return key(PRESENCE_PREFIX + room.value() + KEY_SEPARATOR + user.value());
+    }
+
+    private static Map<String, AttributeValue> key(String value) {
+        return Map.of(CONNECTION_ID, AttributeValue.fromS(value));
     }
 
     static Map<String, AttributeValue> item(Connection connection, Duration lifetime) {
         Map<String, AttributeValue> item = new HashMap<>(key(connection.id()));
         item.put(USER_ID, AttributeValue.fromS(connection.userId().value()));
         item.put(CONNECTED_AT, AttributeValue.fromS(connection.connectedAt().toString()));
-        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt(connection.connectedAt(), lifetime))));
-        connection.currentMembership().ifPresent(membership -> {
-            item.put(ROOM, AttributeValue.fromS(membership.room().value()));
-            item.put(NAME, AttributeValue.fromS(membership.name().value()));
-        });
+        item.put(PROTOCOL, protocol(connection.protocol()));
+        item.put(EXPIRES_AT, expiresAt(connection, lifetime));
+        Map<String, AttributeValue> rooms = new HashMap<>();
+        connection.rooms().forEach((room, name) -> rooms.put(room.value(), AttributeValue.fromS(name.value())));
+        item.put(ROOMS, AttributeValue.fromM(rooms));
         return item;
+    }
+
+    /** The item that lists {@code member} in {@code room}'s index, expiring with its connection's record. */
+    static Map<String, AttributeValue> membershipItem(RoomName room, Member member, AttributeValue expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(membershipKey(room, member.connectionId()));
+        item.put(ROOM, AttributeValue.fromS(room.value()));
+        item.put(MEMBER, AttributeValue.fromS(member.connectionId().value()));
+        item.put(USER_ID, AttributeValue.fromS(member.userId().value()));
+        item.put(NAME, AttributeValue.fromS(member.name().value()));
+        item.put(PROTOCOL, protocol(member.protocol()));
+        item.put(EXPIRES_AT, expiresAt);
+        return item;
+    }
+
+    static AttributeValue expiresAt(Connection connection, Duration lifetime) {
+        return AttributeValue.fromN(Long.toString(expiresAt(connection.connectedAt(), lifetime)));
     }
 
     /** TTL wants whole epoch seconds; rounding up never expires a record early. */
@@ -48,19 +86,45 @@ final class ConnectionItems {
         return expiry.getNano() == 0 ? expiry.getEpochSecond() : expiry.getEpochSecond() + 1;
     }
 
+    private static AttributeValue protocol(Protocol protocol) {
+        return AttributeValue.fromN(protocol == Protocol.V2 ? "2" : "1");
+    }
+
     static Connection connection(Map<String, AttributeValue> item) {
         try {
-            String room = StoredItems.optionalString(item, ROOM);
-            String name = StoredItems.optionalString(item, NAME);
-            Membership membership = room == null || name == null
-                    ? null
-                    : new Membership(new RoomName(room), new DisplayName(name));
+            Map<RoomName, DisplayName> rooms = new HashMap<>();
+            AttributeValue stored = item.get(ROOMS);
+            String legacyRoom = StoredItems.optionalString(item, ROOM);
+            if (stored != null && stored.hasM()) {
+                stored.m().forEach((room, name) -> rooms.put(new RoomName(room), new DisplayName(name.s())));
+            } else if (legacyRoom != null) {
+                rooms.put(new RoomName(legacyRoom), new DisplayName(StoredItems.string(item, NAME)));
+            }
             return new Connection(new ConnectionId(StoredItems.string(item, CONNECTION_ID)),
                     new UserId(StoredItems.string(item, USER_ID)),
                     Instant.parse(StoredItems.string(item, CONNECTED_AT)),
-                    membership);
-        } catch (IllegalArgumentException | DateTimeParseException invalid) {
+                    protocol(item), rooms);
+        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException invalid) {
             throw new ChatStorageException("stored connection record is invalid", invalid);
         }
+    }
+
+    /** A membership item; or a record of the release before v2, which kept its one room on itself (a v1 member). */
+    static Member member(Map<String, AttributeValue> membershipItem) {
+        try {
+            String member = StoredItems.optionalString(membershipItem, MEMBER);
+            return new Member(new ConnectionId(member != null ? member : StoredItems.string(membershipItem, CONNECTION_ID)),
+                    new UserId(StoredItems.string(membershipItem, USER_ID)),
+                    new DisplayName(StoredItems.string(membershipItem, NAME)),
+                    protocol(membershipItem));
+        } catch (IllegalArgumentException invalid) {
+            throw new ChatStorageException("stored membership item is invalid", invalid);
+        }
+    }
+
+    /** Records written before protocol v2 have no protocol attribute: they are v1. */
+    private static Protocol protocol(Map<String, AttributeValue> item) {
+        AttributeValue protocol = item.get(PROTOCOL);
+        return protocol != null && "2".equals(protocol.n()) ? Protocol.V2 : Protocol.V1;
     }
 }

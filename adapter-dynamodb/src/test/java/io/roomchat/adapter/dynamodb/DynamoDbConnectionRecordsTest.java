@@ -8,10 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roomchat.core.domain.Connection;
+import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Membership;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
+import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.JoinOutcome;
+import io.roomchat.testkit.Samples;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
@@ -39,36 +47,118 @@ class DynamoDbConnectionRecordsTest {
     @RegisterExtension
     static final DynaliteTables DYNAMO = new DynaliteTables();
 
-    private static Map<String, AttributeValue> storedItem(Connection connection) {
+    private static Map<String, AttributeValue> storedItem(String key) {
         return DYNAMO.raw().getItem(get -> get.tableName(DynamoDbSettings.DEFAULT_CONNECTIONS_TABLE)
-                .key(Map.of("connectionId", AttributeValue.fromS(connection.id().value()))).consistentRead(true))
+                .key(Map.of("connectionId", AttributeValue.fromS(key))).consistentRead(true))
                 .item();
     }
 
+    private static Map<String, AttributeValue> storedItem(Connection connection) {
+        return storedItem(connection.id().value());
+    }
+
     @Test
-    void a_record_has_the_original_attributes_and_expires_two_hours_and_a_margin_after_connecting() {
-        Connection connection = connection(user());
+    void a_record_has_the_original_attributes_with_its_protocol_and_rooms_and_expires_two_hours_and_a_margin_after_connecting() {
+        Connection connection = Connection.opened(Samples.connectionId(), user(), T0, Protocol.V2);
         DYNAMO.storage().connectionStore().add(connection);
         RoomName room = room();
-        DYNAMO.storage().connectionStore().join(connection.id(), new Membership(room, new DisplayName("Ada")));
+        DYNAMO.storage().connectionStore().join(connection.id(), new Membership(room, new DisplayName("Ada")), 50);
 
         Map<String, AttributeValue> item = storedItem(connection);
 
-        assertThat(item).containsOnlyKeys("connectionId", "userId", "connectedAt", "room", "name", "expiresAt");
+        assertThat(item).containsOnlyKeys("connectionId", "userId", "connectedAt", "protocol", "rooms", "expiresAt");
         assertThat(item.get("userId").s()).isEqualTo(connection.userId().value());
         assertThat(item.get("connectedAt").s()).isEqualTo("2026-11-27T18:38:45.123Z");
-        assertThat(item.get("room").s()).isEqualTo(room.value());
-        assertThat(item.get("name").s()).isEqualTo("Ada");
+        assertThat(item.get("protocol").n()).isEqualTo("2");
+        assertThat(item.get("rooms").m()).isEqualTo(Map.of(room.value(), AttributeValue.fromS("Ada")));
         long expiresAt = Long.parseLong(item.get("expiresAt").n());
         assertThat(expiresAt).isEqualTo(T0.plus(Duration.ofHours(2).plusMinutes(10)).getEpochSecond() + 1);
     }
 
     @Test
-    void a_record_that_joined_no_room_has_no_room_attribute_so_the_room_index_skips_it() {
+    void a_membership_is_its_own_item_in_the_room_index_and_presence_one_item_per_room_and_user_both_expiring_with_the_record() {
         Connection connection = connection(user());
         DYNAMO.storage().connectionStore().add(connection);
+        RoomName room = room();
+        DYNAMO.storage().connectionStore().switchTo(connection.id(), new Membership(room, new DisplayName("Ada")));
+        String expiresAt = storedItem(connection).get("expiresAt").n();
+
+        Map<String, AttributeValue> membership = storedItem("\u001Fmember\u001F" + room.value() + "\u001F"
+                + connection.id().value());
+        Map<String, AttributeValue> presence = storedItem("\u001Fpresence\u001F" + room.value() + "\u001F"
+                + connection.userId().value());
+
+        assertThat(membership).containsOnlyKeys("connectionId", "room", "member", "userId", "name", "protocol",
+                "expiresAt");
+        assertThat(membership.get("room").s()).isEqualTo(room.value());
+        assertThat(membership.get("member").s()).isEqualTo(connection.id().value());
+        assertThat(membership.get("protocol").n()).isEqualTo("1");
+        assertThat(membership.get("expiresAt").n()).isEqualTo(expiresAt);
+        assertThat(presence).containsOnlyKeys("connectionId", "connections", "expiresAt");
+        assertThat(presence.get("connections").ss()).containsExactly(connection.id().value());
+        assertThat(presence.get("expiresAt").n()).isEqualTo(expiresAt);
+    }
+
+    @Test
+    void a_record_has_no_room_attribute_so_the_room_index_lists_only_memberships() {
+        Connection connection = connection(user());
+        DYNAMO.storage().connectionStore().add(connection);
+        DYNAMO.storage().connectionStore().switchTo(connection.id(), new Membership(room(), new DisplayName("Ada")));
 
         assertThat(storedItem(connection)).doesNotContainKeys("room", "name").containsKey("expiresAt");
+    }
+
+    @Test
+    void a_record_of_the_release_before_v2_is_a_v1_connection_in_its_room_until_it_switches() {
+        ConnectionId id = Samples.connectionId();
+        UserId user = user();
+        RoomName old = room();
+        DYNAMO.raw().putItem(put -> put.tableName(DynamoDbSettings.DEFAULT_CONNECTIONS_TABLE).item(Map.of(
+                "connectionId", AttributeValue.fromS(id.value()), "userId", AttributeValue.fromS(user.value()),
+                "connectedAt", AttributeValue.fromS(T0.toString()), "room", AttributeValue.fromS(old.value()),
+                "name", AttributeValue.fromS("Ada"), "expiresAt", AttributeValue.fromN("1800000000"))));
+        ConnectionStore store = DYNAMO.storage().connectionStore();
+        Member asStored = new Member(id, user, new DisplayName("Ada"), Protocol.V1);
+
+        assertThat(store.find(id).orElseThrow().rooms()).isEqualTo(Map.of(old, new DisplayName("Ada")));
+        assertThat(store.inRoom(old)).containsExactly(asStored);
+
+        RoomName next = room();
+        store.switchTo(id, new Membership(next, new DisplayName("Ada")));
+
+        assertThat(store.inRoom(old)).isEmpty();
+        assertThat(store.inRoom(next)).containsExactly(asStored);
+        assertThat(storedItem(id.value())).doesNotContainKeys("room", "name");
+    }
+
+    @Test
+    void a_join_racing_its_connections_disconnect_leaves_no_membership_or_presence_behind() {
+        Connection connection = Connection.opened(Samples.connectionId(), user(), T0, Protocol.V2);
+        ExecutionInterceptor disconnectMeanwhile = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutItemRequest put && put.item().containsKey("member")) {
+                    // The disconnect read the record before the join added this room, then deleted it.
+                    DYNAMO.raw().deleteItem(delete -> delete.tableName(DynamoDbSettings.DEFAULT_CONNECTIONS_TABLE)
+                            .key(Map.of("connectionId", AttributeValue.fromS(connection.id().value()))));
+                }
+            }
+        };
+        RoomName room = room();
+        try (DynamoDbClient racing = LocalDynamo.client(LocalDynamo.settings(DYNAMO.server().endpoint()),
+                disconnectMeanwhile);
+             DynamoDbChatStorage storage = DynamoDbChatStorage.builder().client(racing)
+                     .settings(LocalDynamo.settings(DYNAMO.server().endpoint())).build()) {
+            storage.connectionStore().add(connection);
+
+            var outcome = storage.connectionStore().join(connection.id(), new Membership(room, new DisplayName("Ada")), 50);
+
+            assertThat(outcome).isInstanceOfSatisfying(JoinOutcome.Joined.class,
+                    joined -> assertThat(joined.firstOfUser()).isFalse());
+        }
+        assertThat(DYNAMO.storage().connectionStore().inRoom(room)).isEmpty();
+        assertThat(storedItem("\u001Fpresence\u001F" + room.value() + "\u001F" + connection.userId().value()))
+                .doesNotContainKey("connections");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.DisplayName;
@@ -66,7 +67,9 @@ class DynamoDbFailureTest {
             Map<String, ThrowingCallable> operations = new LinkedHashMap<>();
             operations.put("add", () -> connections.add(connection(user())));
             operations.put("find", () -> connections.find(known.id()));
-            operations.put("join", () -> connections.join(known.id(), new Membership(room, new DisplayName("Ada"))));
+            operations.put("join", () -> connections.join(known.id(), new Membership(room, new DisplayName("Ada")), 50));
+            operations.put("switchTo", () -> connections.switchTo(known.id(), new Membership(room, new DisplayName("A"))));
+            operations.put("leave", () -> connections.leave(known.id(), room));
             operations.put("inRoom", () -> connections.inRoom(room));
             operations.put("remove", () -> connections.remove(known.id()));
             operations.put("insert", () -> messages.insert(message(room, known.userId(), T0.plusSeconds(1))));
@@ -172,7 +175,7 @@ class DynamoDbFailureTest {
                     .gateway((to, delivery) -> CompletableFuture.completedFuture(DeliveryStatus.DELIVERED))
                     .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
                     .build();
-            var caller = ((ConnectOutcome.Accepted) core.connect(Samples.connectionId(), "ada")).connection().id();
+            var caller = ((ConnectOutcome.Accepted) core.connect(Samples.connectionId(), "ada", Protocol.V1)).connection().id();
             RoomName room = room();
             assertThat(core.join(caller, new JoinRoomCommand(room, new DisplayName("Ada"))).isOk()).isTrue();
 

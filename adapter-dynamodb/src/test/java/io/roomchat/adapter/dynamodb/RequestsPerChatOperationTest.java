@@ -3,6 +3,7 @@ package io.roomchat.adapter.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
@@ -16,6 +17,7 @@ import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.ReadHistoryQuery;
 import io.roomchat.core.port.in.Reply;
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DynamoDB requests per chat operation, measured by an SDK interceptor under the real core (so the core's own
- * store calls, such as the membership check before a post, are counted). The table lands in
+ * store calls, such as the membership check before a post, and the room listing behind a presence event, are
+ * counted). The table lands in
  * {@code target/dynamodb-requests.md}; docs/dynamodb.md quotes it, and the assertions keep that quote true.
  */
 class RequestsPerChatOperationTest {
@@ -97,7 +100,7 @@ class RequestsPerChatOperationTest {
     }
 
     private ConnectionId connect(String user) {
-        return ((ConnectOutcome.Accepted) core.connect(Samples.connectionId(), user)).connection().id();
+        return ((ConnectOutcome.Accepted) core.connect(Samples.connectionId(), user, Protocol.V1)).connection().id();
     }
 
     @Test
@@ -144,6 +147,14 @@ class RequestsPerChatOperationTest {
         measure("fan-out lookup, room of 10", () -> core.broadcast(event));
         gone.add(others.get(8));
         measure("fan-out, room of 10, one gone", () -> core.broadcast(event));
+        RoomName other = Samples.room();
+        measure("join, v1 switch to another room (presence: leave, join)",
+                () -> core.join(others.get(0), new JoinRoomCommand(other, new DisplayName("User 0"))));
+        ConnectionId v2 = ((ConnectOutcome.Accepted) core.connect(Samples.connectionId(), "zoe", Protocol.V2))
+                .connection().id();
+        core.join(v2, new JoinRoomCommand(room, new DisplayName("Zoe")));
+        measure("join, v2 one more room", () -> core.join(v2, new JoinRoomCommand(other, new DisplayName("Zoe"))));
+        measure("leave (v2 or v1)", () -> core.handle(v2, new LeaveRoomCommand(other)));
         measure("disconnect", () -> {
             core.disconnect(ada);
             return null;
@@ -156,7 +167,7 @@ class RequestsPerChatOperationTest {
     private static Map<String, Map<String, Integer>> expected() {
         Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
         expected.put("connect", Map.of("PutItem", 1));
-        expected.put("join", Map.of("UpdateItem", 1));
+        expected.put("join", Map.of("GetItem", 2, "UpdateItem", 2, "PutItem", 1, "Query", 1));
         expected.put("post", Map.of("GetItem", 1, "PutItem", 2, "UpdateItem", 1));
         expected.put("post, same millisecond as another from this process (next slot)",
                 Map.of("GetItem", 1, "PutItem", 2, "UpdateItem", 1));
@@ -171,8 +182,12 @@ class RequestsPerChatOperationTest {
         expected.put("history since a seq (50)", Map.of("GetItem", 1, "Query", 1));
         expected.put("latest seq of a room (store call, for the v2 join reply)", Map.of("GetItem", 1));
         expected.put("fan-out lookup, room of 10", Map.of("Query", 1));
-        expected.put("fan-out, room of 10, one gone", Map.of("Query", 1, "DeleteItem", 1));
-        expected.put("disconnect", Map.of("DeleteItem", 1));
+        expected.put("fan-out, room of 10, one gone", Map.of("Query", 2, "DeleteItem", 2, "UpdateItem", 1));
+        expected.put("join, v1 switch to another room (presence: leave, join)",
+                Map.of("GetItem", 2, "UpdateItem", 3, "DeleteItem", 1, "PutItem", 1, "Query", 2));
+        expected.put("join, v2 one more room", Map.of("GetItem", 2, "UpdateItem", 2, "PutItem", 1, "Query", 1));
+        expected.put("leave (v2 or v1)", Map.of("UpdateItem", 2, "DeleteItem", 1, "Query", 1));
+        expected.put("disconnect", Map.of("DeleteItem", 2, "UpdateItem", 1, "Query", 1));
         return expected;
     }
 

@@ -3,6 +3,7 @@ package io.roomchat.adapter.inmemory;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.port.in.ConnectOutcome;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -29,7 +30,7 @@ final class InProcessChat implements EmbeddedChat {
     public Optional<EmbeddedConnection> connect(String token, Consumer<ChatMessage> sink) {
         Objects.requireNonNull(sink, "sink");
         ConnectionId id = new ConnectionId("embedded-" + UUID.randomUUID());
-        ConnectOutcome outcome = core.connect(id, token);
+        ConnectOutcome outcome = core.connect(id, token, Protocol.V1);
         if (outcome instanceof ConnectOutcome.Refused refused) {
             LOG.log(Level.DEBUG, "connection refused: {0}", refused.reason());
             return Optional.empty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.Identity;
@@ -201,7 +202,7 @@ class EmbeddedChatTest {
 
             assertThat(bob.received()).isEmpty();
             assertThat(bob.send(post(GENERAL, "yes")).status()).isEqualTo(Status.FORBIDDEN);
-            assertThat(connections.inRoom(GENERAL)).extracting(c -> c.id())
+            assertThat(connections.inRoom(GENERAL)).extracting(c -> c.connectionId())
                     .containsExactly(alice.connection().id());
         }
 
@@ -456,14 +457,14 @@ class EmbeddedChatTest {
         void a_member_without_a_live_sink_is_dropped_during_fan_out_and_the_others_still_receive() {
             Member alice = joined("alice", GENERAL);
             ConnectionId ghost = new ConnectionId("stale-record");
-            chat.core().connect(ghost, "ghost");
+            chat.core().connect(ghost, "ghost", Protocol.V1);
             chat.core().join(ghost, join(GENERAL, "ghost"));
 
             alice.send(post(GENERAL, "who is here?"));
 
             assertThat(alice.received()).hasSize(1);
             assertThat(connections.find(ghost)).isEmpty();
-            assertThat(connections.inRoom(GENERAL)).extracting(c -> c.id())
+            assertThat(connections.inRoom(GENERAL)).extracting(c -> c.connectionId())
                     .containsExactly(alice.connection().id());
         }
 

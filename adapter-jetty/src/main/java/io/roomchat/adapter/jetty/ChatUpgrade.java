@@ -1,6 +1,7 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.port.in.ConnectOutcome;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
@@ -40,7 +41,7 @@ final class ChatUpgrade implements WebSocketCreator {
             return null;
         }
         ConnectionId id = new ConnectionId(UUID.randomUUID().toString());
-        ConnectOutcome outcome = services.core().connect(id, AccessToken.of(request).orElse(null));
+        ConnectOutcome outcome = services.core().connect(id, AccessToken.of(request).orElse(null), Protocol.V1);
         if (outcome instanceof ConnectOutcome.Refused refused) {
             // The reason comes from the verifier and never contains the token.
             LOG.info("refused upgrade from {}: {}", Request.getRemoteAddr(request), refused.reason());

@@ -2,9 +2,12 @@ package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Membership;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.Departure;
+import io.roomchat.core.port.out.JoinOutcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,18 +46,29 @@ final class RecordingConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public Optional<Connection> join(ConnectionId id, Membership membership) {
-        return delegate.join(id, membership);
+    public JoinOutcome join(ConnectionId id, Membership membership, int maxRooms) {
+        return delegate.join(id, membership, maxRooms);
     }
 
     @Override
-    public void remove(ConnectionId id) {
-        delegate.remove(id);
+    public JoinOutcome switchTo(ConnectionId id, Membership membership) {
+        return delegate.switchTo(id, membership);
+    }
+
+    @Override
+    public Optional<Departure> leave(ConnectionId id, RoomName room) {
+        return delegate.leave(id, room);
+    }
+
+    @Override
+    public List<Departure> remove(ConnectionId id) {
+        List<Departure> departures = delegate.remove(id);
         stored.remove(id);
+        return departures;
     }
 
     @Override
-    public List<Connection> inRoom(RoomName room) {
+    public List<Member> inRoom(RoomName room) {
         return delegate.inRoom(room);
     }
 }

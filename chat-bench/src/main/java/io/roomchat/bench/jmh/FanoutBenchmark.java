@@ -6,6 +6,7 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.Identity;
 import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.ConnectOutcome;
@@ -69,7 +70,7 @@ public class FanoutBenchmark {
         RoomName room = new RoomName("bench-room");
         for (int i = 0; i < members; i++) {
             ConnectionId id = new ConnectionId("c" + i);
-            if (!(core.connect(id, "user-" + i) instanceof ConnectOutcome.Accepted)) {
+            if (!(core.connect(id, "user-" + i, Protocol.V1) instanceof ConnectOutcome.Accepted)) {
                 throw new IllegalStateException("connect refused");
             }
             core.join(id, new JoinRoomCommand(room, new DisplayName("User " + i)));

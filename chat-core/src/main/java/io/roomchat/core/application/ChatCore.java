@@ -3,6 +3,7 @@ package io.roomchat.core.application;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.port.in.BroadcastUseCase;
 import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.ChangeMessageUseCase;
@@ -13,6 +14,7 @@ import io.roomchat.core.port.in.DisconnectUseCase;
 import io.roomchat.core.port.in.HandleCommandUseCase;
 import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.JoinRoomUseCase;
+import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.PostMessageUseCase;
 import io.roomchat.core.port.in.ReadHistoryQuery;
@@ -44,6 +46,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
     private final ChatMetrics metrics;
     private final Connecting connecting;
     private final JoiningRoom joiningRoom;
+    private final LeavingRoom leavingRoom;
     private final PostingMessage postingMessage;
     private final ChangingMessage changingMessage;
     private final ReadingHistory readingHistory;
@@ -55,12 +58,16 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
         this.metrics = b.metrics;
         RoomMembers members = new RoomMembers(b.connections);
         TextLimit textLimit = new TextLimit(b.limits);
-        this.broadcasting = new Broadcasting(b.connections, b.gateway, b.encoder, b.metrics);
+        Fanout fanout = new Fanout(b.gateway, b.encoder);
+        Presence presence = new Presence(b.connections, fanout, b.limits);
+        this.disconnecting = new Disconnecting(b.connections, presence);
+        this.broadcasting = new Broadcasting(b.connections, fanout, disconnecting, b.metrics);
         MessagePublisher publisher = b.publisherFactory == null
                 ? broadcasting::broadcast
                 : b.publisherFactory.apply(broadcasting);
         this.connecting = new Connecting(b.verifier, b.connections, b.clock);
-        this.joiningRoom = new JoiningRoom(b.connections);
+        this.joiningRoom = new JoiningRoom(b.connections, presence, disconnecting, b.limits);
+        this.leavingRoom = new LeavingRoom(b.connections, disconnecting);
         RoomOrder roomOrder = b.orderedRooms
                 ? RoomOrder.striped(b.messages, publisher)
                 : RoomOrder.none(b.messages, publisher);
@@ -68,7 +75,6 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
                 b.metrics);
         this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
-        this.disconnecting = new Disconnecting(b.connections);
     }
 
     public static Builder builder() {
@@ -80,8 +86,8 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
     }
 
     @Override
-    public ConnectOutcome connect(ConnectionId id, String token) {
-        return connecting.connect(id, token);
+    public ConnectOutcome connect(ConnectionId id, String token, Protocol protocol) {
+        return connecting.connect(id, token, protocol);
     }
 
     @Override
@@ -101,6 +107,9 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
     private Reply dispatch(ConnectionId caller, ClientCommand command) {
         if (command instanceof JoinRoomCommand join) {
             return joiningRoom.join(caller, join);
+        }
+        if (command instanceof LeaveRoomCommand leave) {
+            return leavingRoom.leave(caller, leave);
         }
         if (command instanceof PostMessageCommand post) {
             return postingMessage.post(caller, post);

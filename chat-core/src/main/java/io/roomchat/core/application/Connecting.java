@@ -2,6 +2,7 @@ package io.roomchat.core.application;
 
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.ConnectUseCase;
 import io.roomchat.core.port.out.ConnectionStore;
@@ -22,7 +23,7 @@ final class Connecting implements ConnectUseCase {
     }
 
     @Override
-    public ConnectOutcome connect(ConnectionId id, String token) {
+    public ConnectOutcome connect(ConnectionId id, String token, Protocol protocol) {
         if (token == null || token.isBlank()) {
             return new ConnectOutcome.Refused("missing token");
         }
@@ -31,7 +32,8 @@ final class Connecting implements ConnectUseCase {
             return new ConnectOutcome.Refused(refused.reason());
         }
         var identity = ((TokenVerification.Verified) verdict).identity();
-        Connection connection = Connection.opened(id, identity.userId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Connection connection = Connection.opened(id, identity.userId(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), protocol);
         connections.add(connection);
         return new ConnectOutcome.Accepted(connection);
     }

@@ -1,18 +1,42 @@
 package io.roomchat.core.application;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.in.DisconnectUseCase;
 import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.Departure;
+import java.util.List;
 
+/**
+ * Connections leaving rooms, however they leave (disconnect, idle timeout, slow reader dropped, found gone in a
+ * fan-out, {@code onLeave}, a v1 switch): each user whose last connection left a room is announced there.
+ */
 final class Disconnecting implements DisconnectUseCase {
     private final ConnectionStore connections;
+    private final Presence presence;
 
-    Disconnecting(ConnectionStore connections) {
+    Disconnecting(ConnectionStore connections, Presence presence) {
         this.connections = connections;
+        this.presence = presence;
     }
 
     @Override
     public void disconnect(ConnectionId id) {
-        connections.remove(id);
+        departed(connections.remove(id));
+    }
+
+    void departed(List<Departure> departures) {
+        for (Departure departure : departures) {
+            if (departure.lastOfUser()) {
+                var member = departure.member();
+                disconnectAll(presence.announce(new RoomEvent.Presence(departure.room(), RoomEvent.Presence.Kind.LEAVE,
+                        member.userId(), member.name())));
+            }
+        }
+    }
+
+    /** Recipients of an announcement that turned out to be gone: each leaves its rooms in turn. */
+    void disconnectAll(List<ConnectionId> gone) {
+        gone.forEach(this::disconnect);
     }
 }

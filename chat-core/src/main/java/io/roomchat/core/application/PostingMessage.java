@@ -53,7 +53,7 @@ final class PostingMessage implements PostMessageUseCase {
             return tooLong.get();
         }
         var connection = member.get();
-        DisplayName name = command.name().orElse(connection.membership().name());
+        DisplayName name = command.name().orElse(connection.name());
         // Acknowledged only once durable and published, so the reply never runs ahead of the event.
         Posting posting = roomOrder.write(command.room(), () -> store(command, connection.userId(), name),
                 done -> done.duplicate() ? Optional.empty() : Optional.of(done.message()));

@@ -1,7 +1,7 @@
 package io.roomchat.core.application;
 
-import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.Reply;
@@ -19,9 +19,9 @@ final class RoomMembers {
         this.connections = connections;
     }
 
-    /** The caller's record if it is in {@code room}; otherwise empty. */
-    Optional<Connection> memberOf(ConnectionId caller, RoomName room) {
-        return connections.find(caller).filter(connection -> connection.isIn(room));
+    /** The caller as a member of {@code room} if it is in it; otherwise empty. */
+    Optional<Member> memberOf(ConnectionId caller, RoomName room) {
+        return connections.find(caller).flatMap(connection -> connection.memberOf(room));
     }
 
     static Reply notJoined() {

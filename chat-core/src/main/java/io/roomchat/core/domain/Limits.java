@@ -12,7 +12,14 @@ public record Limits(
         Duration idleTimeout,
         int historyPageDefault,
         int historyPageMax,
-        int outboundQueueFrames) {
+        int outboundQueueFrames,
+        int maxRoomsPerConnection,
+        int presenceMaxUsers) {
+
+    /** The rooms a v2 connection may be in at once, by default. */
+    public static final int DEFAULT_MAX_ROOMS_PER_CONNECTION = 50;
+    /** Above this many users present, a room sends no presence events, by default. */
+    public static final int DEFAULT_PRESENCE_MAX_USERS = 200;
 
     public Limits {
         positive(maxFrameBytes, "maxFrameBytes");
@@ -23,9 +30,18 @@ public record Limits(
         positive(historyPageDefault, "historyPageDefault");
         positive(historyPageMax, "historyPageMax");
         positive(outboundQueueFrames, "outboundQueueFrames");
+        positive(maxRoomsPerConnection, "maxRoomsPerConnection");
+        positive(presenceMaxUsers, "presenceMaxUsers");
         if (historyPageDefault > historyPageMax) {
             throw new IllegalArgumentException("historyPageDefault must not exceed historyPageMax");
         }
+    }
+
+    /** The v1 limits, with the v2 ones at their defaults. */
+    public Limits(int maxFrameBytes, int maxMessageChars, int framesPerSecond, int frameBurst, Duration idleTimeout,
+                  int historyPageDefault, int historyPageMax, int outboundQueueFrames) {
+        this(maxFrameBytes, maxMessageChars, framesPerSecond, frameBurst, idleTimeout, historyPageDefault,
+                historyPageMax, outboundQueueFrames, DEFAULT_MAX_ROOMS_PER_CONNECTION, DEFAULT_PRESENCE_MAX_USERS);
     }
 
     public static Limits defaults() {
@@ -34,17 +50,27 @@ public record Limits(
 
     public Limits withFramesPerSecond(int perSecond, int burst) {
         return new Limits(maxFrameBytes, maxMessageChars, perSecond, burst, idleTimeout,
-                historyPageDefault, historyPageMax, outboundQueueFrames);
+                historyPageDefault, historyPageMax, outboundQueueFrames, maxRoomsPerConnection, presenceMaxUsers);
     }
 
     public Limits withOutboundQueueFrames(int frames) {
         return new Limits(maxFrameBytes, maxMessageChars, framesPerSecond, frameBurst, idleTimeout,
-                historyPageDefault, historyPageMax, frames);
+                historyPageDefault, historyPageMax, frames, maxRoomsPerConnection, presenceMaxUsers);
     }
 
     public Limits withIdleTimeout(Duration timeout) {
         return new Limits(maxFrameBytes, maxMessageChars, framesPerSecond, frameBurst, timeout,
-                historyPageDefault, historyPageMax, outboundQueueFrames);
+                historyPageDefault, historyPageMax, outboundQueueFrames, maxRoomsPerConnection, presenceMaxUsers);
+    }
+
+    public Limits withMaxRoomsPerConnection(int rooms) {
+        return new Limits(maxFrameBytes, maxMessageChars, framesPerSecond, frameBurst, idleTimeout,
+                historyPageDefault, historyPageMax, outboundQueueFrames, rooms, presenceMaxUsers);
+    }
+
+    public Limits withPresenceMaxUsers(int users) {
+        return new Limits(maxFrameBytes, maxMessageChars, framesPerSecond, frameBurst, idleTimeout,
+                historyPageDefault, historyPageMax, outboundQueueFrames, maxRoomsPerConnection, users);
     }
 
     private static void positive(int value, String what) {

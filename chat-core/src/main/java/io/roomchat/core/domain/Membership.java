@@ -2,7 +2,7 @@ package io.roomchat.core.domain;
 
 import java.util.Objects;
 
-/** The one room a connection is in, and the name it shows there. */
+/** A room a connection is in, and the name it shows there. */
 public record Membership(RoomName room, DisplayName name) {
     public Membership {
         Objects.requireNonNull(room, "room");

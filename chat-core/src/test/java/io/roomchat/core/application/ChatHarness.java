@@ -8,6 +8,8 @@ import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.Identity;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.domain.UserId;
@@ -17,6 +19,7 @@ import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.ChatMetrics;
+import io.roomchat.core.port.out.EventEncoder;
 import io.roomchat.core.port.out.TokenVerification;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +53,19 @@ final class ChatHarness {
                 .tokenVerifier(token -> token.startsWith("valid:")
                         ? new TokenVerification.Verified(new Identity(new UserId(token.substring(6))))
                         : new TokenVerification.Refused("bad token"))
-                .eventEncoder(event -> "event#" + encodings.incrementAndGet() + ":" + event.id())
+                .eventEncoder(new EventEncoder() {
+                    @Override
+                    public String encode(ChatMessage event) {
+                        return "event#" + encodings.incrementAndGet() + ":" + event.id();
+                    }
+
+                    @Override
+                    public String encode(RoomEvent event, Protocol protocol) {
+                        return event instanceof RoomEvent.Presence presence
+                                ? protocol + " presence#" + encodings.incrementAndGet() + ":" + presence.kind()
+                                : protocol + " " + encode(((RoomEvent.Message) event).message());
+                    }
+                })
                 .clock(clock)
                 .limits(limits)
                 .metrics(new ChatMetrics() {
@@ -67,16 +82,28 @@ final class ChatHarness {
     }
 
     ConnectionId connect(String userId) {
+        return connect(userId, Protocol.V1);
+    }
+
+    ConnectionId connect(String userId, Protocol protocol) {
         ConnectionId id = new ConnectionId("conn-" + userId + "-" + connections.size());
-        assertThat(core.connect(id, "valid:" + userId)).isInstanceOf(ConnectOutcome.Accepted.class);
+        assertThat(core.connect(id, "valid:" + userId, protocol)).isInstanceOf(ConnectOutcome.Accepted.class);
         return id;
     }
 
     ConnectionId connectAndJoin(String userId, String room) {
-        ConnectionId id = connect(userId);
-        assertThat(core.handle(id, new JoinRoomCommand(room(room), new DisplayName(userId + " name"))).status())
-                .isEqualTo(Status.OK);
+        return connectAndJoin(userId, room, Protocol.V1);
+    }
+
+    ConnectionId connectAndJoin(String userId, String room, Protocol protocol) {
+        ConnectionId id = connect(userId, protocol);
+        join(id, room, userId + " name");
         return id;
+    }
+
+    void join(ConnectionId id, String room, String name) {
+        assertThat(core.handle(id, new JoinRoomCommand(room(room), new DisplayName(name))).status())
+                .isEqualTo(Status.OK);
     }
 
     Reply post(ConnectionId from, String room, String text) {
@@ -91,5 +118,10 @@ final class ChatHarness {
 
     List<ChatMessage> received(ConnectionId id) {
         return gateway.receivedBy(id);
+    }
+
+    /** The presence events {@code id} received, in order. */
+    List<RoomEvent.Presence> presenceSeenBy(ConnectionId id) {
+        return gateway.presenceSeenBy(id);
     }
 }

@@ -3,6 +3,7 @@ package io.roomchat.core.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.ConnectOutcome;
 import org.junit.jupiter.api.Test;
@@ -12,18 +13,19 @@ class ConnectingTest {
 
     @Test
     void a_valid_token_opens_a_connection_recorded_with_its_user_and_time() {
-        ConnectOutcome outcome = chat.core.connect(new ConnectionId("c1"), "valid:alice");
+        ConnectOutcome outcome = chat.core.connect(new ConnectionId("c1"), "valid:alice", Protocol.V1);
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.Accepted.class);
         var stored = chat.connections.find(new ConnectionId("c1")).orElseThrow();
         assertThat(stored.userId()).isEqualTo(new UserId("alice"));
         assertThat(stored.connectedAt()).isEqualTo(ChatHarness.START);
-        assertThat(stored.currentMembership()).isEmpty();
+        assertThat(stored.rooms()).isEmpty();
+        assertThat(stored.protocol()).isEqualTo(Protocol.V1);
     }
 
     @Test
     void a_refused_token_stores_nothing() {
-        ConnectOutcome outcome = chat.core.connect(new ConnectionId("c1"), "forged");
+        ConnectOutcome outcome = chat.core.connect(new ConnectionId("c1"), "forged", Protocol.V1);
 
         assertThat(outcome).isEqualTo(new ConnectOutcome.Refused("bad token"));
         assertThat(chat.connections.size()).isZero();
@@ -31,8 +33,8 @@ class ConnectingTest {
 
     @Test
     void a_missing_or_blank_token_is_refused_without_asking_the_verifier() {
-        assertThat(chat.core.connect(new ConnectionId("c1"), null)).isEqualTo(new ConnectOutcome.Refused("missing token"));
-        assertThat(chat.core.connect(new ConnectionId("c2"), "  ")).isEqualTo(new ConnectOutcome.Refused("missing token"));
+        assertThat(chat.core.connect(new ConnectionId("c1"), null, Protocol.V1)).isEqualTo(new ConnectOutcome.Refused("missing token"));
+        assertThat(chat.core.connect(new ConnectionId("c2"), "  ", Protocol.V1)).isEqualTo(new ConnectOutcome.Refused("missing token"));
         assertThat(chat.connections.size()).isZero();
     }
 

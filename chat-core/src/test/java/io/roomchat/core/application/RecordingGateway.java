@@ -2,6 +2,7 @@ package io.roomchat.core.application;
 
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.Delivery;
 import io.roomchat.core.port.out.DeliveryStatus;
@@ -13,10 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /** Records what each connection received, as text and as events; some connections can be made gone or broken. */
 final class RecordingGateway implements ConnectionGateway {
-    private final Map<ConnectionId, List<ChatMessage>> received = new ConcurrentHashMap<>();
+    private final Map<ConnectionId, List<RoomEvent>> received = new ConcurrentHashMap<>();
     private final Map<ConnectionId, List<String>> texts = new ConcurrentHashMap<>();
     private final Set<ConnectionId> gone = ConcurrentHashMap.newKeySet();
     private final Set<ConnectionId> broken = ConcurrentHashMap.newKeySet();
@@ -39,14 +41,23 @@ final class RecordingGateway implements ConnectionGateway {
             return CompletableFuture.failedFuture(new IllegalStateException("send failed (test)"));
         }
         synchronized (this) {
-            received.computeIfAbsent(to, key -> new ArrayList<>()).add(delivery.message());
+            received.computeIfAbsent(to, key -> new ArrayList<>()).add(delivery.event());
             texts.computeIfAbsent(to, key -> new ArrayList<>()).add(delivery.text());
         }
         return CompletableFuture.completedFuture(DeliveryStatus.DELIVERED);
     }
 
+    /** The messages {@code id} received, in order. */
     synchronized List<ChatMessage> receivedBy(ConnectionId id) {
-        return List.copyOf(received.getOrDefault(id, List.of()));
+        return received.getOrDefault(id, List.of()).stream()
+                .flatMap(event -> event instanceof RoomEvent.Message message ? Stream.of(message.message()) : Stream.empty())
+                .toList();
+    }
+
+    synchronized List<RoomEvent.Presence> presenceSeenBy(ConnectionId id) {
+        return received.getOrDefault(id, List.of()).stream()
+                .flatMap(event -> event instanceof RoomEvent.Presence presence ? Stream.of(presence) : Stream.empty())
+                .toList();
     }
 
     synchronized List<String> textsFor(ConnectionId id) {

@@ -40,6 +40,15 @@ class ValueTypesTest {
     }
 
     @Test
+    void a_connection_id_is_1_to_128_characters_without_control_characters() {
+        assertThat(new ConnectionId("L0SM9cOFvHcCIhw=").value()).isEqualTo("L0SM9cOFvHcCIhw=");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ConnectionId("x".repeat(129)))
+                .withMessage("connection id must be 1-128 characters");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ConnectionId("\u001Fmember\u001Froom"))
+                .withMessage("connection id must not contain control characters");
+    }
+
+    @Test
     void message_text_must_not_be_blank_but_may_span_lines() {
         assertThat(new MessageText("two\nlines").length()).isEqualTo(9);
         assertThatIllegalArgumentException().isThrownBy(() -> new MessageText(" \n\t "))

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Membership;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
@@ -94,7 +95,7 @@ class LocalStandInTest {
         ConnectionStore records = local.wiring().storage().connectionStore();
         ConnectionId stale = new ConnectionId("stale-" + UUID.randomUUID().toString().substring(0, 8) + "=");
         records.add(Connection.opened(stale, new UserId("ghost"), Instant.now()));
-        records.join(stale, new Membership(new RoomName(room), new DisplayName("Ghost")));
+        records.switchTo(stale, new Membership(new RoomName(room), new DisplayName("Ghost")));
         try (WsTestClient alice = joined("alice", room); WsTestClient bob = joined("bob", room)) {
 
             assertThat(alice.post(room, "who is here?").path("statusCode").asInt()).isEqualTo(200);
@@ -102,7 +103,7 @@ class LocalStandInTest {
             assertThat(alice.nextEvent().path("message").asText()).isEqualTo("who is here?");
             assertThat(bob.nextEvent().path("message").asText()).isEqualTo("who is here?");
             awaitRemoval(records, stale);
-            assertThat(records.inRoom(new RoomName(room))).extracting(Connection::userId)
+            assertThat(records.inRoom(new RoomName(room))).extracting(Member::userId)
                     .extracting(UserId::value).containsExactlyInAnyOrder("alice", "bob");
         }
     }
@@ -111,7 +112,7 @@ class LocalStandInTest {
     void the_management_api_describes_and_closes_a_connection_for_the_real_sdk_client() {
         String room = "room-" + UUID.randomUUID();
         try (WsTestClient alice = joined("alice", room)) {
-            String id = records(room).get(0).id().value();
+            String id = records(room).get(0).connectionId().value();
 
             assertThat(managementApi.getConnection(request -> request.connectionId(id)).connectedAt()).isNotNull();
             managementApi.deleteConnection(request -> request.connectionId(id));
@@ -149,7 +150,7 @@ class LocalStandInTest {
         return client;
     }
 
-    private List<Connection> records(String room) {
+    private List<Member> records(String room) {
         return local.wiring().storage().connectionStore().inRoom(new RoomName(room));
     }
 

@@ -73,7 +73,7 @@ class ServerlessBenchmark {
             for (int i = 1; i < CONNECTIONS; i++) {
                 ConnectionId id = new ConnectionId("bench-" + i + "-" + suffix);
                 records.add(Connection.opened(id, new UserId("user-" + i), Instant.now()));
-                records.join(id, new Membership(new RoomName(room), new DisplayName("User " + i)));
+                records.switchTo(id, new Membership(new RoomName(room), new DisplayName("User " + i)));
                 standIns.forEach(standIn -> standIn.attachSink(id.value(), frame -> { }));
             }
             long seeded = System.nanoTime() - seeding;
@@ -85,7 +85,7 @@ class ServerlessBenchmark {
             assertThat(sender.post(room, "fan me out").path("statusCode").asInt()).isEqualTo(200);
             sender.nextEvent();
             SNSEvent notification = first.lastNotification().orElseThrow();
-            String senderId = records.inRoom(new RoomName(room)).stream().map(c -> c.id().value())
+            String senderId = records.inRoom(new RoomName(room)).stream().map(c -> c.connectionId().value())
                     .filter(id -> !id.startsWith("bench-")).findFirst().orElseThrow();
             standIns.forEach(standIn -> standIn.attachSink(senderId, frame -> { }));
 

@@ -2,5 +2,5 @@ package io.roomchat.core.port.in;
 
 /** A decoded client frame: one of the actions of the wire protocol. */
 public sealed interface ClientCommand
-        permits JoinRoomCommand, PostMessageCommand, ChangeMessageCommand, ReadHistoryQuery {
+        permits JoinRoomCommand, LeaveRoomCommand, PostMessageCommand, ChangeMessageCommand, ReadHistoryQuery {
 }

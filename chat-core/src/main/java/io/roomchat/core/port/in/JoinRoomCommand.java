@@ -4,7 +4,10 @@ import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.RoomName;
 import java.util.Objects;
 
-/** {@code onJoin}: enter {@code room} as {@code name}, leaving any other room. */
+/**
+ * {@code onJoin}: enter {@code room} as {@code name}. A v1 connection leaves any other room; a v2 connection
+ * keeps its other rooms. Joining a joined room again only changes the name shown there.
+ */
 public record JoinRoomCommand(RoomName room, DisplayName name) implements ClientCommand {
     public JoinRoomCommand {
         Objects.requireNonNull(room, "room");

@@ -1,37 +1,63 @@
 package io.roomchat.core.port.out;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.RoomEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * One event on its way to every member of a room. Its wire text, and that text's UTF-8 bytes, are encoded at most
- * once, on first use, however many connections it goes to.
+ * One event on its way to every connection of one protocol in a room. Its wire text, and that text's UTF-8 bytes,
+ * are encoded at most once, on first use, however many connections it goes to; a fan-out makes one delivery per
+ * protocol.
  */
 public final class Delivery {
-    private final ChatMessage message;
+    private final RoomEvent event;
+    private final Protocol protocol;
     private final EventEncoder encoder;
     private volatile String text;
     private volatile byte[] utf8;
 
-    public Delivery(ChatMessage message, EventEncoder encoder) {
-        this.message = Objects.requireNonNull(message, "message");
+    public Delivery(RoomEvent event, Protocol protocol, EventEncoder encoder) {
+        this.event = Objects.requireNonNull(event, "event");
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
     }
 
-    public ChatMessage message() {
-        return message;
+    /** A message event for v1 connections. */
+    public Delivery(ChatMessage message, EventEncoder encoder) {
+        this(new RoomEvent.Message(message), Protocol.V1, encoder);
     }
 
-    /** The event as a wire frame. */
+    public RoomEvent event() {
+        return event;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /**
+     * The message this delivery announces, for sinks that take messages.
+     *
+     * @throws IllegalStateException when it announces another kind of event
+     */
+    public ChatMessage message() {
+        if (event instanceof RoomEvent.Message message) {
+            return message.message();
+        }
+        throw new IllegalStateException("not a message event: " + event.getClass().getSimpleName());
+    }
+
+    /** The event as a wire frame of this delivery's protocol. */
     public String text() {
         String encoded = text;
         if (encoded == null) {
             synchronized (this) {
                 encoded = text;
                 if (encoded == null) {
-                    encoded = encoder.encode(message);
+                    encoded = encoder.encode(event, protocol);
                     text = encoded;
                 }
             }

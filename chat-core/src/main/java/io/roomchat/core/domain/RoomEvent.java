@@ -1,0 +1,39 @@
+package io.roomchat.core.domain;
+
+import java.util.Objects;
+
+/** Something that happened in a room, told to the connections in it. */
+public sealed interface RoomEvent {
+
+    RoomName room();
+
+    /** A new, edited or deleted message: to every connection in its room, of every protocol. */
+    record Message(ChatMessage message) implements RoomEvent {
+        public Message {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RoomName room() {
+            return message.room();
+        }
+    }
+
+    /**
+     * A user's first connection entered the room ({@link Kind#JOIN}) or its last one left it ({@link Kind#LEAVE}):
+     * to v2 connections only, and only while the room is small enough ({@link Limits#presenceMaxUsers()}).
+     */
+    record Presence(RoomName room, Kind kind, UserId userId, DisplayName name) implements RoomEvent {
+        public Presence {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(name, "name");
+        }
+
+        public enum Kind {
+            JOIN,
+            LEAVE
+        }
+    }
+}
