@@ -1,9 +1,12 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.wire.FramePipeline;
 import io.roomchat.wire.WireCodec;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +83,10 @@ public final class ChatServer implements AutoCloseable {
         server.addConnector(connector);
         server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
 
-        SocketServices services = new SocketServices(core, b.codec, gateway, core.limits(), metrics);
+        InMemoryFrameBudgets budgets = new InMemoryFrameBudgets();
+        FramePipeline pipeline = new FramePipeline(b.codec, core, budgets, FrameRate.of(core.limits()),
+                Clock.systemUTC(), metrics);
+        SocketServices services = new SocketServices(core, pipeline, budgets, gateway, core.limits(), metrics);
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins));
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");

@@ -12,7 +12,8 @@ public record Limits(
         Duration idleTimeout,
         int historyPageDefault,
         int historyPageMax,
-        int outboundQueueFrames) {
+        int outboundQueueFrames,
+        int outboundQueueBytes) {
 
     public Limits {
         positive(maxFrameBytes, "maxFrameBytes");
@@ -23,28 +24,34 @@ public record Limits(
         positive(historyPageDefault, "historyPageDefault");
         positive(historyPageMax, "historyPageMax");
         positive(outboundQueueFrames, "outboundQueueFrames");
+        positive(outboundQueueBytes, "outboundQueueBytes");
         if (historyPageDefault > historyPageMax) {
             throw new IllegalArgumentException("historyPageDefault must not exceed historyPageMax");
         }
     }
 
     public static Limits defaults() {
-        return new Limits(32 * 1024, 4_000, 10, 20, Duration.ofMinutes(10), 50, 100, 1_024);
+        return new Limits(32 * 1024, 4_000, 10, 20, Duration.ofMinutes(10), 50, 100, 1_024, 1024 * 1024);
     }
 
     public Limits withFramesPerSecond(int perSecond, int burst) {
         return new Limits(maxFrameBytes, maxMessageChars, perSecond, burst, idleTimeout,
-                historyPageDefault, historyPageMax, outboundQueueFrames);
+                historyPageDefault, historyPageMax, outboundQueueFrames, outboundQueueBytes);
     }
 
     public Limits withOutboundQueueFrames(int frames) {
         return new Limits(maxFrameBytes, maxMessageChars, framesPerSecond, frameBurst, idleTimeout,
-                historyPageDefault, historyPageMax, frames);
+                historyPageDefault, historyPageMax, frames, outboundQueueBytes);
+    }
+
+    public Limits withOutboundQueueBytes(int bytes) {
+        return new Limits(maxFrameBytes, maxMessageChars, framesPerSecond, frameBurst, idleTimeout,
+                historyPageDefault, historyPageMax, outboundQueueFrames, bytes);
     }
 
     public Limits withIdleTimeout(Duration timeout) {
         return new Limits(maxFrameBytes, maxMessageChars, framesPerSecond, frameBurst, timeout,
-                historyPageDefault, historyPageMax, outboundQueueFrames);
+                historyPageDefault, historyPageMax, outboundQueueFrames, outboundQueueBytes);
     }
 
     private static void positive(int value, String what) {
