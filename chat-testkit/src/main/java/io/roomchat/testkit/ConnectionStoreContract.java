@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Identity;
 import io.roomchat.core.domain.Membership;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.out.ConnectionStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +49,16 @@ public abstract class ConnectionStoreContract {
         store.add(connection);
 
         assertThat(store.find(connection.id())).contains(connection);
+    }
+
+    @Test
+    void a_connection_keeps_its_tokens_expiry_through_a_join() {
+        Instant exp = Instant.parse("2026-12-01T10:00:00.123Z");
+        Connection connection = Connection.opened(Samples.connectionId(), new Identity(user(), exp), Samples.T0);
+        store.add(connection);
+
+        assertThat(store.find(connection.id()).orElseThrow().tokenExpiry()).contains(exp);
+        assertThat(store.join(connection.id(), in(room(), "Ada")).orElseThrow().tokenExpiry()).contains(exp);
     }
 
     @Test

@@ -3,27 +3,40 @@ package io.roomchat.adapter.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.in.TokenExpiryUseCase;
 import io.roomchat.core.port.out.DeliveryStatus;
 import io.roomchat.wire.FramePipeline;
+import io.roomchat.wire.WireCodec;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Every client frame ({@code onJoin}, {@code onMessage}, {@code onHistory}, {@code $default}): the shared
  * {@link FramePipeline} makes its one reply, sent to the caller through the Management API. Logs carry the route,
  * the connection and the delivery: never the frame.
+ *
+ * <p>No process here outlives the socket, so that it does not outlive its token is checked on each frame, from
+ * the connection record: a frame that arrives after the token's {@code exp} is not handled, gets a 401 reply (the
+ * only way to say why: {@code DELETE @connections} closes the socket with API Gateway's own close frame, never
+ * 4401) and the connection is closed and forgotten.
  */
 final class FrameRoute {
     private static final System.Logger LOG = System.getLogger(FrameRoute.class.getName());
 
     private final FramePipeline pipeline;
+    private final TokenExpiryUseCase expiry;
+    private final WireCodec codec;
     private final ApiGatewayConnectionGateway gateway;
     private final CallbackEndpoint endpoint;
     private final int maxFrameBytes;
 
-    FrameRoute(FramePipeline pipeline, ApiGatewayConnectionGateway gateway, CallbackEndpoint endpoint,
-               int maxFrameBytes) {
+    FrameRoute(FramePipeline pipeline, TokenExpiryUseCase expiry, WireCodec codec,
+               ApiGatewayConnectionGateway gateway, CallbackEndpoint endpoint, int maxFrameBytes) {
         this.pipeline = pipeline;
+        this.expiry = expiry;
+        this.codec = codec;
         this.gateway = gateway;
         this.endpoint = endpoint;
         this.maxFrameBytes = maxFrameBytes;
@@ -37,6 +50,12 @@ final class FrameRoute {
             // API Gateway itself closes on frames over 32 KB; a smaller configured limit closes here.
             LOG.log(Level.INFO, "{0} from {1}: frame over {2} bytes, closing", WebSocketResponses.routeKey(event),
                     caller, maxFrameBytes);
+            gateway.close(caller);
+            return WebSocketResponses.status(200);
+        }
+        if (expiry.forgetIfExpired(caller)) {
+            LOG.log(Level.INFO, "{0} from {1}: token expired, closing", WebSocketResponses.routeKey(event), caller);
+            gateway.send(caller, codec.encodeReply(Reply.tokenExpired(), Optional.empty()));
             gateway.close(caller);
             return WebSocketResponses.status(200);
         }

@@ -71,7 +71,7 @@ public final class ServerlessChat implements AutoCloseable {
         this.connectRoute = new ConnectRoute(chat, chat, endpoint);
         FramePipeline pipeline = new FramePipeline(b.codec, chat, b.budgets, FrameRate.of(b.limits), b.clock,
                 b.metrics);
-        this.frameRoute = new FrameRoute(pipeline, gateway, endpoint, b.limits.maxFrameBytes());
+        this.frameRoute = new FrameRoute(pipeline, chat, b.codec, gateway, endpoint, b.limits.maxFrameBytes());
         this.fanout = new FanoutSubscriber(chat, endpoint);
     }
 

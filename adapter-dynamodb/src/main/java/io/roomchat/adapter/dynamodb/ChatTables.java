@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <pre>
  * connections  connectionId (hash, S) · userId · connectedAt (ISO-8601) · room? · name? · expiresAt (epoch s, TTL) ·
+ *              tokenExpiresAt? (ISO-8601: the token's exp, after which a frame closes the connection) ·
  *              nextFrameAt? (N, epoch µs: the frame budget, see DynamoDbFrameBudgets)
  *              GSI RoomIndex: room (hash), projection ALL — sparse: a connection that joined no room is not in it
  * messages     room (hash, S) · postedAt (range, N, epoch ms) · messageId · userId · name · message? ·
@@ -30,6 +31,7 @@ final class ChatTables {
     static final String ROOM = "room";
     static final String NAME = "name";
     static final String EXPIRES_AT = "expiresAt";
+    static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     static final String NEXT_FRAME_AT = "nextFrameAt";
     static final String ROOM_INDEX = "RoomIndex";
 

@@ -5,6 +5,7 @@ import static io.roomchat.adapter.dynamodb.ChatTables.CONNECTION_ID;
 import static io.roomchat.adapter.dynamodb.ChatTables.EXPIRES_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.NAME;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
+import static io.roomchat.adapter.dynamodb.ChatTables.TOKEN_EXPIRES_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
 
 import io.roomchat.core.domain.Connection;
@@ -21,7 +22,10 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Connection records as items: the original's attributes, plus {@code expiresAt} for DynamoDB's TTL. */
+/**
+ * Connection records as items: the original's attributes, plus {@code expiresAt} for DynamoDB's TTL and
+ * {@code tokenExpiresAt}, the token's own expiry.
+ */
 final class ConnectionItems {
     private ConnectionItems() {
     }
@@ -35,6 +39,7 @@ final class ConnectionItems {
         item.put(USER_ID, AttributeValue.fromS(connection.userId().value()));
         item.put(CONNECTED_AT, AttributeValue.fromS(connection.connectedAt().toString()));
         item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt(connection.connectedAt(), lifetime))));
+        connection.tokenExpiry().ifPresent(exp -> item.put(TOKEN_EXPIRES_AT, AttributeValue.fromS(exp.toString())));
         connection.currentMembership().ifPresent(membership -> {
             item.put(ROOM, AttributeValue.fromS(membership.room().value()));
             item.put(NAME, AttributeValue.fromS(membership.name().value()));
@@ -55,10 +60,12 @@ final class ConnectionItems {
             Membership membership = room == null || name == null
                     ? null
                     : new Membership(new RoomName(room), new DisplayName(name));
+            String tokenExpiresAt = StoredItems.optionalString(item, TOKEN_EXPIRES_AT);
             return new Connection(new ConnectionId(StoredItems.string(item, CONNECTION_ID)),
                     new UserId(StoredItems.string(item, USER_ID)),
                     Instant.parse(StoredItems.string(item, CONNECTED_AT)),
-                    membership);
+                    membership,
+                    tokenExpiresAt == null ? null : Instant.parse(tokenExpiresAt));
         } catch (IllegalArgumentException | DateTimeParseException invalid) {
             throw new ChatStorageException("stored connection record is invalid", invalid);
         }
