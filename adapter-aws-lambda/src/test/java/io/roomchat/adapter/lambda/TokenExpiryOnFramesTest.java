@@ -16,11 +16,9 @@ import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.TokenVerification;
 import io.roomchat.testkit.DynaliteServer;
+import io.roomchat.testkit.SettableClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +40,7 @@ class TokenExpiryOnFramesTest {
     private static ManagementApiStub api;
     private static DynamoDbChatStorage storage;
 
-    private final SettableClock clock = new SettableClock();
+    private final SettableClock clock = new SettableClock(CONNECTED);
     private final String room = "room-" + UUID.randomUUID();
 
     @BeforeAll
@@ -80,12 +78,12 @@ class TokenExpiryOnFramesTest {
         String id = "conn-" + UUID.randomUUID();
         assertThat(new ConnectHandler(chat).handleRequest(LambdaEvents.connect(id, "ada"), null).getStatusCode())
                 .isEqualTo(200);
-        clock.now = EXP.minusSeconds(1);
+        clock.set(EXP.minusSeconds(1));
         new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
         assertThat(status(api.framesTo(id).get(0))).isEqualTo(200);
 
-        clock.now = EXP;
+        clock.set(EXP);
         new MessageHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"too late\"}"), null);
 
@@ -108,7 +106,7 @@ class TokenExpiryOnFramesTest {
             new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                     "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Member\"}"), null);
         }
-        clock.now = EXP.plusSeconds(1);
+        clock.set(EXP.plusSeconds(1));
         new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", ada,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
 
@@ -118,25 +116,5 @@ class TokenExpiryOnFramesTest {
 
     private static int status(String frame) {
         return WebSocketRoutesTest.json(frame).get("statusCode").asInt();
-    }
-
-    /** The chat's time, set by the test. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now = CONNECTED;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

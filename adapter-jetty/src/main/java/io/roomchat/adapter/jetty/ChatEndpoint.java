@@ -1,7 +1,11 @@
 package io.roomchat.adapter.jetty;
 
+import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -11,21 +15,27 @@ import org.slf4j.LoggerFactory;
 /**
  * One accepted WebSocket. Jetty hands it one frame at a time (the next is demanded only when this one is
  * handled); the shared {@link io.roomchat.wire.FramePipeline} makes each frame's one reply, which goes out through
- * the connection's ordered queue, so replies leave in the order the frames came. Public only because Jetty calls
- * it reflectively.
+ * the connection's ordered queue, so replies leave in the order the frames came. The socket does not outlive its
+ * token: it is closed with 4401 when the token's {@code exp} passes, and a frame that arrives after it is not
+ * handled. Public only because Jetty calls it reflectively.
  */
 public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
     private static final int INTERNAL_ERROR = 1011;
+    static final int TOKEN_EXPIRED = 4401;
 
     private final ConnectionId id;
+    private final Connection accepted;
     private final SocketServices services;
     /** Settled once: the socket opened, or its upgrade ended without opening it. */
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ClientConnection connection;
+    private volatile Future<?> closeAtExpiry;
 
-    ChatEndpoint(ConnectionId id, SocketServices services) {
-        this.id = id;
+    /** {@code accepted}: the connection's record as the token made it. */
+    ChatEndpoint(Connection accepted, SocketServices services) {
+        this.id = accepted.id();
+        this.accepted = accepted;
         this.services = services;
     }
 
@@ -39,6 +49,8 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         }
         services.budgets().open(id);
         services.gateway().register(connection);
+        accepted.tokenExpiry().ifPresent(exp -> closeAtExpiry = services.gateway().later(
+                Duration.between(services.clock().instant(), exp), this::closeForExpiredToken));
         LOG.debug("connection {} open", id);
     }
 
@@ -57,15 +69,35 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketText(String text) {
         ClientConnection client = connection;
         client.heard();
-        reply(client, services.pipeline().text(id, text));
+        if (!closeIfTokenExpired()) {
+            reply(client, services.pipeline().text(id, text));
+        }
     }
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         ClientConnection client = connection;
         client.heard();
-        reply(client, services.pipeline().binary(id));
+        if (!closeIfTokenExpired()) {
+            reply(client, services.pipeline().binary(id));
+        }
         callback.succeed();
+    }
+
+    /** A frame after the token's {@code exp}: the socket is closed rather than the frame handled. */
+    private boolean closeIfTokenExpired() {
+        Instant now = services.clock().instant();
+        if (!accepted.tokenExpiredAt(now)) {
+            return false;
+        }
+        closeForExpiredToken();
+        return true;
+    }
+
+    /** Closes the socket with 4401 and forgets it at once, as for a slow reader. */
+    private void closeForExpiredToken() {
+        services.gateway().drop(connection, TOKEN_EXPIRED, "token expired");
+        services.core().disconnect(id);
     }
 
     /**
@@ -107,6 +139,10 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
+        Future<?> expiry = closeAtExpiry;
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
         services.gateway().unregister(id);
         services.budgets().close(id);
         services.core().disconnect(id);

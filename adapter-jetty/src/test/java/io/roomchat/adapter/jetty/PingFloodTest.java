@@ -50,8 +50,8 @@ class PingFloodTest {
             assertThat(chat.server.openConnections()).as("the flooder was dropped").isZero();
             assertThat(chat.connections.storedRecords()).as("and forgotten").isZero();
             assertThat(closeCode).as("close code").isEqualTo(1008);
-            assertThat(pongs).as("pongs answered, of %d pings", PINGS).isPositive()
-                    .isLessThanOrEqualTo(limits.frameBurst());
+            // Waiting pongs are dropped with the connection, so fewer may arrive; never one per ping.
+            assertThat(pongs).as("pongs answered, of %d pings", PINGS).isLessThanOrEqualTo(limits.frameBurst());
         }
     }
 
