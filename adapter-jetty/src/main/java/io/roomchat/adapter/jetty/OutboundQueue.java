@@ -106,7 +106,8 @@ final class OutboundQueue implements Runnable {
     }
 
     /**
-     * The client is too slow: {@code bound} frames wait behind a write it has not taken for a while. Frames wait
+     * The client is too slow: more frames or bytes than the bounds wait behind a write it has not taken for a
+     * while (the bytes counting the frame offered and the batch being written). Frames wait
      * here for a moment even for a fast client, because writes run on other threads than the frames' producers
      * (a burst of posts can outrun them), so the bound alone is not proof; a wider cap keeps memory bounded in
      * any case.
