@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Identity;
 import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Membership;
 import io.roomchat.core.domain.PresentUser;
@@ -18,6 +19,7 @@ import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.Departure;
 import io.roomchat.core.port.out.JoinOutcome;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,6 +94,17 @@ public abstract class ConnectionStoreContract {
 
         assertThat(store.find(connection.id()).orElseThrow().protocol()).isEqualTo(Protocol.V2);
         assertThat(store.inRoom(room)).containsExactly(member(connection, "Ada"));
+    }
+
+    @Test
+    void a_connection_keeps_its_tokens_expiry_through_a_join() {
+        Instant exp = Instant.parse("2026-12-01T10:00:00.123Z");
+        Connection connection = Connection.opened(Samples.connectionId(), new Identity(user(), exp), Samples.T0);
+        store.add(connection);
+
+        assertThat(store.find(connection.id()).orElseThrow().tokenExpiry()).contains(exp);
+        assertThat(join(connection, room(), "Ada").connection().tokenExpiry()).contains(exp);
+        assertThat(store.find(connection.id()).orElseThrow().tokenExpiry()).contains(exp);
     }
 
     @Test

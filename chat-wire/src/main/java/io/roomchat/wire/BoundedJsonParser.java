@@ -25,6 +25,9 @@ final class BoundedJsonParser {
     private static final int MAX_TOKENS = 16 * 1024;
     // Jackson 2.x words it so; if an upgrade rewords it, a duplicate key still gets a 400, only a vaguer body.
     private static final String DUPLICATE_KEY_PREFIX = "Duplicate field";
+    // Likewise: a reworded number bound is still named by its field, only as "too large" rather than a range.
+    private static final String NUMBER_LENGTH_PREFIX = "Number value length";
+    private static final String NAME_LENGTH_PREFIX = "Name length";
 
     private final ObjectMapper mapper;
 
@@ -50,7 +53,8 @@ final class BoundedJsonParser {
         if (text.length() > MAX_FRAME_CHARS) {
             throw new FrameRejected("frame: too large");
         }
-        try (JsonParser parser = mapper.createParser(text)) {
+        JsonParser parser = createParser(text);
+        try (parser) {
             JsonNode root = mapper.readTree(parser);
             // Checked by hand: FAIL_ON_TRAILING_TOKENS does not apply to readTree(JsonParser).
             if (parser.nextToken() != null) {
@@ -61,12 +65,36 @@ final class BoundedJsonParser {
             }
             return (ObjectNode) root;
         } catch (StreamConstraintsException tooBig) {
-            throw new FrameRejected("frame: too large or too deeply nested");
+            throw new FrameRejected(overBound(tooBig, parser));
         } catch (JsonParseException malformed) {
             throw new FrameRejected(describe(malformed));
         } catch (IOException malformed) {
             throw new FrameRejected("frame: malformed JSON");
         }
+    }
+
+    private JsonParser createParser(String text) {
+        try {
+            return mapper.createParser(text);
+        } catch (IOException unreadable) {
+            throw new FrameRejected("frame: malformed JSON");
+        }
+    }
+
+    /**
+     * A bound was passed inside a field of the frame: the body names that field (the frame's own, however deep the
+     * bad value sits in it), as every 400 does. Only a bound passed outside any field is the frame's.
+     */
+    private static String overBound(StreamConstraintsException tooBig, JsonParser parser) {
+        String message = String.valueOf(tooBig.getOriginalMessage());
+        if (message.startsWith(NAME_LENGTH_PREFIX)) {
+            // The name itself is the trouble, and the parser still holds the previous field's.
+            return "frame: too large or too deeply nested";
+        }
+        String what = message.startsWith(NUMBER_LENGTH_PREFIX) ? "out of range" : "too large or too deeply nested";
+        return FrameFieldName.holding(parser.getParsingContext())
+                .map(field -> field + ": " + what)
+                .orElse("frame: too large or too deeply nested");
     }
 
     private static String describe(JsonParseException malformed) {

@@ -6,7 +6,9 @@
  * <ul>
  *   <li>A frame is one strict JSON object: no comments, single quotes, NaN, trailing commas, duplicate keys (at any
  *       depth) or anything after the object. Bounds: 64 Ki characters, nesting depth 16, numbers of 32 characters,
- *       field names of 256, 16 Ki tokens; beyond them the frame is a 400, never an exception.</li>
+ *       field names of 256, 16 Ki tokens; beyond them the frame is a 400, never an exception, whose body names the
+ *       frame's field the value sits in, however deep ({@code "limit: out of range"} for a 400-digit number,
+ *       {@code "x: too large or too deeply nested"}); only a bound passed outside any field names the frame.</li>
  *   <li>Unknown fields are ignored (the original client sends {@code userId}; the original echoed {@code action}).
  *       A JSON {@code null} counts as an absent field.</li>
  *   <li>{@code requestId} is read first (a string of at most 64 characters), so that every later rejection is

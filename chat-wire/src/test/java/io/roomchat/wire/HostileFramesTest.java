@@ -28,14 +28,16 @@ class HostileFramesTest {
     @Test
     void deepNestingWithinTheSizeBoundIsRejectedWithoutRecursingIntoIt() {
         assertThat(rejection("[".repeat(10_000))).isEqualTo(TOO_BIG);
-        assertThat(rejection("{\"a\":".repeat(5_000))).isEqualTo(TOO_BIG);
+        assertThat(rejection("{\"a\":".repeat(5_000))).isEqualTo("a: too large or too deeply nested");
     }
 
     @Test
-    void anUnknownFieldNestedDeeperThanSixteenLevelsIsRejected() {
+    void anUnknownFieldNestedDeeperThanSixteenLevelsIsRejectedNamingTheField() {
         String deep = "[".repeat(16) + "]".repeat(16);
         assertThat(rejection(json("{'action':'onJoin','room':'general','name':'Bob','x':" + deep + "}")))
-                .isEqualTo(TOO_BIG);
+                .isEqualTo("x: too large or too deeply nested");
+        assertThat(rejection(json("{'action':'onJoin','room':'general','name':'Bob','x\\n':" + deep + "}")))
+                .isEqualTo("'x?': too large or too deeply nested");
     }
 
     @Test
@@ -53,14 +55,18 @@ class HostileFramesTest {
     }
 
     @Test
-    void aHugeNumberIsRejectedWithoutBeingParsed() {
+    void aHugeNumberIsRejectedWithoutBeingParsedNamingItsField() {
         String digits = "9".repeat(1_000);
         assertThat(rejection(json("{'action':'onHistory','room':'general','limit':" + digits + "}")))
-                .isEqualTo(TOO_BIG);
+                .isEqualTo("limit: out of range");
+        assertThat(rejection(json("{'action':'onHistory','room':'general','limit':" + "4".repeat(400) + "}")))
+                .isEqualTo("limit: out of range");
         assertThat(rejection(json("{'action':'onJoin','room':'general','name':'Bob','x':" + digits + "}")))
-                .isEqualTo(TOO_BIG);
+                .isEqualTo("x: out of range");
+        assertThat(rejection(json("{'action':'onJoin','room':'general','name':'Bob','x':[1," + digits + "]}")))
+                .isEqualTo("x: out of range");
         assertThat(rejection(json("{'action':'onJoin','room':'general','name':'Bob','x':1" + "0".repeat(40) + "e5}")))
-                .isEqualTo(TOO_BIG);
+                .isEqualTo("x: out of range");
     }
 
     @Test

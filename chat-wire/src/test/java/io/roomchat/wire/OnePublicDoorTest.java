@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OnePublicDoorTest {
 
     @Test
-    void onlyTheCodecAndTheDecodedFrameArePublic() {
+    void onlyTheCodecTheDecodedFrameAndTheFramePipelineArePublic() {
         var classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.roomchat.wire");
@@ -23,6 +23,6 @@ class OnePublicDoorTest {
                 .map(JavaClass::getSimpleName)
                 .collect(Collectors.toSet());
 
-        assertThat(publicClasses).containsExactlyInAnyOrder("WireCodec", "DecodedFrame", "Command", "Invalid");
+        assertThat(publicClasses).containsExactlyInAnyOrder("WireCodec", "DecodedFrame", "Command", "Invalid", "FramePipeline");
     }
 }

@@ -13,11 +13,13 @@ import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
 import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.TokenVerifier;
+import io.roomchat.wire.FramePipeline;
 import io.roomchat.wire.WireCodec;
 import java.net.URI;
 import java.time.Clock;
@@ -59,6 +61,7 @@ public final class ServerlessChat implements AutoCloseable {
                 .eventEncoder(b.codec)
                 .limits(b.limits)
                 .clock(b.clock)
+                .metrics(b.metrics)
                 .orderedRooms(false);
         if (b.sns != null) {
             core.publisher(new SnsMessagePublisher(b.sns, b.topicArn, endpoint));
@@ -66,8 +69,9 @@ public final class ServerlessChat implements AutoCloseable {
         ChatCore chat = core.build();
         this.codec = b.codec;
         this.connectRoute = new ConnectRoute(chat, chat, endpoint);
-        this.frameRoute = new FrameRoute(chat, b.codec, gateway, endpoint, b.limits.maxFrameBytes(), b.budgets,
-                FrameRate.of(b.limits), b.clock);
+        FramePipeline pipeline = new FramePipeline(b.codec, chat, b.budgets, FrameRate.of(b.limits), b.clock,
+                b.metrics);
+        this.frameRoute = new FrameRoute(pipeline, chat, b.codec, gateway, endpoint, b.limits.maxFrameBytes());
         this.fanout = new FanoutSubscriber(chat, endpoint);
     }
 
@@ -132,6 +136,7 @@ public final class ServerlessChat implements AutoCloseable {
         private Limits limits = Limits.defaults();
         private FrameBudgets budgets = FrameBudgets.UNLIMITED;
         private Clock clock = Clock.systemUTC();
+        private ChatMetrics metrics = ChatMetrics.none();
 
         private Builder() {
         }
@@ -210,6 +215,12 @@ public final class ServerlessChat implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Counters for frames in and replies by status, as the self-hosted server keeps (default: none). */
+        public Builder metrics(ChatMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
             return this;
         }
 

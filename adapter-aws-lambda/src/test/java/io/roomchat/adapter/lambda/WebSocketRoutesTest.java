@@ -125,7 +125,7 @@ class WebSocketRoutesTest {
 
         JsonNode reply = json(api.framesTo(id).get(0));
         assertThat(reply.get("statusCode").asInt()).isEqualTo(400);
-        assertThat(reply.get("body").asText()).isEqualTo(FrameRoute.BINARY_REFUSED);
+        assertThat(reply.get("body").asText()).isEqualTo(io.roomchat.wire.FramePipeline.BINARY_REFUSED);
     }
 
     @Test
@@ -287,6 +287,30 @@ class WebSocketRoutesTest {
 
         assertThat(takes).containsExactly(id + " " + FrameRate.of(4, 2) + " " + now,
                 id + " " + FrameRate.of(4, 2) + " " + now);
+    }
+
+    @Test
+    void frames_in_and_the_replies_by_status_are_counted_as_self_hosted() {
+        List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        chat = chats.builder().directFanout().metrics(new io.roomchat.core.port.out.ChatMetrics() {
+            @Override
+            public void frameIn() {
+                counted.add("in");
+            }
+
+            @Override
+            public void replied(io.roomchat.core.domain.Status status) {
+                counted.add(Integer.toString(status.code()));
+            }
+        }).build();
+        String id = connected("ada");
+
+        new DefaultHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\":\"onDance\"}"), null);
+        new DefaultHandler(chat).handleRequest(LambdaEvents.binaryFrame(id, "AAEC"), null);
+        new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+                "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
+
+        assertThat(counted).containsExactly("in", "400", "in", "400", "in", "200");
     }
 
     private static String newId() {

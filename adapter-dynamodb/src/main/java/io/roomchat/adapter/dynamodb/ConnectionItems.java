@@ -11,6 +11,7 @@ import static io.roomchat.adapter.dynamodb.ChatTables.PRESENCE_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.PROTOCOL;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOMS;
+import static io.roomchat.adapter.dynamodb.ChatTables.TOKEN_EXPIRES_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
 
 import io.roomchat.core.domain.Connection;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Connection records, membership and presence items as items (their shapes are in {@link ChatTables}), all with
  * {@code expiresAt} for DynamoDB's TTL: a connection that vanished without a disconnect expires with its items.
+ * A record also keeps {@code tokenExpiresAt}, the token's own expiry.
  */
 final class ConnectionItems {
     private ConnectionItems() {
@@ -61,6 +63,7 @@ final class ConnectionItems {
         Map<String, AttributeValue> rooms = new HashMap<>();
         connection.rooms().forEach((room, name) -> rooms.put(room.value(), AttributeValue.fromS(name.value())));
         item.put(ROOMS, AttributeValue.fromM(rooms));
+        connection.tokenExpiry().ifPresent(exp -> item.put(TOKEN_EXPIRES_AT, AttributeValue.fromS(exp.toString())));
         return item;
     }
 
@@ -100,10 +103,12 @@ final class ConnectionItems {
             } else if (legacyRoom != null) {
                 rooms.put(new RoomName(legacyRoom), new DisplayName(StoredItems.string(item, NAME)));
             }
+            String tokenExpiresAt = StoredItems.optionalString(item, TOKEN_EXPIRES_AT);
             return new Connection(new ConnectionId(StoredItems.string(item, CONNECTION_ID)),
                     new UserId(StoredItems.string(item, USER_ID)),
                     Instant.parse(StoredItems.string(item, CONNECTED_AT)),
-                    protocol(item), rooms);
+                    protocol(item), rooms,
+                    tokenExpiresAt == null ? null : Instant.parse(tokenExpiresAt));
         } catch (IllegalArgumentException | NullPointerException | DateTimeParseException invalid) {
             throw new ChatStorageException("stored connection record is invalid", invalid);
         }

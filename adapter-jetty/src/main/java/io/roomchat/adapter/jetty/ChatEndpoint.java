@@ -1,12 +1,11 @@
 package io.roomchat.adapter.jetty;
 
+import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
-import io.roomchat.core.domain.FrameRateLimiter;
-import io.roomchat.core.domain.Status;
-import io.roomchat.core.port.in.Reply;
-import io.roomchat.wire.DecodedFrame;
 import java.nio.ByteBuffer;
-import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -15,36 +14,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One accepted WebSocket. Jetty hands it one frame at a time (the next is demanded only when this one is
- * handled), so replies go out in the order the frames came, each through the connection's ordered queue.
- * Public only because Jetty calls it reflectively.
+ * handled); the shared {@link io.roomchat.wire.FramePipeline} makes each frame's one reply, which goes out through
+ * the connection's ordered queue, so replies leave in the order the frames came. The socket does not outlive its
+ * token: it is closed with 4401 when the token's {@code exp} passes, and a frame that arrives after it is not
+ * handled. Public only because Jetty calls it reflectively.
  */
 public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
-    static final String BINARY_REFUSED = "frame: binary frames are not supported, send JSON text";
-    static final String RATE_LIMITED = Reply.RATE_LIMITED_BODY;
     private static final int INTERNAL_ERROR = 1011;
+    static final int TOKEN_EXPIRED = 4401;
 
     private final ConnectionId id;
+    private final Connection accepted;
     private final SocketServices services;
     /** Settled once: the socket opened, or its upgrade ended without opening it. */
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ClientConnection connection;
+    private volatile Future<?> closeAtExpiry;
 
-    ChatEndpoint(ConnectionId id, SocketServices services) {
-        this.id = id;
+    /** {@code accepted}: the connection's record as the token made it. */
+    ChatEndpoint(Connection accepted, SocketServices services) {
+        this.id = accepted.id();
+        this.accepted = accepted;
         this.services = services;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
-        connection = new ClientConnection(id, session, services.gateway().writers(), services.limits().outboundQueueFrames(),
-                FrameRateLimiter.of(services.limits()));
+        connection = new ClientConnection(id, session, services.gateway().writers(), services.limits());
         if (!settled.compareAndSet(false, true)) {
             // Too late: the upgrade was already given up and the record removed.
             connection.close(INTERNAL_ERROR, "upgrade did not complete");
             return;
         }
+        services.budgets().open(id);
         services.gateway().register(connection);
+        accepted.tokenExpiry().ifPresent(exp -> closeAtExpiry = services.gateway().later(
+                Duration.between(services.clock().instant(), exp), this::closeForExpiredToken));
         LOG.debug("connection {} open", id);
     }
 
@@ -63,46 +69,43 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketText(String text) {
         ClientConnection client = connection;
         client.heard();
-        services.metrics().frameIn();
-        Optional<String> requestId = Optional.empty();
-        Reply reply;
-        try {
-            DecodedFrame frame = services.codec().decode(text);
-            requestId = frame.requestId();
-            if (!client.tryTakeFrame()) {
-                reply = rejectedHere(Status.TOO_MANY_REQUESTS, RATE_LIMITED);
-            } else if (frame instanceof DecodedFrame.Invalid invalid) {
-                reply = invalid.reply();
-                services.metrics().replied(reply.status());
-            } else {
-                reply = services.core().handle(id, ((DecodedFrame.Command) frame).command());
-            }
-        } catch (RuntimeException failure) {
-            LOG.error("frame on connection {} failed", id, failure);
-            reply = Reply.internalError();
-            services.metrics().replied(reply.status());
+        if (!closeIfTokenExpired()) {
+            reply(client, services.pipeline().text(id, text));
         }
-        reply(client, reply, requestId);
     }
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         ClientConnection client = connection;
         client.heard();
-        services.metrics().frameIn();
-        Reply reply = client.tryTakeFrame()
-                ? rejectedHere(Status.BAD_REQUEST, BINARY_REFUSED)
-                : rejectedHere(Status.TOO_MANY_REQUESTS, RATE_LIMITED);
-        reply(client, reply, Optional.empty());
+        if (!closeIfTokenExpired()) {
+            reply(client, services.pipeline().binary(id));
+        }
         callback.succeed();
+    }
+
+    /** A frame after the token's {@code exp}: the socket is closed rather than the frame handled. */
+    private boolean closeIfTokenExpired() {
+        Instant now = services.clock().instant();
+        if (!accepted.tokenExpiredAt(now)) {
+            return false;
+        }
+        closeForExpiredToken();
+        return true;
+    }
+
+    /** Closes the socket with 4401 and forgets it at once, as for a slow reader. */
+    private void closeForExpiredToken() {
+        services.gateway().drop(connection, TOKEN_EXPIRED, "token expired");
+        services.core().disconnect(id);
     }
 
     /**
      * Queues the frame's one reply behind everything queued before it. A client too slow to take it is dropped
      * and forgotten, as for an event: a reply is never thrown away while the connection stays open.
      */
-    private void reply(ClientConnection client, Reply reply, Optional<String> requestId) {
-        if (!services.gateway().send(client, services.codec().encodeReply(reply, requestId))) {
+    private void reply(ClientConnection client, String reply) {
+        if (!services.gateway().send(client, reply)) {
             services.core().disconnect(id);
         }
     }
@@ -112,11 +115,21 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         connection.heard();
     }
 
+    /**
+     * With this method present Jetty leaves the pong to the endpoint: it goes through the bounded queue, at most
+     * one waiting (a newer ping's replaces it), and a ping over the frame budget closes the connection (1008), so
+     * a client that pings without reading costs a bounded amount of memory.
+     */
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
-        // With this method present Jetty leaves the pong to the endpoint.
-        connection.heard();
-        connection.pong(payload);
+        ClientConnection client = connection;
+        client.heard();
+        if (!services.pipeline().pingAllowed(id)) {
+            services.gateway().drop(client, JettyConnectionGateway.POLICY_VIOLATION, "ping flood");
+            services.core().disconnect(id);
+            return;
+        }
+        client.pong(payload);
     }
 
     @Override
@@ -126,13 +139,13 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
+        Future<?> expiry = closeAtExpiry;
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
         services.gateway().unregister(id);
+        services.budgets().close(id);
         services.core().disconnect(id);
         LOG.debug("connection {} closed ({})", id, statusCode);
-    }
-
-    private Reply rejectedHere(Status status, String body) {
-        services.metrics().replied(status);
-        return Reply.rejected(status, body);
     }
 }

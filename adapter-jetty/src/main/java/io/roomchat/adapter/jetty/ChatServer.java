@@ -1,9 +1,12 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.wire.FramePipeline;
 import io.roomchat.wire.WireCodec;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -57,11 +61,14 @@ public final class ChatServer implements AutoCloseable {
 
     private ChatServer(Builder b) {
         this.settings = b;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "chat-keepalive");
             thread.setDaemon(true);
             return thread;
         });
+        // Each socket's close at its token's expiry is cancelled when it closes first: forget it then, not at exp.
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
         this.writers = Executors.newFixedThreadPool(WRITER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "chat-writer");
             thread.setDaemon(true);
@@ -80,7 +87,12 @@ public final class ChatServer implements AutoCloseable {
         server.addConnector(connector);
         server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
 
-        SocketServices services = new SocketServices(core, b.codec, gateway, core.limits(), metrics);
+        InMemoryFrameBudgets budgets = new InMemoryFrameBudgets();
+        Clock clock = Clock.systemUTC();
+        FramePipeline pipeline = new FramePipeline(b.codec, core, budgets, FrameRate.of(core.limits()), clock,
+                metrics);
+        SocketServices services = new SocketServices(core, pipeline, budgets, gateway, core.limits(), metrics,
+                clock);
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins));
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");

@@ -50,7 +50,7 @@ final class ChatUpgrade implements WebSocketCreator {
             Response.writeError(request, response, callback, 401, "a valid token is required");
             return null;
         }
-        ChatEndpoint endpoint = new ChatEndpoint(id, services);
+        ChatEndpoint endpoint = new ChatEndpoint(((ConnectOutcome.Accepted) outcome).connection(), services);
         // The record exists from here, but the socket opens only once the 101 is written: a client that is gone
         // by then (or a handshake Jetty refuses after this point) never opens it, so nothing else would remove it.
         Request.addCompletionListener(request, failure -> {

@@ -1,28 +1,25 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.ConnectionId;
-import io.roomchat.core.domain.FrameRateLimiter;
+import io.roomchat.core.domain.Limits;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
-/** One open socket as the server sees it: its session, its ordered outbound queue and its frame budget. */
+/** One open socket as the server sees it: its session and its ordered, bounded outbound queue. */
 final class ClientConnection {
     private final ConnectionId id;
     private final Session session;
     private final OutboundQueue outbound;
-    private final FrameRateLimiter rateLimiter;
     private final AtomicBoolean dropped = new AtomicBoolean();
     private volatile long lastHeardNanos = System.nanoTime();
 
-    ClientConnection(ConnectionId id, Session session, Executor writers, int outboundBound,
-                     FrameRateLimiter rateLimiter) {
+    ClientConnection(ConnectionId id, Session session, Executor writers, Limits limits) {
         this.id = id;
         this.session = session;
-        this.outbound = new OutboundQueue(session, writers, outboundBound);
-        this.rateLimiter = rateLimiter;
+        this.outbound = new OutboundQueue(session, writers, limits.outboundQueueFrames(), limits.outboundQueueBytes());
     }
 
     ConnectionId id() {
@@ -35,10 +32,6 @@ final class ClientConnection {
      */
     boolean send(ByteBuffer payload) {
         return outbound.offer(payload);
-    }
-
-    boolean tryTakeFrame() {
-        return rateLimiter.tryAcquire();
     }
 
     /** Anything arrived from the client (a frame or a pong): it is alive. */
@@ -54,8 +47,9 @@ final class ClientConnection {
         session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
     }
 
-    void pong(ByteBuffer payload) {
-        session.sendPong(payload, Callback.NOOP);
+    /** Answers a ping through the queue; a connection already closing answers nothing. */
+    void pong(ByteBuffer pingPayload) {
+        outbound.offerPong(pingPayload);
     }
 
     boolean isOpen() {

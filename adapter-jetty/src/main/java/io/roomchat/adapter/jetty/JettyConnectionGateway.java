@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -70,6 +71,11 @@ final class JettyConnectionGateway implements ConnectionGateway {
         }
         drop(connection, POLICY_VIOLATION, "outbound queue full");
         return false;
+    }
+
+    /** Runs {@code task} once after {@code delay} (at once if it is not positive), on the server's timer. */
+    Future<?> later(Duration delay, Runnable task) {
+        return scheduler.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     void register(ClientConnection connection) {

@@ -59,7 +59,8 @@ public final class MicrometerChatMetrics implements ChatMetrics {
                 .description("WebSocket upgrades refused, by reason").register(registry).increment();
     }
 
-    void frameIn() {
+    @Override
+    public void frameIn() {
         framesIn.increment();
     }
 

@@ -22,8 +22,12 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * writes to a large room run on every core. A slow reader never blocks anyone: its write completes later, and
  * its next batch waits for it.
  *
- * <p>The queue is bounded: an offer fails once {@code bound} frames wait behind a write the client has not
- * taken for a second, or four times that many in any case, and the caller drops the connection.
+ * <p>The queue is bounded in frames and in bytes: an offer fails once {@code boundFrames} frames or
+ * {@code boundBytes} bytes wait behind a write the client has not taken for a second, or four times either in any
+ * case, and the caller drops the connection. A connection with nothing queued takes any one frame, however large.
+ *
+ * <p>Pongs go through the queue too, at most one waiting: a newer ping's pong replaces it (RFC 6455 lets a pong
+ * answer only the latest ping), so pings never pile answers up.
  */
 final class OutboundQueue implements Runnable {
     private static final int HARD_CAP_FACTOR = 4;
@@ -34,18 +38,23 @@ final class OutboundQueue implements Runnable {
     private final Session session;
     private final CoreSession frames;
     private final Executor writers;
-    private final int bound;
+    private final int boundFrames;
+    private final long boundBytes;
     private List<ByteBuffer> pending = new ArrayList<>();
+    private long pendingBytes;
+    private ByteBuffer pendingPong;
     private int writing;
+    private long writingBytes;
     private long writeStartedNanos;
     private boolean scheduled;
     private boolean refused;
 
-    OutboundQueue(Session session, Executor writers, int bound) {
+    OutboundQueue(Session session, Executor writers, int boundFrames, int boundBytes) {
         this.session = session;
         this.frames = ((WebSocketSession) session).getCoreSession();
         this.writers = writers;
-        this.bound = bound;
+        this.boundFrames = boundFrames;
+        this.boundBytes = boundBytes;
     }
 
     /**
@@ -56,40 +65,71 @@ final class OutboundQueue implements Runnable {
      */
     boolean offer(ByteBuffer payload) {
         synchronized (this) {
-            if (refused || isBehind()) {
+            if (refused || isBehind(payload.remaining())) {
                 return false;
             }
             pending.add(payload);
-            if (scheduled) {
+            pendingBytes += payload.remaining();
+            if (!schedule()) {
                 return true;
             }
-            scheduled = true;
         }
         writers.execute(this);
         return true;
     }
 
     /**
-     * The client is too slow: {@code bound} frames wait behind a write it has not taken for a while. Frames wait
+     * Queues the answer to a ping, in place of any pong still waiting. The payload (at most 125 bytes) is copied:
+     * Jetty reuses its buffer once the ping is handled.
+     */
+    void offerPong(ByteBuffer pingPayload) {
+        ByteBuffer copy = ByteBuffer.allocate(pingPayload.remaining()).put(pingPayload.slice()).flip();
+        synchronized (this) {
+            if (refused) {
+                return;
+            }
+            pendingPong = copy;
+            if (!schedule()) {
+                return;
+            }
+        }
+        writers.execute(this);
+    }
+
+    /** Under the lock: true when the caller must hand the queue to a writer (none has it yet). */
+    private boolean schedule() {
+        if (scheduled) {
+            return false;
+        }
+        scheduled = true;
+        return true;
+    }
+
+    /**
+     * The client is too slow: more frames or bytes than the bounds wait behind a write it has not taken for a
+     * while (the bytes counting the frame offered and the batch being written). Frames wait
      * here for a moment even for a fast client, because writes run on other threads than the frames' producers
      * (a burst of posts can outrun them), so the bound alone is not proof; a wider cap keeps memory bounded in
      * any case.
      */
-    private boolean isBehind() {
-        if (pending.size() >= bound * HARD_CAP_FACTOR) {
+    private boolean isBehind(int incomingBytes) {
+        if (pending.isEmpty() && writing == 0) {
+            return false;
+        }
+        long queuedBytes = pendingBytes + writingBytes + incomingBytes;
+        if (pending.size() >= boundFrames * HARD_CAP_FACTOR || queuedBytes > boundBytes * HARD_CAP_FACTOR) {
             return true;
         }
-        return writing > 0 && pending.size() >= bound && System.nanoTime() - writeStartedNanos > STALLED_WRITE_NANOS;
+        return writing > 0 && (pending.size() >= boundFrames || queuedBytes > boundBytes)
+                && System.nanoTime() - writeStartedNanos > STALLED_WRITE_NANOS;
     }
 
     /** Stops taking frames and drops the waiting ones: the connection is being closed. */
     synchronized void refuse() {
         refused = true;
         pending.clear();
-    }
-
-    synchronized int size() {
-        return pending.size() + writing;
+        pendingBytes = 0;
+        pendingPong = null;
     }
 
     /**
@@ -99,17 +139,27 @@ final class OutboundQueue implements Runnable {
     @Override
     public void run() {
         List<ByteBuffer> batch;
+        ByteBuffer pong;
+        int count;
         synchronized (this) {
-            if (refused || pending.isEmpty()) {
+            if (refused || isEmpty()) {
                 scheduled = false;
                 return;
             }
             batch = pending;
+            pong = pendingPong;
             pending = new ArrayList<>();
-            writing = batch.size();
+            pendingPong = null;
+            count = batch.size() + (pong == null ? 0 : 1);
+            writing = count;
+            writingBytes = pendingBytes;
+            pendingBytes = 0;
             writeStartedNanos = System.nanoTime();
         }
-        Callback written = new BatchWritten(batch.size());
+        Callback written = new BatchWritten(count);
+        if (pong != null) {
+            frames.sendFrame(new Frame(OpCode.PONG, pong), written, false);
+        }
         int last = batch.size() - 1;
         int grouped = 0;
         int groupBytes = 0;
@@ -150,10 +200,15 @@ final class OutboundQueue implements Runnable {
         }
     }
 
+    private boolean isEmpty() {
+        return pending.isEmpty() && pendingPong == null;
+    }
+
     private void written() {
         synchronized (this) {
             writing = 0;
-            if (refused || pending.isEmpty()) {
+            writingBytes = 0;
+            if (refused || isEmpty()) {
                 scheduled = false;
                 return;
             }

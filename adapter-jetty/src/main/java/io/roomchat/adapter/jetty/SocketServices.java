@@ -2,9 +2,13 @@ package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.Limits;
-import io.roomchat.wire.WireCodec;
+import io.roomchat.wire.FramePipeline;
+import java.time.Clock;
 
-/** What every connection's endpoint shares: the core, the wire codec, the open sockets and the meters. */
-record SocketServices(ChatCore core, WireCodec codec, JettyConnectionGateway gateway, Limits limits,
-                      MicrometerChatMetrics metrics) {
+/**
+ * What every connection's endpoint shares: the core, the frame pipeline and the frame budgets it takes from, the
+ * open sockets, the meters, and the time tokens run out by.
+ */
+record SocketServices(ChatCore core, FramePipeline pipeline, InMemoryFrameBudgets budgets,
+                      JettyConnectionGateway gateway, Limits limits, MicrometerChatMetrics metrics, Clock clock) {
 }

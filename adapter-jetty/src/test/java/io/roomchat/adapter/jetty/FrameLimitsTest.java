@@ -58,7 +58,7 @@ class FrameLimitsTest {
 
             JsonNode reply = client.nextReply();
             JsonAssert.status(reply, 400);
-            assertThat(reply.path("body").asText()).contains("binary");
+            assertThat(reply.path("body").asText()).isEqualTo(io.roomchat.wire.FramePipeline.BINARY_REFUSED);
             JsonAssert.ok(client.join("room-binary", "Binary"));
         }
     }

@@ -103,4 +103,54 @@ class SlowReaderTest {
             }
         }
     }
+
+    /**
+     * The bound holds in bytes too: clients that ask for big history pages and read nothing are dropped once a
+     * few megabytes wait for them, long before their queues hold many frames, and the server stays up.
+     */
+    @Test
+    void clients_that_ask_for_big_history_pages_and_read_nothing_are_dropped_by_the_byte_bound() throws Exception {
+        Limits limits = Limits.defaults().withFramesPerSecond(10_000, 10_000);
+        // Control characters are written as six-byte escapes: one page of 100 such messages is about 2.4 MB.
+        String heavy = "\u0001".repeat(limits.maxMessageChars() - 1) + "x";
+        try (JettyTestServer chat = JettyTestServer.start(limits, settings -> settings.closeGrace(Duration.ofMillis(200)));
+             WsTestClient writer = chat.connect("writer")) {
+            String room = "room-heavy";
+            JsonAssert.ok(writer.join(room, "Writer"));
+            for (int i = 0; i < 100; i++) {
+                JsonAssert.ok(writer.post(room, heavy));
+            }
+            List<RawWebSocket> askers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    RawWebSocket asker = RawWebSocket.connect(chat.endpoint(), JettyTestServer.tokenFor("asker-" + i), 4096);
+                    askers.add(asker);
+                    asker.sendText("{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Asker\"}");
+                    assertThat(asker.readFrame().text()).contains("\"statusCode\":200");
+                }
+                // From here on each asks for ten full pages (about 24 MB) and reads nothing.
+                for (RawWebSocket asker : askers) {
+                    try {
+                        for (int page = 0; page < 10; page++) {
+                            asker.sendText("{\"action\":\"onHistory\",\"room\":\"" + room + "\",\"limit\":100}");
+                        }
+                    } catch (IOException closedByServer) {
+                        // Cut while still asking: what is expected.
+                    }
+                }
+
+                Eventually.await(() -> chat.server.openConnections() == 1);
+                assertThat(chat.server.openConnections()).as("only the writer, who reads, is left").isEqualTo(1);
+                assertThat(chat.connections.storedRecords()).as("the askers are forgotten").isEqualTo(1);
+                try (WsTestClient newcomer = chat.connect("newcomer")) {
+                    JsonAssert.ok(newcomer.join(room, "Newcomer"));
+                }
+                JsonAssert.ok(writer.post(room, "still here"));
+            } finally {
+                for (RawWebSocket asker : askers) {
+                    asker.close();
+                }
+            }
+        }
+    }
 }

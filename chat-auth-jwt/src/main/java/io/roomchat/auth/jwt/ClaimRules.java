@@ -33,7 +33,7 @@ record ClaimRules(String issuer, String audience) {
         if (verified.getExpiration() == null) {
             throw new TokenRefused(RefusalReason.MISSING_EXPIRY);
         }
-        return new Identity(userId(verified.getSubject()));
+        return new Identity(userId(verified.getSubject()), verified.getExpiration().toInstant());
     }
 
     private void checkAudience(Set<String> tokenAudience) {

@@ -20,6 +20,7 @@ import io.roomchat.core.port.in.PostMessageUseCase;
 import io.roomchat.core.port.in.ReadHistoryQuery;
 import io.roomchat.core.port.in.ReadHistoryUseCase;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.in.TokenExpiryUseCase;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.ConnectionStore;
@@ -39,7 +40,7 @@ import java.util.function.Function;
  * with {@link #builder()}. Thread-safe when its ports are.
  */
 public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, JoinRoomUseCase, PostMessageUseCase,
-        ChangeMessageUseCase, ReadHistoryUseCase, DisconnectUseCase, BroadcastUseCase {
+        ChangeMessageUseCase, ReadHistoryUseCase, DisconnectUseCase, BroadcastUseCase, TokenExpiryUseCase {
     private static final System.Logger LOG = System.getLogger(ChatCore.class.getName());
 
     private final Limits limits;
@@ -52,6 +53,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
     private final ReadingHistory readingHistory;
     private final Disconnecting disconnecting;
     private final Broadcasting broadcasting;
+    private final ExpiringTokens expiringTokens;
 
     private ChatCore(Builder b) {
         this.limits = b.limits;
@@ -75,6 +77,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
                 b.metrics);
         this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
+        this.expiringTokens = new ExpiringTokens(b.connections, disconnecting, b.clock);
     }
 
     public static Builder builder() {
@@ -143,6 +146,11 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
     @Override
     public void disconnect(ConnectionId id) {
         disconnecting.disconnect(id);
+    }
+
+    @Override
+    public boolean forgetIfExpired(ConnectionId caller) {
+        return expiringTokens.forgetIfExpired(caller);
     }
 
     @Override

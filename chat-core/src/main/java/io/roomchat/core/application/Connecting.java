@@ -32,8 +32,8 @@ final class Connecting implements ConnectUseCase {
             return new ConnectOutcome.Refused(refused.reason());
         }
         var identity = ((TokenVerification.Verified) verdict).identity();
-        Connection connection = Connection.opened(id, identity.userId(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), protocol);
+        Connection connection = Connection.opened(id, identity, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                protocol);
         connections.add(connection);
         return new ConnectOutcome.Accepted(connection);
     }

@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A connection record: who is connected, since when, which protocol it speaks, and the rooms it is in with the
- * name it shows in each. A v1 connection is in at most one room; the core keeps that so.
+ * A connection record: who is connected, since when, which protocol it speaks, the rooms it is in with the name it
+ * shows in each, and when the token it was opened with runs out (if it does). A v1 connection is in at most one
+ * room; the core keeps that so.
  */
 public record Connection(ConnectionId id, UserId userId, Instant connectedAt, Protocol protocol,
-                         Map<RoomName, DisplayName> rooms) {
+                         Map<RoomName, DisplayName> rooms, Instant tokenExpiresAt) {
     public Connection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
@@ -20,13 +21,25 @@ public record Connection(ConnectionId id, UserId userId, Instant connectedAt, Pr
         rooms = Map.copyOf(rooms);
     }
 
-    /** A v1 connection in no room. */
+    /** A v1 connection in no room, whose token does not run out. */
     public static Connection opened(ConnectionId id, UserId userId, Instant connectedAt) {
         return opened(id, userId, connectedAt, Protocol.V1);
     }
 
+    /** A connection in no room, whose token does not run out. */
     public static Connection opened(ConnectionId id, UserId userId, Instant connectedAt, Protocol protocol) {
-        return new Connection(id, userId, connectedAt, protocol, Map.of());
+        return new Connection(id, userId, connectedAt, protocol, Map.of(), null);
+    }
+
+    /** A v1 connection in no room, open until the identity's token runs out. */
+    public static Connection opened(ConnectionId id, Identity identity, Instant connectedAt) {
+        return opened(id, identity, connectedAt, Protocol.V1);
+    }
+
+    /** A connection in no room, open until the identity's token runs out. */
+    public static Connection opened(ConnectionId id, Identity identity, Instant connectedAt, Protocol protocol) {
+        return new Connection(id, identity.userId(), connectedAt, protocol, Map.of(),
+                identity.expiresAt().orElse(null));
     }
 
     /** In one more room, or under a new name in a room it was already in. */
@@ -56,7 +69,16 @@ public record Connection(ConnectionId id, UserId userId, Instant connectedAt, Pr
         return Optional.ofNullable(rooms.get(room)).map(name -> new Member(id, userId, name, protocol));
     }
 
+    public Optional<Instant> tokenExpiry() {
+        return Optional.ofNullable(tokenExpiresAt);
+    }
+
+    /** The token's {@code exp} has come: from then on the connection may do nothing more and is closed. */
+    public boolean tokenExpiredAt(Instant now) {
+        return tokenExpiresAt != null && !now.isBefore(tokenExpiresAt);
+    }
+
     private Connection withRooms(Map<RoomName, DisplayName> newRooms) {
-        return new Connection(id, userId, connectedAt, protocol, newRooms);
+        return new Connection(id, userId, connectedAt, protocol, newRooms, tokenExpiresAt);
     }
 }

@@ -1,31 +1,26 @@
 package io.roomchat.core.domain;
 
-import java.util.function.LongSupplier;
+import java.time.Instant;
 
 /**
- * The per-connection frame budget of a {@link FrameRate}, kept in memory (one long of state). One instance per
- * connection; thread-safe.
+ * One connection's frame budget kept in memory (one long of state): the theoretical arrival of its next frame
+ * under a {@link FrameRate}, in nanoseconds since the epoch. Thread-safe.
  */
 public final class FrameRateLimiter {
-    private final LongSupplier nanoTime;
-    private final FrameRate rate;
-    private long theoreticalArrival;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    public FrameRateLimiter(int framesPerSecond, int burst, LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
-        this.rate = FrameRate.of(framesPerSecond, burst);
-        this.theoreticalArrival = nanoTime.getAsLong();
-    }
+    private long theoreticalArrival = Long.MIN_VALUE;
 
-    public static FrameRateLimiter of(Limits limits) {
-        return new FrameRateLimiter(limits.framesPerSecond(), limits.frameBurst(), System::nanoTime);
-    }
-
-    /** Takes one frame from the budget; false means the frame is over the limit (a 429) and costs nothing. */
-    public synchronized boolean tryAcquire() {
-        long now = nanoTime.getAsLong();
-        long arrival = Math.max(theoreticalArrival, now);
-        if (arrival - now > rate.toleranceNanos()) {
+    /** Takes one frame from the budget at {@code now}; false means the frame is over the rate and costs nothing. */
+    public synchronized boolean tryTake(FrameRate rate, Instant now) {
+        long nowNanos = Math.addExact(Math.multiplyExact(now.getEpochSecond(), NANOS_PER_SECOND), now.getNano());
+        long arrival = Math.max(theoreticalArrival, nowNanos);
+        if (arrival - nowNanos > rate.toleranceNanos() + rate.intervalNanos()) {
+            // Further ahead than any frame can push it: the clock went back. Start over rather than refuse for as
+            // long as it jumped.
+            arrival = nowNanos;
+        }
+        if (arrival - nowNanos > rate.toleranceNanos()) {
             return false;
         }
         theoreticalArrival = arrival + rate.intervalNanos();

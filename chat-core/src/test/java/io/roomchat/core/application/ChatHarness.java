@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A core wired to fakes. Tokens are "valid:<userId>" to be accepted; encoded events are counted so that tests
+ * A core wired to fakes. Tokens are "valid:<userId>" (optionally ";exp=<instant>") to be accepted; encoded events are counted so that tests
  * can check the once-per-event encoding.
  */
 final class ChatHarness {
@@ -50,9 +50,7 @@ final class ChatHarness {
                 .connectionStore(connections)
                 .messageStore(messages)
                 .gateway(gateway)
-                .tokenVerifier(token -> token.startsWith("valid:")
-                        ? new TokenVerification.Verified(new Identity(new UserId(token.substring(6))))
-                        : new TokenVerification.Refused("bad token"))
+                .tokenVerifier(ChatHarness::verify)
                 .eventEncoder(new EventEncoder() {
                     @Override
                     public String encode(ChatMessage event) {
@@ -75,6 +73,18 @@ final class ChatHarness {
                     }
                 })
                 .build();
+    }
+
+    /** {@code valid:<userId>}, or {@code valid:<userId>;exp=<instant>} for a token that runs out. */
+    private static TokenVerification verify(String token) {
+        if (!token.startsWith("valid:")) {
+            return new TokenVerification.Refused("bad token");
+        }
+        String[] userAndExpiry = token.substring("valid:".length()).split(";exp=", 2);
+        UserId user = new UserId(userAndExpiry[0]);
+        return new TokenVerification.Verified(userAndExpiry.length == 1
+                ? new Identity(user)
+                : new Identity(user, Instant.parse(userAndExpiry[1])));
     }
 
     static RoomName room(String name) {

@@ -123,7 +123,7 @@ class PostingMessageTest {
 
     @Test
     void the_limit_is_configurable() {
-        Limits limits = new Limits(32 * 1024, 10, 10, 20, java.time.Duration.ofMinutes(10), 50, 100, 1024);
+        Limits limits = new Limits(32 * 1024, 10, 10, 20, java.time.Duration.ofMinutes(10), 50, 100, 1024, 1024 * 1024, 50, 200);
         ChatHarness small = new ChatHarness(limits);
         var alice = small.connectAndJoin("alice", "general");
 

@@ -95,6 +95,11 @@ final class ServerOptions {
                     + "CHAT_OUTBOUND_QUEUE. Default: 1024")
     int outboundQueue;
 
+    @Option(names = "--outbound-queue-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "Bytes that may wait for a slow reader before it is disconnected (1008). "
+                    + "CHAT_OUTBOUND_QUEUE_BYTES. Default: 1048576 (1 MiB)")
+    int outboundQueueBytes;
+
     @Option(names = "--history-page-max", paramLabel = "N", defaultValue = "100",
             description = "Largest history page a client may ask for. CHAT_HISTORY_PAGE_MAX. Default: 100")
     int historyPageMax;
@@ -119,7 +124,8 @@ final class ServerOptions {
     Limits limits() {
         Limits defaults = Limits.defaults();
         return new Limits(maxFrameBytes, maxMessageChars, ratePerSecond, rateBurst, idleTimeout,
-                Math.min(defaults.historyPageDefault(), historyPageMax), historyPageMax, outboundQueue);
+                Math.min(defaults.historyPageDefault(), historyPageMax), historyPageMax, outboundQueue,
+                outboundQueueBytes, defaults.maxRoomsPerConnection(), defaults.presenceMaxUsers());
     }
 
     Set<String> origins() {

@@ -50,6 +50,7 @@ class ServerOptionsTest {
                 Map.entry("CHAT_IDLE_TIMEOUT", "90s"),
                 Map.entry("CHAT_PING_INTERVAL", "PT15S"),
                 Map.entry("CHAT_OUTBOUND_QUEUE", "64"),
+                Map.entry("CHAT_OUTBOUND_QUEUE_BYTES", "65536"),
                 Map.entry("CHAT_HISTORY_PAGE_MAX", "30"),
                 Map.entry("CHAT_MAX_THREADS", "48"));
 
@@ -64,7 +65,8 @@ class ServerOptionsTest {
         assertThat(options.dataDir).isEqualTo(Path.of("/var/lib/chat"));
         assertThat(options.dynamodbEndpoint).isEqualTo(URI.create("http://127.0.0.1:8000"));
         assertThat(options.origins()).containsExactlyInAnyOrder("https://a.example", "https://b.example");
-        assertThat(options.limits()).isEqualTo(new Limits(16384, 1000, 5, 7, Duration.ofSeconds(90), 30, 30, 64));
+        assertThat(options.limits()).isEqualTo(new Limits(16384, 1000, 5, 7, Duration.ofSeconds(90), 30, 30, 64,
+                65536, 50, 200));
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(15));
         assertThat(options.maxThreads).isEqualTo(48);
         assertThat(options.devMode()).isFalse();

@@ -11,6 +11,7 @@ import java.util.Optional;
 public record Reply(Status status, String body, Optional<ReplyPayload> payload) {
     public static final String INTERNAL_ERROR_BODY = "internal error";
     public static final String RATE_LIMITED_BODY = "rate limited: too many frames, slow down";
+    public static final String TOKEN_EXPIRED_BODY = "token: expired, connect again with a new token";
 
     public Reply {
         Objects.requireNonNull(status, "status");
@@ -36,6 +37,14 @@ public record Reply(Status status, String body, Optional<ReplyPayload> payload) 
     /** The reply to a frame over its connection's frame rate: a 429 that changed nothing. */
     public static Reply rateLimited() {
         return rejected(Status.TOO_MANY_REQUESTS, RATE_LIMITED_BODY);
+    }
+
+    /**
+     * The reply to a frame that arrived after its connection's token ran out, where the transport cannot say so
+     * with a close code: the frame was not handled and the connection is being closed.
+     */
+    public static Reply tokenExpired() {
+        return rejected(Status.UNAUTHORIZED, TOKEN_EXPIRED_BODY);
     }
 
     /** The fixed reply to an unexpected failure: its body never carries an exception's text. */

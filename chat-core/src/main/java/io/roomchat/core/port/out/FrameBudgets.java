@@ -5,9 +5,9 @@ import io.roomchat.core.domain.FrameRate;
 import java.time.Instant;
 
 /**
- * Connections' frame budgets kept in a store, for bindings where no process outlives a connection (serverless:
- * each frame may reach another function instance). A self-hosted server keeps them in memory instead
- * ({@link io.roomchat.core.domain.FrameRateLimiter}).
+ * Connections' frame budgets: where each connection's {@link FrameRate} state is kept. Serverless keeps them in a
+ * store, as each frame may reach another function instance; a self-hosted server keeps them in memory, one
+ * {@link io.roomchat.core.domain.FrameRateLimiter} per open socket.
  */
 public interface FrameBudgets {
     /** Budgets that never run out, for a binding configured without a frame rate limit. */
