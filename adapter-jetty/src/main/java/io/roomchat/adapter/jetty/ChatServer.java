@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty;
 
+import io.roomchat.auth.jwt.DevTokenEndpoint;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.wire.WireCodec;
@@ -221,7 +222,7 @@ public final class ChatServer implements AutoCloseable {
         private Duration pingInterval = Duration.ofSeconds(30);
         private Duration closeGrace = Duration.ofSeconds(1);
         private Set<String> allowedOrigins = Set.of();
-        private DevTokens devTokens;
+        private DevTokenEndpoint devTokens;
         private Map<String, String> healthDetails = Map.of();
         private int maxThreads = ServerThreads.DEFAULT_MAX;
         private WireCodec codec;
@@ -260,7 +261,7 @@ public final class ChatServer implements AutoCloseable {
         }
 
         /** Dev mode: serve {@code POST /dev/token} with these tokens. */
-        public Builder devTokens(DevTokens tokens) {
+        public Builder devTokens(DevTokenEndpoint tokens) {
             this.devTokens = tokens;
             return this;
         }

@@ -8,9 +8,12 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every option's default from the environment: {@code --jwt-secret} reads {@code CHAT_JWT_SECRET}, and so on.
- * A flag on the command line wins; without either, the option's own default applies.
+ * A flag on the command line wins; without either, the option's own default applies. A blank variable counts as
+ * unset, except the secret: a blank secret is a mistake to report, not a request for dev mode.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
+    private static final String SECRET_OPTION = "--jwt-secret";
+
     private final Map<String, String> environment;
 
     EnvironmentDefaults(Map<String, String> environment) {
@@ -26,7 +29,8 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         if (!argument.isOption()) {
             return null;
         }
-        String value = environment.get(variableFor(((OptionSpec) argument).longestName()));
-        return value == null || value.isBlank() ? null : value;
+        String option = ((OptionSpec) argument).longestName();
+        String value = environment.get(variableFor(option));
+        return value == null || value.isBlank() && !option.equals(SECRET_OPTION) ? null : value;
     }
 }

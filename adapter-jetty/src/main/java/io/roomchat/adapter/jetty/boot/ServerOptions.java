@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty.boot;
 
+import io.roomchat.auth.jwt.TokenSettings;
 import io.roomchat.core.domain.Limits;
 import java.net.URI;
 import java.nio.file.Path;
@@ -130,15 +131,9 @@ final class ServerOptions {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    Optional<String> secret() {
-        return Optional.ofNullable(jwtSecret).filter(secret -> !secret.isEmpty());
-    }
-
-    Optional<URI> jwks() {
-        return Optional.ofNullable(jwksUrl);
-    }
-
-    boolean devMode() {
-        return secret().isEmpty() && jwks().isEmpty();
+    /** The token settings, read as every binding reads them; a secret given blank stays blank (an error). */
+    TokenSettings tokens() {
+        return new TokenSettings(Optional.ofNullable(jwtSecret), Optional.ofNullable(jwksUrl),
+                Optional.ofNullable(jwtIssuer), Optional.ofNullable(jwtAudience));
     }
 }
