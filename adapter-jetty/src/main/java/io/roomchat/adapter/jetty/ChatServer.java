@@ -34,8 +34,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * The self-hosted chat server: the wire protocol over Jetty WebSockets at {@code /}, the bundled web page, and
- * {@code /health}, {@code /metrics} and (dev mode) {@code /dev/token}. The one public door of this package; build
- * it with {@link #builder()}, then {@link #start()} and {@link #close()}.
+ * {@code /health}, {@code /metrics}, {@code /limits} and (dev mode) {@code /dev/token}. The one public door of this
+ * package; build it with {@link #builder()}, then {@link #start()} and {@link #close()}.
  */
 public final class ChatServer implements AutoCloseable {
     /** Request log without the query string, where a token could be ({@code %U} is the path alone). */
@@ -109,6 +109,7 @@ public final class ChatServer implements AutoCloseable {
         Map<String, String> details = new LinkedHashMap<>(settings.healthDetails);
         routes.addMapping(PathSpec.from("/health"), new HealthHandler(gateway::count, details));
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(metrics));
+        routes.addMapping(PathSpec.from("/limits"), new LimitsHandler(core.limits()));
         if (settings.devTokens != null) {
             routes.addMapping(PathSpec.from("/dev/token"), new DevTokenHandler(settings.devTokens));
         }
