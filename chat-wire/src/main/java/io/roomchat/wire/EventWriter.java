@@ -9,7 +9,7 @@ import io.roomchat.core.domain.ChatMessage;
 import java.io.IOException;
 
 /**
- * One message event as a JSON object, fields in the order SPEC §2 lists them. A deleted message has no
+ * One message event as a JSON object, fields in the order docs/protocol.md lists them. A deleted message has no
  * {@code message} and ends with {@code "isDeleted":true}; a live one has no {@code isDeleted} at all.
  */
 final class EventWriter {

@@ -25,12 +25,12 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     private static final int INTERNAL_ERROR = 1011;
 
     private final ConnectionId id;
-    private final SocketServices services;
+    private final EndpointWiring services;
     /** Settled once: the socket opened, or its upgrade ended without opening it. */
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ClientConnection connection;
 
-    ChatEndpoint(ConnectionId id, SocketServices services) {
+    ChatEndpoint(ConnectionId id, EndpointWiring services) {
         this.id = id;
         this.services = services;
     }

@@ -69,7 +69,7 @@ public final class ChatServer implements AutoCloseable {
             return thread;
         });
         this.gateway = new JettyConnectionGateway(scheduler, writers, b.closeGrace);
-        this.core = b.coreFactory.apply(new ServerPorts(gateway, metrics));
+        this.core = b.coreFactory.apply(new ServerAdapters(gateway, metrics));
         metrics.trackConnections(gateway::count);
 
         this.server = new Server(ServerThreads.pool(b.maxThreads));
@@ -81,7 +81,7 @@ public final class ChatServer implements AutoCloseable {
         server.addConnector(connector);
         server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
 
-        SocketServices services = new SocketServices(core, b.codec, gateway, core.limits(), metrics);
+        EndpointWiring services = new EndpointWiring(core, b.codec, gateway, core.limits(), metrics);
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins));
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");
@@ -227,7 +227,7 @@ public final class ChatServer implements AutoCloseable {
         private Map<String, String> healthDetails = Map.of();
         private int maxThreads = ServerThreads.DEFAULT_MAX;
         private WireCodec codec;
-        private Function<ServerPorts, ChatCore> coreFactory;
+        private Function<ServerAdapters, ChatCore> coreFactory;
 
         private Builder() {
         }
@@ -288,7 +288,7 @@ public final class ChatServer implements AutoCloseable {
          * How to build the core this server runs, given the server's side of it: the gateway to its sockets and
          * its metrics. The core's limits apply to the sockets too.
          */
-        public Builder core(Function<ServerPorts, ChatCore> factory) {
+        public Builder core(Function<ServerAdapters, ChatCore> factory) {
             this.coreFactory = Objects.requireNonNull(factory);
             return this;
         }

@@ -5,13 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.roomchat.adapter.lambda.ServerlessChat;
 import io.roomchat.adapter.lambda.boot.ConnectHandler;
-import io.roomchat.adapter.lambda.boot.DefaultHandler;
+import io.roomchat.adapter.lambda.boot.FrameHandler;
 import io.roomchat.adapter.lambda.boot.DisconnectHandler;
 import io.roomchat.adapter.lambda.boot.FanoutHandler;
-import io.roomchat.adapter.lambda.boot.HistoryHandler;
-import io.roomchat.adapter.lambda.boot.JoinHandler;
 import io.roomchat.adapter.lambda.boot.LambdaSettings;
-import io.roomchat.adapter.lambda.boot.MessageHandler;
 import io.roomchat.adapter.lambda.boot.ServerlessWiring;
 import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.auth.jwt.TokenSettings;
@@ -203,12 +200,13 @@ public final class LocalServerless implements AutoCloseable {
             ServerlessChat chat) {
         Map<String, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> routes =
                 new LinkedHashMap<>();
+        FrameHandler frames = new FrameHandler(chat);
         routes.put("$connect", new ConnectHandler(chat));
         routes.put("$disconnect", new DisconnectHandler(chat));
-        routes.put("onJoin", new JoinHandler(chat));
-        routes.put("onMessage", new MessageHandler(chat));
-        routes.put("onHistory", new HistoryHandler(chat));
-        routes.put("$default", new DefaultHandler(chat));
+        routes.put("onJoin", frames);
+        routes.put("onMessage", frames);
+        routes.put("onHistory", frames);
+        routes.put("$default", frames);
         return routes;
     }
 

@@ -4,7 +4,7 @@ import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.wire.WireCodec;
 
-/** What every connection's endpoint shares: the core, the wire codec, the open sockets and the meters. */
-record SocketServices(ChatCore core, WireCodec codec, JettyConnectionGateway gateway, Limits limits,
+/** What every connection's endpoint is wired to: the core, the wire codec, the open sockets and the meters. */
+record EndpointWiring(ChatCore core, WireCodec codec, JettyConnectionGateway gateway, Limits limits,
                       MicrometerChatMetrics metrics) {
 }
