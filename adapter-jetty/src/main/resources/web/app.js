@@ -21,9 +21,12 @@ import { MessageView } from './message-view.js';
 import { Session, signInDev, signInWithToken, savedRoom, saveRoom } from './session.js';
 
 const LOBBY = '_lobby';
-const MAX_MESSAGE_CHARS = 4000;
-const HISTORY_PAGE = 50;
-const CATCH_UP_PAGE = 100;
+// The server's own limits (GET /limits), never a copy of its defaults: a server started with a smaller history page
+// would refuse a bigger one. Unreadable, the page asks for no particular page size and counts without a maximum.
+const LIMITS = await fetch('/limits').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+const MAX_MESSAGE_CHARS = LIMITS.maxMessageChars;
+const HISTORY_PAGE = LIMITS.historyPageDefault;
+const CATCH_UP_PAGE = LIMITS.historyPageMax;
 const NOTICE_MS = 6000;
 const STATUS_TEXT = { connecting: 'Connecting…', online: 'Online', reconnecting: 'Reconnecting…', offline: 'Offline' };
 const REPLY_LABEL = { 400: 'Not accepted', 403: 'Not allowed', 404: 'Not found', 413: 'Too long',
@@ -285,7 +288,7 @@ async function deleteMessage(message) {
 function updateComposer() {
   const length = $('message-input').value.length;
   const counter = $('char-counter');
-  counter.textContent = `${length} / ${MAX_MESSAGE_CHARS}`;
+  counter.textContent = MAX_MESSAGE_CHARS ? `${length} / ${MAX_MESSAGE_CHARS}` : `${length}`;
   counter.dataset.level = length >= MAX_MESSAGE_CHARS ? 'full' : length > MAX_MESSAGE_CHARS * 0.9 ? 'near' : 'ok';
   $('send-button').disabled = !online || $('message-input').value.trim() === '';
 }
@@ -329,6 +332,10 @@ function notify(text, status) {
 // ---- start ----
 
 function bind() {
+  if (MAX_MESSAGE_CHARS) {
+    $('message-input').maxLength = MAX_MESSAGE_CHARS;
+  }
+  updateComposer();
   $('dev-sign-in-form').addEventListener('submit', onDevSignIn);
   $('token-sign-in-form').addEventListener('submit', onTokenSignIn);
   $('sign-out-button').addEventListener('click', signOut);

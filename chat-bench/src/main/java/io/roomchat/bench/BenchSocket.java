@@ -7,7 +7,7 @@ import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One simulated client. It joins its room, posts when the pacer says so, matches each reply to its post (replies
- * come in the order the frames were sent, SPEC §2) and hands every event to its {@link Receiver}. Public only
+ * come in the order the frames were sent, docs/protocol.md) and hands every event to its {@link Receiver}. Public only
  * because Jetty calls it reflectively.
  */
 public final class BenchSocket implements Session.Listener.AutoDemanding {

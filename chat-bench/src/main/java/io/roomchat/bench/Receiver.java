@@ -5,7 +5,7 @@ import java.util.BitSet;
 /**
  * What one connection received of its room's benchmark messages: which (for loss and duplicates), whether each
  * sender's messages came in that sender's order, and a fingerprint of the arrival order, which must be the same
- * for every member that received the same messages (SPEC §2: one order per room).
+ * for every member that received the same messages (docs/protocol.md: one order per room).
  */
 final class Receiver {
     private final BitSet seen = new BitSet();

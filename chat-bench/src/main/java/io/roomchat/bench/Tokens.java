@@ -21,7 +21,7 @@ interface Tokens {
         return (userId, name) -> issuer.issue(userId, name, TTL);
     }
 
-    /** {@code POST /dev/token} on a server in dev mode (SPEC §3). */
+    /** {@code POST /dev/token} on a server in dev mode (docs/protocol.md, Connecting). */
     static Tokens devMode(URI webSocketUri) {
         URI endpoint = URI.create(webSocketUri.toString().replaceFirst("^ws", "http")).resolve("/dev/token");
         HttpClient http = HttpClient.newHttpClient();

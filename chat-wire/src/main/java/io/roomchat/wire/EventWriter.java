@@ -9,7 +9,7 @@ import io.roomchat.core.domain.ChatMessage;
 import java.io.IOException;
 
 /**
- * One message event as a JSON object, fields in the order {@code docs/protocol.md} lists them. A deleted message
+ * One message event as a JSON object, fields in the order docs/protocol.md lists them. A deleted message
  * has no {@code message} and has {@code "isDeleted":true}; a live one has no {@code isDeleted} at all. The
  * {@code seq} of the change comes last, so that a v1 frame is the original's with one field more.
  */

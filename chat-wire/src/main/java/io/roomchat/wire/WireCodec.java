@@ -6,7 +6,7 @@ import io.roomchat.core.port.out.EventEncoder;
 import java.util.Optional;
 
 /**
- * Wire protocol v1 (SPEC §2), the one public door of this module: client frames in, replies and message events
+ * Wire protocol v1 (docs/protocol.md), the one public door of this module: client frames in, replies and message events
  * out. Thread-safe and reusable; build one per process with {@link #create()}.
  */
 public final class WireCodec implements EventEncoder {

@@ -1,5 +1,5 @@
 /**
- * Wire protocol v1 (SPEC §2) as JSON text, shared by the Jetty and Lambda adapters. {@link
+ * Wire protocol v1 (docs/protocol.md) as JSON text, shared by the Jetty and Lambda adapters. {@link
  * io.roomchat.wire.WireCodec} is the one public type, with the {@link io.roomchat.wire.DecodedFrame} it returns.
  *
  * <h2>Decoding choices</h2>

@@ -3,10 +3,8 @@ package io.roomchat.adapter.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomchat.adapter.lambda.boot.ConnectHandler;
-import io.roomchat.adapter.lambda.boot.DefaultHandler;
+import io.roomchat.adapter.lambda.boot.FrameHandler;
 import io.roomchat.adapter.lambda.boot.FanoutHandler;
-import io.roomchat.adapter.lambda.boot.JoinHandler;
-import io.roomchat.adapter.lambda.boot.MessageHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -83,17 +81,17 @@ class LogHygieneTest {
 
         new ConnectHandler(direct).handleRequest(LambdaEvents.connect("conn-a", TOKEN), null);
         new ConnectHandler(direct).handleRequest(LambdaEvents.connect("conn-x", "forged-" + TOKEN), null);
-        new JoinHandler(direct).handleRequest(LambdaEvents.frame("onJoin", "conn-a",
+        new FrameHandler(direct).handleRequest(LambdaEvents.frame("onJoin", "conn-a",
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
         api.markGone("conn-a");
-        new MessageHandler(direct).handleRequest(LambdaEvents.frame("onMessage", "conn-a",
+        new FrameHandler(direct).handleRequest(LambdaEvents.frame("onMessage", "conn-a",
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"" + TEXT + "\"}"), null);
         new ConnectHandler(failingBus).handleRequest(LambdaEvents.connect("conn-b", TOKEN), null);
-        new JoinHandler(failingBus).handleRequest(LambdaEvents.frame("onJoin", "conn-b",
+        new FrameHandler(failingBus).handleRequest(LambdaEvents.frame("onJoin", "conn-b",
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
-        new MessageHandler(failingBus).handleRequest(LambdaEvents.frame("onMessage", "conn-b",
+        new FrameHandler(failingBus).handleRequest(LambdaEvents.frame("onMessage", "conn-b",
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"" + TEXT + "\"}"), null);
-        new DefaultHandler(direct).handleRequest(LambdaEvents.frame("$default", "conn-b", "{" + TEXT), null);
+        new FrameHandler(direct).handleRequest(LambdaEvents.frame("$default", "conn-b", "{" + TEXT), null);
         new FanoutHandler(failingBus).handleRequest(LambdaEvents.snsNotification("{" + TEXT), null);
 
         assertThat(logged).as("something was logged at all").isNotEmpty();

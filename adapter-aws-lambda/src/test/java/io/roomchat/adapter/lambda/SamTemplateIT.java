@@ -32,10 +32,10 @@ class SamTemplateIT {
     private static final Map<String, String> ROUTE_HANDLERS = Map.of(
             "$connect", "io.roomchat.adapter.lambda.boot.ConnectHandler",
             "$disconnect", "io.roomchat.adapter.lambda.boot.DisconnectHandler",
-            "onJoin", "io.roomchat.adapter.lambda.boot.JoinHandler",
-            "onMessage", "io.roomchat.adapter.lambda.boot.MessageHandler",
-            "onHistory", "io.roomchat.adapter.lambda.boot.HistoryHandler",
-            "$default", "io.roomchat.adapter.lambda.boot.DefaultHandler");
+            "onJoin", "io.roomchat.adapter.lambda.boot.FrameHandler",
+            "onMessage", "io.roomchat.adapter.lambda.boot.FrameHandler",
+            "onHistory", "io.roomchat.adapter.lambda.boot.FrameHandler",
+            "$default", "io.roomchat.adapter.lambda.boot.FrameHandler");
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::NoValue", "AWS::Partition", "AWS::URLSuffix");
 

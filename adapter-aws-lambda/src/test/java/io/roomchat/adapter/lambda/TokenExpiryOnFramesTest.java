@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
 import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.adapter.lambda.boot.ConnectHandler;
-import io.roomchat.adapter.lambda.boot.JoinHandler;
-import io.roomchat.adapter.lambda.boot.MessageHandler;
+import io.roomchat.adapter.lambda.boot.FrameHandler;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.Identity;
@@ -79,12 +78,12 @@ class TokenExpiryOnFramesTest {
         assertThat(new ConnectHandler(chat).handleRequest(LambdaEvents.connect(id, "ada"), null).getStatusCode())
                 .isEqualTo(200);
         clock.set(EXP.minusSeconds(1));
-        new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
         assertThat(status(api.framesTo(id).get(0))).isEqualTo(200);
 
         clock.set(EXP);
-        new MessageHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"too late\"}"), null);
 
         JsonNode reply = WebSocketRoutesTest.json(api.framesTo(id).get(1));
@@ -103,11 +102,11 @@ class TokenExpiryOnFramesTest {
         String bo = "conn-" + UUID.randomUUID();
         for (String id : new String[] {ada, bo}) {
             new ConnectHandler(chat).handleRequest(LambdaEvents.connect(id, "user-" + id.substring(5, 10)), null);
-            new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+            new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                     "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Member\"}"), null);
         }
         clock.set(EXP.plusSeconds(1));
-        new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", ada,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", ada,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
 
         assertThat(storage.connectionStore().inRoom(new RoomName(room))).extracting(member -> member.connectionId().value())

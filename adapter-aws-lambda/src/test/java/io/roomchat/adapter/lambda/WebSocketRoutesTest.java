@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomchat.adapter.lambda.boot.ConnectHandler;
-import io.roomchat.adapter.lambda.boot.DefaultHandler;
+import io.roomchat.adapter.lambda.boot.FrameHandler;
 import io.roomchat.adapter.lambda.boot.DisconnectHandler;
 import io.roomchat.adapter.lambda.boot.FanoutHandler;
-import io.roomchat.adapter.lambda.boot.HistoryHandler;
-import io.roomchat.adapter.lambda.boot.JoinHandler;
-import io.roomchat.adapter.lambda.boot.MessageHandler;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.HistoryCursor;
@@ -85,7 +82,7 @@ class WebSocketRoutesTest {
     void each_frame_gets_exactly_one_reply_echoing_its_request_id() {
         String id = connected("ada");
 
-        var response = new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+        var response = new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\",\"requestId\":\"r-1\"}"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -100,7 +97,7 @@ class WebSocketRoutesTest {
     void bad_json_gets_a_400_reply_not_silence() {
         String id = connected("ada");
 
-        new DefaultHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\": onJoin"), null);
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\": onJoin"), null);
 
         assertThat(api.framesTo(id)).singleElement()
                 .satisfies(frame -> assertThat(json(frame).get("statusCode").asInt()).isEqualTo(400));
@@ -110,7 +107,7 @@ class WebSocketRoutesTest {
     void an_unknown_action_gets_a_400_reply_naming_the_action_field() {
         String id = connected("ada");
 
-        new DefaultHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\":\"onDance\"}"), null);
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\":\"onDance\"}"), null);
 
         JsonNode reply = json(api.framesTo(id).get(0));
         assertThat(reply.get("statusCode").asInt()).isEqualTo(400);
@@ -121,7 +118,7 @@ class WebSocketRoutesTest {
     void a_binary_frame_gets_a_400_reply() {
         String id = connected("ada");
 
-        new DefaultHandler(chat).handleRequest(LambdaEvents.binaryFrame(id, "AAEC"), null);
+        new FrameHandler(chat).handleRequest(LambdaEvents.binaryFrame(id, "AAEC"), null);
 
         JsonNode reply = json(api.framesTo(id).get(0));
         assertThat(reply.get("statusCode").asInt()).isEqualTo(400);
@@ -189,7 +186,7 @@ class WebSocketRoutesTest {
         post(chat, ada, "mine");
         String postedAt = events(ada).get(0).get("postedAt").asText();
 
-        new MessageHandler(chat).handleRequest(LambdaEvents.frame("onMessage", bo,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onMessage", bo,
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"postedAt\":\"" + postedAt
                         + "\",\"userId\":\"ada\",\"message\":\"not yours\"}"), null);
 
@@ -222,7 +219,7 @@ class WebSocketRoutesTest {
         String id = joined("ada");
         String huge = "x".repeat(40 * 1024);
 
-        new MessageHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"" + huge + "\"}"), null);
 
         assertThat(api.closedConnections()).contains(id);
@@ -244,7 +241,7 @@ class WebSocketRoutesTest {
         String id = joined("ada");
         chat = chats.builder().directFanout().frameBudgets((connection, rate, now) -> false).build();
 
-        new MessageHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"hi\",\"requestId\":\"r-9\"}"),
                 null);
 
@@ -262,7 +259,7 @@ class WebSocketRoutesTest {
             throw new ChatStorageException("budget store down");
         }).build();
 
-        new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
 
         assertThat(replies(id)).singleElement()
@@ -282,8 +279,8 @@ class WebSocketRoutesTest {
                     return true;
                 }).build();
 
-        new DefaultHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\":\"onDance\"}"), null);
-        new DefaultHandler(chat).handleRequest(LambdaEvents.binaryFrame(id, "AAEC"), null);
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\":\"onDance\"}"), null);
+        new FrameHandler(chat).handleRequest(LambdaEvents.binaryFrame(id, "AAEC"), null);
 
         assertThat(takes).containsExactly(id + " " + FrameRate.of(4, 2) + " " + now,
                 id + " " + FrameRate.of(4, 2) + " " + now);
@@ -305,9 +302,9 @@ class WebSocketRoutesTest {
         }).build();
         String id = connected("ada");
 
-        new DefaultHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\":\"onDance\"}"), null);
-        new DefaultHandler(chat).handleRequest(LambdaEvents.binaryFrame(id, "AAEC"), null);
-        new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("$default", id, "{\"action\":\"onDance\"}"), null);
+        new FrameHandler(chat).handleRequest(LambdaEvents.binaryFrame(id, "AAEC"), null);
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
 
         assertThat(counted).containsExactly("in", "400", "in", "400", "in", "200");
@@ -326,19 +323,19 @@ class WebSocketRoutesTest {
 
     private String joined(String user) {
         String id = connected(user);
-        new JoinHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"" + user + "'s name\"}"), null);
         return id;
     }
 
     private void post(ServerlessChat target, String id, String text) {
-        new MessageHandler(target).handleRequest(LambdaEvents.frame("onMessage", id,
+        new FrameHandler(target).handleRequest(LambdaEvents.frame("onMessage", id,
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"" + text + "\"}"), null);
     }
 
     private List<JsonNode> history(String id) {
         int before = api.framesTo(id).size();
-        new HistoryHandler(chat).handleRequest(LambdaEvents.frame("onHistory", id,
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onHistory", id,
                 "{\"action\":\"onHistory\",\"room\":\"" + room + "\"}"), null);
         JsonNode reply = json(api.framesTo(id).get(before));
         assertThat(reply.get("statusCode").asInt()).isEqualTo(200);

@@ -37,7 +37,8 @@ public record DynamoDbSettings(String connectionsTable, String messagesTable, St
                                Duration apiCallTimeout, Duration attemptTimeout, int maxAttempts) {
     public static final String DEFAULT_CONNECTIONS_TABLE = "chat-connections";
     public static final String DEFAULT_MESSAGES_TABLE = "chat-messages";
-    private static final String LOCAL_REGION = "us-east-1";
+    /** The region a local endpoint is called with when none is set: any will do. */
+    public static final String LOCAL_REGION = "us-east-1";
 
     public DynamoDbSettings {
         requireTableName(connectionsTable, "connectionsTable");

@@ -177,10 +177,10 @@ class DynamoDbFailureTest {
                     .build();
             var caller = ((ConnectOutcome.Accepted) core.connect(Samples.connectionId(), "ada", Protocol.V1)).connection().id();
             RoomName room = room();
-            assertThat(core.join(caller, new JoinRoomCommand(room, new DisplayName("Ada"))).isOk()).isTrue();
+            assertThat(core.handle(caller, new JoinRoomCommand(room, new DisplayName("Ada"))).isOk()).isTrue();
 
             dynalite.stop();
-            Reply failed = core.post(caller, new PostMessageCommand(room, new MessageText("lost?")));
+            Reply failed = core.handle(caller, new PostMessageCommand(room, new MessageText("lost?")));
 
             assertThat(failed).isEqualTo(Reply.internalError());
             assertThat(failed.body()).doesNotContain("Exception");

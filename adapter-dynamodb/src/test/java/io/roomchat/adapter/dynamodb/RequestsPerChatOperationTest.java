@@ -109,37 +109,37 @@ class RequestsPerChatOperationTest {
         core = core(clock);
         RoomName room = Samples.room();
         ConnectionId ada = measure("connect", () -> connect("ada"));
-        measure("join", () -> core.join(ada, new JoinRoomCommand(room, new DisplayName("Ada"))));
+        measure("join", () -> core.handle(ada, new JoinRoomCommand(room, new DisplayName("Ada"))));
         List<ConnectionId> others = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             ConnectionId other = connect("user-" + i);
-            core.join(other, new JoinRoomCommand(room, new DisplayName("User " + i)));
+            core.handle(other, new JoinRoomCommand(room, new DisplayName("User " + i)));
             others.add(other);
         }
 
-        Reply posted = measure("post", () -> core.post(ada, new PostMessageCommand(room, new MessageText("hello"))));
+        Reply posted = measure("post", () -> core.handle(ada, new PostMessageCommand(room, new MessageText("hello"))));
         var ids = (ReplyPayload.Posted) posted.payload().orElseThrow();
         measure("post, same millisecond as another from this process (next slot)",
-                () -> core.post(ada, new PostMessageCommand(room, new MessageText("hello again"))));
+                () -> core.handle(ada, new PostMessageCommand(room, new MessageText("hello again"))));
         ChatCore otherProcess = core(clock);
         measure("post from another process onto two taken milliseconds",
-                () -> otherProcess.post(ada, new PostMessageCommand(room, new MessageText("from elsewhere"))));
+                () -> otherProcess.handle(ada, new PostMessageCommand(room, new MessageText("from elsewhere"))));
         clock.now = NOW.plusSeconds(1);
-        measure("edit by postedAt", () -> core.change(ada, new ChangeMessageCommand(room,
+        measure("edit by postedAt", () -> core.handle(ada, new ChangeMessageCommand(room,
                 new MessageRef.ByPostedAt(ids.postedAt()), new MessageChange.Replace(new MessageText("edited")))));
         clock.now = NOW.plusSeconds(2);
-        measure("edit by messageId", () -> core.change(ada, new ChangeMessageCommand(room,
+        measure("edit by messageId", () -> core.handle(ada, new ChangeMessageCommand(room,
                 new MessageRef.ById(ids.messageId()), new MessageChange.Replace(new MessageText("edited 2")))));
-        measure("edit, same millisecond as the last change", () -> core.change(ada, new ChangeMessageCommand(room,
+        measure("edit, same millisecond as the last change", () -> core.handle(ada, new ChangeMessageCommand(room,
                 new MessageRef.ById(ids.messageId()), new MessageChange.Replace(new MessageText("edited 3")))));
         clock.now = NOW.plusSeconds(3);
-        measure("delete by postedAt", () -> core.change(ada, new ChangeMessageCommand(room,
+        measure("delete by postedAt", () -> core.handle(ada, new ChangeMessageCommand(room,
                 new MessageRef.ByPostedAt(ids.postedAt()), new MessageChange.Erase())));
-        measure("edit refused: not the author", () -> core.change(others.get(0), new ChangeMessageCommand(room,
+        measure("edit refused: not the author", () -> core.handle(others.get(0), new ChangeMessageCommand(room,
                 new MessageRef.ByPostedAt(ids.postedAt().plusMillis(1)), new MessageChange.Erase())));
-        measure("history page (50)", () -> core.readHistory(ada,
+        measure("history page (50)", () -> core.handle(ada,
                 new ReadHistoryQuery(room, HistoryCursor.latest(), OptionalInt.of(50))));
-        measure("history since a seq (50)", () -> core.readHistory(ada,
+        measure("history since a seq (50)", () -> core.handle(ada,
                 new ReadHistoryQuery(room, new HistoryCursor.Since(1), OptionalInt.of(50))));
         measure("latest seq of a room (store call, for the v2 join reply)",
                 () -> DYNAMO.storage().messageStore().latestSeq(room));
@@ -149,11 +149,11 @@ class RequestsPerChatOperationTest {
         measure("fan-out, room of 10, one gone", () -> core.broadcast(event));
         RoomName other = Samples.room();
         measure("join, v1 switch to another room (presence: leave, join)",
-                () -> core.join(others.get(0), new JoinRoomCommand(other, new DisplayName("User 0"))));
+                () -> core.handle(others.get(0), new JoinRoomCommand(other, new DisplayName("User 0"))));
         ConnectionId v2 = ((ConnectOutcome.Accepted) core.connect(Samples.connectionId(), "zoe", Protocol.V2))
                 .connection().id();
-        core.join(v2, new JoinRoomCommand(room, new DisplayName("Zoe")));
-        measure("join, v2 one more room", () -> core.join(v2, new JoinRoomCommand(other, new DisplayName("Zoe"))));
+        core.handle(v2, new JoinRoomCommand(room, new DisplayName("Zoe")));
+        measure("join, v2 one more room", () -> core.handle(v2, new JoinRoomCommand(other, new DisplayName("Zoe"))));
         measure("leave (v2 or v1)", () -> core.handle(v2, new LeaveRoomCommand(other)));
         measure("disconnect", () -> {
             core.disconnect(ada);

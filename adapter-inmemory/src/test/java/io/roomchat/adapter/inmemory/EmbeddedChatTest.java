@@ -45,7 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The rules of the wire protocol (SPEC §2), end to end through the core, as an embedding program sees them. */
+/** The rules of the wire protocol (docs/protocol.md), end to end through the core, as an embedding program sees them. */
 class EmbeddedChatTest {
     /** The token is the user id; a token starting with "bad" is refused. */
     private static final TokenVerifier TOKENS = token -> token.startsWith("bad")
@@ -458,7 +458,7 @@ class EmbeddedChatTest {
             Member alice = joined("alice", GENERAL);
             ConnectionId ghost = new ConnectionId("stale-record");
             chat.core().connect(ghost, "ghost", Protocol.V1);
-            chat.core().join(ghost, join(GENERAL, "ghost"));
+            chat.core().handle(ghost, join(GENERAL, "ghost"));
 
             alice.send(post(GENERAL, "who is here?"));
 

@@ -12,14 +12,13 @@ import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.TokenVerification;
 import io.roomchat.core.port.out.TokenVerifier;
+import io.roomchat.testkit.DocSnippet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The example of docs/embedding.md, run as written; a second test keeps the page and this file in step. */
@@ -55,27 +54,6 @@ class EmbeddingExampleTest {
 
     @Test
     void the_embedding_page_shows_exactly_this_example() throws IOException {
-        String snippet = snippetOf(Files.readAllLines(THIS_SOURCE));
-
-        assertThat(Files.readString(EMBEDDING_DOC)).contains("```java\n" + snippet + "```\n");
-    }
-
-    /** The lines between the snippet markers, without the indentation they have in this file. */
-    private static String snippetOf(List<String> source) {
-        int start = indexOfMarker(source, "// snippet:start");
-        int end = indexOfMarker(source, "// snippet:end");
-        List<String> body = source.subList(start + 1, end);
-        int indent = body.get(0).length() - body.get(0).stripLeading().length();
-        return body.stream().map(line -> line.substring(Math.min(indent, line.length())))
-                .collect(Collectors.joining("\n", "", "\n"));
-    }
-
-    private static int indexOfMarker(List<String> source, String marker) {
-        for (int i = 0; i < source.size(); i++) {
-            if (source.get(i).strip().equals(marker)) {
-                return i;
-            }
-        }
-        throw new AssertionError("marker not found: " + marker);
+        assertThat(Files.readString(EMBEDDING_DOC)).contains(DocSnippet.fencedBlockOf(THIS_SOURCE));
     }
 }

@@ -26,14 +26,14 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     private final ConnectionId id;
     private final Connection accepted;
-    private final SocketServices services;
+    private final EndpointWiring services;
     /** Settled once: the socket opened, or its upgrade ended without opening it. */
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ClientConnection connection;
     private volatile Future<?> closeAtExpiry;
 
     /** {@code accepted}: the connection's record as the token made it. */
-    ChatEndpoint(Connection accepted, SocketServices services) {
+    ChatEndpoint(Connection accepted, EndpointWiring services) {
         this.id = accepted.id();
         this.accepted = accepted;
         this.services = services;

@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty;
 
+import io.roomchat.auth.jwt.DevTokenEndpoint;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.Limits;
@@ -37,8 +38,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * The self-hosted chat server: the wire protocol over Jetty WebSockets at {@code /}, the bundled web page, and
- * {@code /health}, {@code /metrics} and (dev mode) {@code /dev/token}. The one public door of this package; build
- * it with {@link #builder()}, then {@link #start()} and {@link #close()}.
+ * {@code /health}, {@code /metrics}, {@code /limits} and (dev mode) {@code /dev/token}. The one public door of this
+ * package; build it with {@link #builder()}, then {@link #start()} and {@link #close()}.
  */
 public final class ChatServer implements AutoCloseable {
     /** Request log without the query string, where a token could be ({@code %U} is the path alone). */
@@ -75,7 +76,7 @@ public final class ChatServer implements AutoCloseable {
             return thread;
         });
         this.gateway = new JettyConnectionGateway(scheduler, writers, b.closeGrace);
-        this.core = b.coreFactory.apply(new ServerPorts(gateway, metrics));
+        this.core = b.coreFactory.apply(new ServerAdapters(gateway, metrics));
         metrics.trackConnections(gateway::count);
 
         this.server = new Server(ServerThreads.pool(b.maxThreads));
@@ -91,7 +92,7 @@ public final class ChatServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         FramePipeline pipeline = new FramePipeline(b.codec, core, budgets, FrameRate.of(core.limits()), clock,
                 metrics);
-        SocketServices services = new SocketServices(core, pipeline, budgets, gateway, core.limits(), metrics,
+        EndpointWiring services = new EndpointWiring(core, pipeline, budgets, gateway, core.limits(), metrics,
                 clock);
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins));
         Limits limits = core.limits();
@@ -120,6 +121,7 @@ public final class ChatServer implements AutoCloseable {
         Map<String, String> details = new LinkedHashMap<>(settings.healthDetails);
         routes.addMapping(PathSpec.from("/health"), new HealthHandler(gateway::count, details));
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(metrics));
+        routes.addMapping(PathSpec.from("/limits"), new LimitsHandler(core.limits()));
         if (settings.devTokens != null) {
             routes.addMapping(PathSpec.from("/dev/token"), new DevTokenHandler(settings.devTokens));
         }
@@ -233,11 +235,11 @@ public final class ChatServer implements AutoCloseable {
         private Duration pingInterval = Duration.ofSeconds(30);
         private Duration closeGrace = Duration.ofSeconds(1);
         private Set<String> allowedOrigins = Set.of();
-        private DevTokens devTokens;
+        private DevTokenEndpoint devTokens;
         private Map<String, String> healthDetails = Map.of();
         private int maxThreads = ServerThreads.DEFAULT_MAX;
         private WireCodec codec;
-        private Function<ServerPorts, ChatCore> coreFactory;
+        private Function<ServerAdapters, ChatCore> coreFactory;
 
         private Builder() {
         }
@@ -272,7 +274,7 @@ public final class ChatServer implements AutoCloseable {
         }
 
         /** Dev mode: serve {@code POST /dev/token} with these tokens. */
-        public Builder devTokens(DevTokens tokens) {
+        public Builder devTokens(DevTokenEndpoint tokens) {
             this.devTokens = tokens;
             return this;
         }
@@ -298,7 +300,7 @@ public final class ChatServer implements AutoCloseable {
          * How to build the core this server runs, given the server's side of it: the gateway to its sockets and
          * its metrics. The core's limits apply to the sockets too.
          */
-        public Builder core(Function<ServerPorts, ChatCore> factory) {
+        public Builder core(Function<ServerAdapters, ChatCore> factory) {
             this.coreFactory = Objects.requireNonNull(factory);
             return this;
         }

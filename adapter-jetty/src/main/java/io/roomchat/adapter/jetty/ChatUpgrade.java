@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 final class ChatUpgrade implements WebSocketCreator {
     private static final Logger LOG = LoggerFactory.getLogger(ChatUpgrade.class);
 
-    private final SocketServices services;
+    private final EndpointWiring services;
     private final OriginPolicy origins;
 
-    ChatUpgrade(SocketServices services, OriginPolicy origins) {
+    ChatUpgrade(EndpointWiring services, OriginPolicy origins) {
         this.services = services;
         this.origins = origins;
     }

@@ -1,12 +1,7 @@
 package io.roomchat.adapter.jetty;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.roomchat.core.domain.DisplayName;
-import io.roomchat.core.domain.UserId;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.eclipse.jetty.http.HttpMethod;
+import io.roomchat.auth.jwt.DevTokenEndpoint;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -14,48 +9,22 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code POST /dev/token} with {@code {"userId","name"}} answers {@code {"token"}}, so the bundled page can sign in
- * without an identity provider. Mounted only in dev mode, which only listens on loopback.
+ * Dev mode's {@code POST /dev/token} on a Jetty server: hands the request to the {@link DevTokenEndpoint}, which
+ * decides, and writes its answer. Blocking: it reads at most the endpoint's cap of the body.
  */
 final class DevTokenHandler extends Handler.Abstract {
-    private static final int MAX_BODY_BYTES = 4096;
+    private final DevTokenEndpoint endpoint;
 
-    private final DevTokens tokens;
-
-    DevTokenHandler(DevTokens tokens) {
-        this.tokens = tokens;
+    DevTokenHandler(DevTokenEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!HttpMethod.POST.is(request.getMethod())) {
-            JsonResponses.json(response, callback, 405, Map.of("error", "use POST"));
-            return true;
-        }
-        if (request.getLength() > MAX_BODY_BYTES) {
-            JsonResponses.json(response, callback, 413, Map.of("error", "body too large"));
-            return true;
-        }
-        UserId userId;
-        DisplayName name;
-        try {
-            JsonNode body = JsonResponses.JSON.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
-            userId = new UserId(text(body, "userId"));
-            name = new DisplayName(body.hasNonNull("name") ? text(body, "name") : userId.value());
-        } catch (IllegalArgumentException | IOException invalid) {
-            String reason = invalid instanceof IllegalArgumentException ? invalid.getMessage() : "body: not JSON";
-            JsonResponses.json(response, callback, 400, Map.of("error", reason));
-            return true;
-        }
-        JsonResponses.json(response, callback, 200, Map.of("token", tokens.issue(userId, name)));
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        DevTokenEndpoint.Answer answer = endpoint.answer(new DevTokenEndpoint.Request(request.getMethod(),
+                request.getHeaders().get(HttpHeader.HOST), request.getHeaders().get(HttpHeader.ORIGIN),
+                request.getHeaders().get(HttpHeader.CONTENT_TYPE), Content.Source.asInputStream(request)));
+        JsonResponses.write(response, callback, answer.status(), "application/json", answer.json());
         return true;
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode node = body == null ? null : body.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new IllegalArgumentException(field + ": must be a string");
-        }
-        return node.asText();
     }
 }

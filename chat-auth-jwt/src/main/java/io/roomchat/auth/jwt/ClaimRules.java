@@ -6,7 +6,7 @@ import io.roomchat.core.domain.UserId;
 import java.util.Set;
 
 /**
- * The claim rules of SPEC §3 that jjwt does not enforce by itself: {@code exp} and
+ * The claim rules of docs/protocol.md (Connecting) that jjwt does not enforce by itself: {@code exp} and
  * {@code sub} required, issuer and audience when configured.
  *
  * @param issuer   the required {@code iss}, null when not checked

@@ -5,7 +5,7 @@ import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The HS256 key of a shared secret: its UTF-8 bytes, as most JWT libraries take it (SPEC §3). */
+/** The HS256 key of a shared secret: its UTF-8 bytes, as most JWT libraries take it (docs/protocol.md, Connecting). */
 final class HmacSecret {
     static final int MIN_BYTES = 32;
 

@@ -35,10 +35,19 @@ final class JsonObjects {
         } catch (IllegalArgumentException notBase64Url) {
             throw new TokenRefused(RefusalReason.MALFORMED);
         }
+        try {
+            return parseObject(json);
+        } catch (IllegalArgumentException notAnObject) {
+            throw new TokenRefused(RefusalReason.MALFORMED);
+        }
+    }
+
+    /** A JSON object from UTF-8 bytes; anything else is an {@link IllegalArgumentException}. */
+    Map<?, ?> parseObject(byte[] json) {
         Object value = deserializer.deserialize(new InputStreamReader(new ByteArrayInputStream(json), StandardCharsets.UTF_8));
         if (value instanceof Map<?, ?> object) {
             return object;
         }
-        throw new TokenRefused(RefusalReason.MALFORMED);
+        throw new IllegalArgumentException("not a JSON object");
     }
 }

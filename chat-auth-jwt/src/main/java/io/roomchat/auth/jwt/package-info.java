@@ -1,5 +1,5 @@
 /**
- * JWT access tokens for the chat (SPEC §3), on jjwt.
+ * JWT access tokens for the chat (docs/protocol.md, Connecting), on jjwt.
  *
  * <p>Two public doors: {@link io.roomchat.auth.jwt.JwtTokenVerifier}, the core's
  * {@code TokenVerifier} in HS256 or JWKS (RS256/ES256) mode, and

@@ -73,7 +73,7 @@ public class FanoutBenchmark {
             if (!(core.connect(id, "user-" + i, Protocol.V1) instanceof ConnectOutcome.Accepted)) {
                 throw new IllegalStateException("connect refused");
             }
-            core.join(id, new JoinRoomCommand(room, new DisplayName("User " + i)));
+            core.handle(id, new JoinRoomCommand(room, new DisplayName("User " + i)));
         }
         sender = new ConnectionId("c0");
         post = new PostMessageCommand(room, new MessageText("hello, a message of a typical length for a chat room"));

@@ -5,14 +5,13 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.ChangeMessageCommand;
-import io.roomchat.core.port.in.ChangeMessageUseCase;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import java.time.Clock;
 import java.util.Optional;
 
-final class ChangingMessage implements ChangeMessageUseCase {
+final class ChangingMessage {
     static final String NOT_FOUND = "no such message";
     static final String NOT_AUTHOR = "not the author of this message";
 
@@ -31,8 +30,7 @@ final class ChangingMessage implements ChangeMessageUseCase {
         this.roomOrder = roomOrder;
     }
 
-    @Override
-    public Reply change(ConnectionId caller, ChangeMessageCommand command) {
+    Reply change(ConnectionId caller, ChangeMessageCommand command) {
         var member = members.memberOf(caller, command.room());
         if (member.isEmpty()) {
             return RoomMembers.notJoined();

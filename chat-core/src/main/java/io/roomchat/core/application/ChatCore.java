@@ -6,19 +6,15 @@ import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.port.in.BroadcastUseCase;
 import io.roomchat.core.port.in.ChangeMessageCommand;
-import io.roomchat.core.port.in.ChangeMessageUseCase;
 import io.roomchat.core.port.in.ClientCommand;
 import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.ConnectUseCase;
 import io.roomchat.core.port.in.DisconnectUseCase;
 import io.roomchat.core.port.in.HandleCommandUseCase;
 import io.roomchat.core.port.in.JoinRoomCommand;
-import io.roomchat.core.port.in.JoinRoomUseCase;
 import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
-import io.roomchat.core.port.in.PostMessageUseCase;
 import io.roomchat.core.port.in.ReadHistoryQuery;
-import io.roomchat.core.port.in.ReadHistoryUseCase;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.TokenExpiryUseCase;
 import io.roomchat.core.port.out.ChatMetrics;
@@ -39,8 +35,8 @@ import java.util.function.Function;
  * The chat, wired: every use case over the ports it is built with. The one public door of the core; build it
  * with {@link #builder()}. Thread-safe when its ports are.
  */
-public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, JoinRoomUseCase, PostMessageUseCase,
-        ChangeMessageUseCase, ReadHistoryUseCase, DisconnectUseCase, BroadcastUseCase, TokenExpiryUseCase {
+public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, DisconnectUseCase, BroadcastUseCase,
+        TokenExpiryUseCase {
     private static final System.Logger LOG = System.getLogger(ChatCore.class.getName());
 
     private final Limits limits;
@@ -121,26 +117,6 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Joi
             return changingMessage.change(caller, change);
         }
         return readingHistory.readHistory(caller, (ReadHistoryQuery) command);
-    }
-
-    @Override
-    public Reply join(ConnectionId caller, JoinRoomCommand command) {
-        return handle(caller, command);
-    }
-
-    @Override
-    public Reply post(ConnectionId caller, PostMessageCommand command) {
-        return handle(caller, command);
-    }
-
-    @Override
-    public Reply change(ConnectionId caller, ChangeMessageCommand command) {
-        return handle(caller, command);
-    }
-
-    @Override
-    public Reply readHistory(ConnectionId caller, ReadHistoryQuery query) {
-        return handle(caller, query);
     }
 
     @Override

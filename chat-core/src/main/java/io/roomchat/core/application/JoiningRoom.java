@@ -8,14 +8,13 @@ import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.JoinRoomCommand;
-import io.roomchat.core.port.in.JoinRoomUseCase;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.JoinOutcome;
 import java.util.Optional;
 
 /** v1's {@code onJoin} switches rooms; v2's adds one, up to {@link Limits#maxRoomsPerConnection()}. */
-final class JoiningRoom implements JoinRoomUseCase {
+final class JoiningRoom {
     private final ConnectionStore connections;
     private final Presence presence;
     private final Disconnecting disconnecting;
@@ -28,8 +27,7 @@ final class JoiningRoom implements JoinRoomUseCase {
         this.maxRooms = limits.maxRoomsPerConnection();
     }
 
-    @Override
-    public Reply join(ConnectionId caller, JoinRoomCommand command) {
+    Reply join(ConnectionId caller, JoinRoomCommand command) {
         Optional<Connection> connection = connections.find(caller);
         if (connection.isEmpty()) {
             return unknownConnection();

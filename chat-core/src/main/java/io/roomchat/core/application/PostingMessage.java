@@ -5,7 +5,6 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.PostMessageCommand;
-import io.roomchat.core.port.in.PostMessageUseCase;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.ChatMetrics;
@@ -18,7 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-final class PostingMessage implements PostMessageUseCase {
+final class PostingMessage {
     /** How many later milliseconds to try when {@code (room, postedAt)} is taken before giving up. */
     static final int MAX_STAMP_ATTEMPTS = 64;
 
@@ -42,8 +41,7 @@ final class PostingMessage implements PostMessageUseCase {
         this.metrics = metrics;
     }
 
-    @Override
-    public Reply post(ConnectionId caller, PostMessageCommand command) {
+    Reply post(ConnectionId caller, PostMessageCommand command) {
         var member = members.memberOf(caller, command.room());
         if (member.isEmpty()) {
             return RoomMembers.notJoined();

@@ -4,13 +4,12 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.ReadHistoryQuery;
-import io.roomchat.core.port.in.ReadHistoryUseCase;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.MessageStore;
 
-final class ReadingHistory implements ReadHistoryUseCase {
+final class ReadingHistory {
     private final RoomMembers members;
     private final MessageStore messages;
     private final int defaultLimit;
@@ -23,8 +22,7 @@ final class ReadingHistory implements ReadHistoryUseCase {
         this.maxLimit = limits.historyPageMax();
     }
 
-    @Override
-    public Reply readHistory(ConnectionId caller, ReadHistoryQuery query) {
+    Reply readHistory(ConnectionId caller, ReadHistoryQuery query) {
         int limit = query.limit().orElse(defaultLimit);
         if (limit < 1 || limit > maxLimit) {
             return Reply.rejected(Status.BAD_REQUEST, "limit: must be 1-" + maxLimit);

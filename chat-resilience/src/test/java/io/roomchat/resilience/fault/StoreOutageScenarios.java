@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreOutageScenarios {
-    /** The reply body of every 500 (SPEC §2: a fixed text, never an exception's message). */
+    /** The reply body of every 500 (docs/protocol.md: a fixed text, never an exception's message). */
     static final String INTERNAL_ERROR_BODY = "internal error";
     /** Put into the failures a subclass throws: it must never reach a client. */
     static final String SECRET_DETAIL = "jdbc:h2:/srv/chat password=hunter2";

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Wire protocol v1 (SPEC §2) end to end, over real WebSockets: every row and rule, on any binding. A binding runs
+ * Wire protocol v1 (docs/protocol.md) end to end, over real WebSockets: every row and rule, on any binding. A binding runs
  * it by a subclass that says where its endpoint is and how to get a token; rooms and users are random, so one
  * server may serve every test. Tests stay within the default frame budget (20 frames in a burst).
  */

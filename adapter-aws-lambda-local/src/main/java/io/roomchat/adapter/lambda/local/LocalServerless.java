@@ -5,18 +5,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.roomchat.adapter.lambda.ServerlessChat;
 import io.roomchat.adapter.lambda.boot.ConnectHandler;
-import io.roomchat.adapter.lambda.boot.DefaultHandler;
+import io.roomchat.adapter.lambda.boot.FrameHandler;
 import io.roomchat.adapter.lambda.boot.DisconnectHandler;
 import io.roomchat.adapter.lambda.boot.FanoutHandler;
-import io.roomchat.adapter.lambda.boot.HistoryHandler;
-import io.roomchat.adapter.lambda.boot.JoinHandler;
 import io.roomchat.adapter.lambda.boot.LambdaSettings;
-import io.roomchat.adapter.lambda.boot.MessageHandler;
 import io.roomchat.adapter.lambda.boot.ServerlessWiring;
-import io.roomchat.core.domain.Limits;
+import io.roomchat.auth.jwt.Authentication;
+import io.roomchat.auth.jwt.TokenSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -52,11 +51,13 @@ public final class LocalServerless implements AutoCloseable {
     private final Server server;
     private final LocalConnections connections = new LocalConnections();
     private final ServerlessWiring wiring;
+    private final Authentication authentication;
     private final LocalSnsTopic topic;
     private final String host;
     private final int port;
 
     private LocalServerless(Builder b) throws Exception {
+        authentication = Authentication.forServer(TokenSettings.fromEnvironment(b.environment), b.host);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(b.host);
@@ -67,12 +68,10 @@ public final class LocalServerless implements AutoCloseable {
         port = connector.getLocalPort();
         host = b.host;
         URI base = URI.create("http://" + b.host + ":" + port);
-        LambdaSettings settings = new LambdaSettings("us-east-1", b.connectionsTable, b.messagesTable,
-                b.snsFanout ? Optional.of(TOPIC_ARN) : Optional.empty(), Optional.of(base), b.jwtSecret, b.jwksUrl,
-                Optional.empty(), Optional.empty(), b.maxInFlight, b.framesPerSecond, b.frameBurst,
-                Optional.of(b.dynamoDbEndpoint),
-                Optional.of(base), true);
-        wiring = ServerlessWiring.wire(settings);
+        LambdaSettings settings = LambdaSettings.fromEnvironment(b.environment)
+                .withLocalEndpoints(b.dynamoDbEndpoint, base);
+        Optional<DevTokenRoute> devTokens = authentication.devTokens().map(DevTokenRoute::new);
+        wiring = ServerlessWiring.wire(settings, authentication);
         wiring.createTablesIfMissing();
         ServerlessChat chat = wiring.chat();
         topic = new LocalSnsTopic(TOPIC_ARN, new FanoutHandler(chat));
@@ -82,7 +81,7 @@ public final class LocalServerless implements AutoCloseable {
         ConnectionsEndpoint managementApi = new ConnectionsEndpoint(connections, b.delayPerManagementCall);
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, context, container -> {
-            container.setMaxTextMessageSize(b.maxFrameBytes); // API Gateway closes larger frames with 1009
+            container.setMaxTextMessageSize(settings.limits().maxFrameBytes()); // API Gateway closes larger frames with 1009
             container.setIdleTimeout(Duration.ofMinutes(10)); // API Gateway's idle timeout
             container.addMapping("/", (request, response, callback) -> {
                 String id = newConnectionId();
@@ -106,8 +105,8 @@ public final class LocalServerless implements AutoCloseable {
                 if (LocalSnsTopic.matches(request)) {
                     return topic.handle(request, response, callback);
                 }
-                if (b.extraRoutes != null && b.extraRoutes.handle(request, response, callback)) {
-                    return true;
+                if (devTokens.isPresent() && DevTokenRoute.PATH.equals(path)) {
+                    return devTokens.get().handle(request, response, callback);
                 }
                 return HttpReplies.send(response, callback, 404, "application/json", "{\"message\":\"Not Found\"}");
             }
@@ -173,6 +172,11 @@ public final class LocalServerless implements AutoCloseable {
         return topic.lastPublished().map(message -> topic.notification(UUID.randomUUID().toString(), message));
     }
 
+    /** How tokens are checked: {@code hs256}, {@code jwks} or {@code dev} (with {@code POST /dev/token}). */
+    public String authMode() {
+        return authentication.mode();
+    }
+
     /** The wiring the handlers run on, for tests that seed or inspect the stores. */
     public ServerlessWiring wiring() {
         return wiring;
@@ -196,12 +200,13 @@ public final class LocalServerless implements AutoCloseable {
             ServerlessChat chat) {
         Map<String, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> routes =
                 new LinkedHashMap<>();
+        FrameHandler frames = new FrameHandler(chat);
         routes.put("$connect", new ConnectHandler(chat));
         routes.put("$disconnect", new DisconnectHandler(chat));
-        routes.put("onJoin", new JoinHandler(chat));
-        routes.put("onMessage", new MessageHandler(chat));
-        routes.put("onHistory", new HistoryHandler(chat));
-        routes.put("$default", new DefaultHandler(chat));
+        routes.put("onJoin", frames);
+        routes.put("onMessage", frames);
+        routes.put("onHistory", frames);
+        routes.put("$default", frames);
         return routes;
     }
 
@@ -222,29 +227,25 @@ public final class LocalServerless implements AutoCloseable {
         return values;
     }
 
-    /** A plain HTTP route besides the stand-in's own, such as {@code POST /dev/token}. */
-    @FunctionalInterface
-    public interface ExtraRoutes {
-        boolean handle(Request request, Response response, Callback callback) throws Exception;
-    }
-
+    /**
+     * Settings as the functions read them ({@link LambdaSettings#fromEnvironment}), each method setting one
+     * variable; the endpoints always point at the stand-in itself. Without a secret or a JWKS URL, and on loopback,
+     * it runs in dev mode.
+     */
     public static final class Builder {
+        private final Map<String, String> environment = new HashMap<>(Map.of("CHAT_TOPIC_ARN", TOPIC_ARN));
         private String host = "127.0.0.1";
         private int port;
-        private Optional<String> jwtSecret = Optional.empty();
-        private Optional<URI> jwksUrl = Optional.empty();
         private URI dynamoDbEndpoint;
-        private String connectionsTable = "chat-connections";
-        private String messagesTable = "chat-messages";
-        private boolean snsFanout = true;
-        private int maxInFlight = 64;
-        private int framesPerSecond = Limits.defaults().framesPerSecond();
-        private int frameBurst = Limits.defaults().frameBurst();
-        private int maxFrameBytes = 32 * 1024;
         private Duration delayPerManagementCall = Duration.ZERO;
-        private ExtraRoutes extraRoutes;
 
         private Builder() {
+        }
+
+        /** Variables as a function's environment would hold them, such as {@code System.getenv()}. */
+        public Builder environment(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
         }
 
         public Builder host(String host) {
@@ -259,12 +260,12 @@ public final class LocalServerless implements AutoCloseable {
         }
 
         public Builder jwtSecret(String secret) {
-            this.jwtSecret = Optional.of(secret);
+            environment.put("CHAT_JWT_SECRET", secret);
             return this;
         }
 
         public Builder jwksUrl(URI url) {
-            this.jwksUrl = Optional.of(url);
+            environment.put("CHAT_JWKS_URL", url.toString());
             return this;
         }
 
@@ -275,37 +276,32 @@ public final class LocalServerless implements AutoCloseable {
 
         /** Table names; each run of a test suite can take its own. */
         public Builder tables(String connections, String messages) {
-            this.connectionsTable = connections;
-            this.messagesTable = messages;
+            environment.put("CONNECTIONS_TABLE", connections);
+            environment.put("MESSAGES_TABLE", messages);
             return this;
         }
 
         /** Fan-out through the local SNS topic (default) or directly in the posting function. */
         public Builder snsFanout(boolean viaSns) {
-            this.snsFanout = viaSns;
+            environment.put("CHAT_FANOUT", viaSns ? "sns" : "direct");
             return this;
         }
 
         public Builder maxInFlight(int calls) {
-            this.maxInFlight = calls;
+            environment.put("CHAT_MAX_IN_FLIGHT", String.valueOf(calls));
             return this;
         }
 
         /** Frames per second per connection, and the burst above it, as on the functions; 0 turns it off. */
         public Builder frameRate(int perSecond, int burst) {
-            this.framesPerSecond = perSecond;
-            this.frameBurst = burst;
+            environment.put("CHAT_RATE_PER_SECOND", String.valueOf(perSecond));
+            environment.put("CHAT_RATE_BURST", String.valueOf(burst));
             return this;
         }
 
         /** Time added to every Management API call, as the network to the real service would. */
         public Builder delayPerManagementCall(Duration delay) {
             this.delayPerManagementCall = Objects.requireNonNull(delay);
-            return this;
-        }
-
-        public Builder extraRoutes(ExtraRoutes routes) {
-            this.extraRoutes = routes;
             return this;
         }
 

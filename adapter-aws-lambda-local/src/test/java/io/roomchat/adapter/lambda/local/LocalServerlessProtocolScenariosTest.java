@@ -22,7 +22,7 @@ class LocalServerlessProtocolScenariosTest extends ProtocolScenarios {
 
     @BeforeAll
     void start() throws Exception {
-        local = LocalStack.on(DYNALITE).start();
+        local = StandIns.on(DYNALITE).start();
     }
 
     @AfterAll
@@ -37,7 +37,7 @@ class LocalServerlessProtocolScenariosTest extends ProtocolScenarios {
 
     @Override
     protected String tokenFor(String userId) {
-        return LocalStack.tokenFor(userId);
+        return StandIns.tokenFor(userId);
     }
 
     /** SNS and concurrent Lambda invocations promise no order; clients sort by postedAt. */

@@ -49,7 +49,7 @@ class LocalStandInTest {
 
     @BeforeAll
     void start() throws Exception {
-        local = LocalStack.on(DYNALITE).start();
+        local = StandIns.on(DYNALITE).start();
         base = URI.create("http://127.0.0.1:" + local.port());
         sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).endpointOverride(base).build();
@@ -75,14 +75,14 @@ class LocalStandInTest {
     @Test
     void a_bearer_header_opens_the_socket_too() {
         try (WsTestClient client = WsTestClient.connect(local.webSocketUri(),
-                Map.of("Authorization", "Bearer " + LocalStack.tokenFor("bearer-" + UUID.randomUUID())))) {
+                Map.of("Authorization", "Bearer " + StandIns.tokenFor("bearer-" + UUID.randomUUID())))) {
             assertThat(client.join("room-" + UUID.randomUUID(), "B").path("statusCode").asInt()).isEqualTo(200);
         }
     }
 
     @Test
     void a_frame_over_32_kib_closes_the_socket_with_1009() {
-        try (WsTestClient client = WsTestClient.connect(local.webSocketUri(), LocalStack.tokenFor("big"))) {
+        try (WsTestClient client = WsTestClient.connect(local.webSocketUri(), StandIns.tokenFor("big"))) {
             client.sendText("{\"action\":\"onMessage\",\"message\":\"" + "x".repeat(33 * 1024) + "\"}");
 
             assertThat(client.awaitClose(WsTestClient.WAIT)).isEqualTo(1009);
@@ -144,7 +144,7 @@ class LocalStandInTest {
     }
 
     private WsTestClient joined(String user, String room) {
-        WsTestClient client = WsTestClient.connect(local.webSocketUri(), LocalStack.tokenFor(user));
+        WsTestClient client = WsTestClient.connect(local.webSocketUri(), StandIns.tokenFor(user));
         JsonNode reply = client.join(room, user);
         assertThat(reply.path("statusCode").asInt()).isEqualTo(200);
         return client;

@@ -64,7 +64,7 @@ class ServerlessBenchmark {
         List<WsTestClient> clients = new ArrayList<>();
         try {
             for (int calls : inFlight) {
-                standIns.add(LocalStack.on(DYNALITE).tables(connectionsTable, messagesTable)
+                standIns.add(StandIns.on(DYNALITE).tables(connectionsTable, messagesTable)
                         .delayPerManagementCall(CALL_DELAY).maxInFlight(calls).start());
             }
             LocalServerless first = standIns.get(0);
@@ -79,7 +79,7 @@ class ServerlessBenchmark {
             long seeded = System.nanoTime() - seeding;
             // The thousandth member posts, for real, so that the notification is the one SNS would carry. Its
             // socket stays open (closing it would remove its record) but only its record matters from here on.
-            WsTestClient sender = WsTestClient.connect(first.webSocketUri(), LocalStack.tokenFor("sender"));
+            WsTestClient sender = WsTestClient.connect(first.webSocketUri(), StandIns.tokenFor("sender"));
             clients.add(sender);
             assertThat(sender.join(room, "Sender").path("statusCode").asInt()).isEqualTo(200);
             assertThat(sender.post(room, "fan me out").path("statusCode").asInt()).isEqualTo(200);
@@ -157,10 +157,10 @@ class ServerlessBenchmark {
                 "CONNECTIONS_TABLE", tables.connectionsTable(),
                 "MESSAGES_TABLE", tables.messagesTable(),
                 "CHAT_DYNAMODB_ENDPOINT", DYNALITE.endpoint().toString(),
-                "CHAT_JWT_SECRET", LocalStack.SECRET,
+                "CHAT_JWT_SECRET", StandIns.SECRET,
                 "CHAT_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:cold-start",
                 "CHAT_SNS_ENDPOINT", "http://127.0.0.1:9",
-                "PROBE_TOKEN", LocalStack.tokenFor("probe-user"));
+                "PROBE_TOKEN", StandIns.tokenFor("probe-user"));
         REPORT.add("JVM start to first handled $connect, " + jar.normalize() + " ("
                 + Files.size(jar) / 1024 + " KiB), java " + System.getProperty("java.version")
                 + ", -XX:TieredStopAtLevel=1 as in the template, median of 5 fresh JVMs:");

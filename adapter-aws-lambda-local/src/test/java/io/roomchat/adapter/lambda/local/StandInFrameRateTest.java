@@ -29,7 +29,7 @@ class StandInFrameRateTest {
 
     @BeforeAll
     void start() throws Exception {
-        local = LocalStack.on(DYNALITE).frameRate(1, 3).start();
+        local = StandIns.on(DYNALITE).frameRate(1, 3).start();
     }
 
     @AfterAll
@@ -41,7 +41,7 @@ class StandInFrameRateTest {
     void frames_over_the_rate_get_429_with_their_request_id_store_nothing_and_the_connection_stays_usable()
             throws InterruptedException {
         String room = "room-" + UUID.randomUUID();
-        try (WsTestClient hasty = WsTestClient.connect(local.webSocketUri(), LocalStack.tokenFor("hasty"))) {
+        try (WsTestClient hasty = WsTestClient.connect(local.webSocketUri(), StandIns.tokenFor("hasty"))) {
             assertThat(hasty.join(room, "Hasty").path("statusCode").asInt()).isEqualTo(200);
             List<String> requestIds = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -78,8 +78,8 @@ class StandInFrameRateTest {
     @Test
     void each_connection_has_its_own_budget_even_for_the_same_user() {
         String room = "room-" + UUID.randomUUID();
-        try (WsTestClient first = WsTestClient.connect(local.webSocketUri(), LocalStack.tokenFor("twin"));
-             WsTestClient second = WsTestClient.connect(local.webSocketUri(), LocalStack.tokenFor("twin"))) {
+        try (WsTestClient first = WsTestClient.connect(local.webSocketUri(), StandIns.tokenFor("twin"));
+             WsTestClient second = WsTestClient.connect(local.webSocketUri(), StandIns.tokenFor("twin"))) {
             for (int i = 0; i < 8; i++) {
                 first.sendWithRequestId(frame("onJoin").put("room", room).put("name", "Twin"));
             }

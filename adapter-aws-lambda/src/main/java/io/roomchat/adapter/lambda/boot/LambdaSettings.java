@@ -1,5 +1,9 @@
 package io.roomchat.adapter.lambda.boot;
 
+import static io.roomchat.auth.jwt.TokenSettings.nonBlank;
+
+import io.roomchat.adapter.dynamodb.DynamoDbSettings;
+import io.roomchat.auth.jwt.TokenSettings;
 import io.roomchat.core.domain.Limits;
 import java.net.URI;
 import java.util.Map;
@@ -7,49 +11,46 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a function is configured with, read once from its environment (the SAM template sets these).
+ * What a function is configured with, read once from its environment (the SAM template sets these). The local
+ * stand-in reads the same variables, through the same method, then points the endpoints at itself.
  *
  * <table>
- * <tr><td>{@code CONNECTIONS_TABLE}, {@code MESSAGES_TABLE}</td><td>table names</td></tr>
+ * <tr><td>{@code CONNECTIONS_TABLE}, {@code MESSAGES_TABLE}, {@code AWS_REGION}</td>
+ *     <td>as {@link DynamoDbSettings#fromEnvironment(Map)} reads them</td></tr>
  * <tr><td>{@code CHAT_FANOUT}</td>
  *     <td>{@code sns} (default when {@code CHAT_TOPIC_ARN} is set) or {@code direct}</td></tr>
  * <tr><td>{@code CHAT_TOPIC_ARN}</td><td>the fan-out topic</td></tr>
  * <tr><td>{@code CHAT_CALLBACK_URL}</td><td>the Management API endpoint; learned from events when unset</td></tr>
- * <tr><td>{@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL}</td><td>token verification (one is required)</td></tr>
- * <tr><td>{@code CHAT_JWT_ISSUER}, {@code CHAT_JWT_AUDIENCE}</td><td>checked when set</td></tr>
+ * <tr><td>{@code CHAT_JWT_SECRET}, {@code CHAT_JWKS_URL}, {@code CHAT_JWT_ISSUER}, {@code CHAT_JWT_AUDIENCE}</td>
+ *     <td>as {@link TokenSettings#fromEnvironment(Map)} reads them (a secret or a JWKS URL is required)</td></tr>
  * <tr><td>{@code CHAT_MAX_IN_FLIGHT}</td><td>concurrent {@code postToConnection} calls per fan-out (64)</td></tr>
  * <tr><td>{@code CHAT_RATE_PER_SECOND}, {@code CHAT_RATE_BURST}</td>
- *     <td>frames per second per connection (10; 0 turns the limit off) and the burst above it (20)</td></tr>
+ *     <td>frames per second per connection (0 turns the limit off) and the burst above it
+ *     ({@link Limits#defaults()})</td></tr>
  * <tr><td>{@code CHAT_DYNAMODB_ENDPOINT}, {@code CHAT_SNS_ENDPOINT}</td><td>local stand-ins instead of AWS</td></tr>
- * <tr><td>{@code AWS_REGION}</td><td>set by Lambda</td></tr>
  * </table>
+ *
+ * @param region of the SNS and Management API clients: the tables' region, or the local one
  */
 public record LambdaSettings(
         String region,
-        String connectionsTable,
-        String messagesTable,
+        DynamoDbSettings tables,
         Optional<String> topicArn,
         Optional<URI> callbackUrl,
-        Optional<String> jwtSecret,
-        Optional<URI> jwksUrl,
-        Optional<String> jwtIssuer,
-        Optional<String> jwtAudience,
+        TokenSettings tokens,
         int maxInFlight,
         int framesPerSecond,
         int frameBurst,
-        Optional<URI> dynamoDbEndpoint,
         Optional<URI> snsEndpoint,
         boolean staticLocalCredentials) {
 
     private static final Limits DEFAULT_LIMITS = Limits.defaults();
+    private static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
     public LambdaSettings {
         Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(connectionsTable, "connectionsTable");
-        Objects.requireNonNull(messagesTable, "messagesTable");
-        if (jwtSecret.isEmpty() && jwksUrl.isEmpty()) {
-            throw new IllegalArgumentException("set CHAT_JWT_SECRET or CHAT_JWKS_URL");
-        }
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(tokens, "tokens");
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("CHAT_MAX_IN_FLIGHT must be positive");
         }
@@ -59,8 +60,8 @@ public record LambdaSettings(
     }
 
     public static LambdaSettings fromEnvironment(Map<String, String> env) {
-        Optional<String> fanout = value(env, "CHAT_FANOUT");
-        Optional<String> topic = value(env, "CHAT_TOPIC_ARN");
+        Optional<String> fanout = nonBlank(env, "CHAT_FANOUT");
+        Optional<String> topic = nonBlank(env, "CHAT_TOPIC_ARN");
         if (fanout.filter("direct"::equalsIgnoreCase).isPresent()) {
             topic = Optional.empty();
         } else if (fanout.filter("sns"::equalsIgnoreCase).isPresent() && topic.isEmpty()) {
@@ -68,21 +69,17 @@ public record LambdaSettings(
         } else if (fanout.isPresent() && !fanout.get().equalsIgnoreCase("sns")) {
             throw new IllegalArgumentException("CHAT_FANOUT must be sns or direct");
         }
+        DynamoDbSettings tables = DynamoDbSettings.fromEnvironment(env);
         return new LambdaSettings(
-                value(env, "AWS_REGION").orElse("us-east-1"),
-                value(env, "CONNECTIONS_TABLE").orElse("chat-connections"),
-                value(env, "MESSAGES_TABLE").orElse("chat-messages"),
+                Optional.ofNullable(tables.region()).orElse(DynamoDbSettings.LOCAL_REGION),
+                tables,
                 topic,
-                value(env, "CHAT_CALLBACK_URL").map(URI::create),
-                value(env, "CHAT_JWT_SECRET"),
-                value(env, "CHAT_JWKS_URL").map(URI::create),
-                value(env, "CHAT_JWT_ISSUER"),
-                value(env, "CHAT_JWT_AUDIENCE"),
-                value(env, "CHAT_MAX_IN_FLIGHT").map(Integer::parseInt).orElse(64),
-                value(env, "CHAT_RATE_PER_SECOND").map(Integer::parseInt).orElse(DEFAULT_LIMITS.framesPerSecond()),
-                value(env, "CHAT_RATE_BURST").map(Integer::parseInt).orElse(DEFAULT_LIMITS.frameBurst()),
-                value(env, "CHAT_DYNAMODB_ENDPOINT").map(URI::create),
-                value(env, "CHAT_SNS_ENDPOINT").map(URI::create),
+                nonBlank(env, "CHAT_CALLBACK_URL").map(URI::create),
+                TokenSettings.fromEnvironment(env),
+                nonBlank(env, "CHAT_MAX_IN_FLIGHT").map(Integer::parseInt).orElse(DEFAULT_MAX_IN_FLIGHT),
+                nonBlank(env, "CHAT_RATE_PER_SECOND").map(Integer::parseInt).orElse(DEFAULT_LIMITS.framesPerSecond()),
+                nonBlank(env, "CHAT_RATE_BURST").map(Integer::parseInt).orElse(DEFAULT_LIMITS.frameBurst()),
+                nonBlank(env, "CHAT_SNS_ENDPOINT").map(URI::create),
                 false);
     }
 
@@ -100,13 +97,9 @@ public record LambdaSettings(
         return topicArn.isPresent();
     }
 
-    public LambdaSettings withLocalEndpoints(URI dynamoDb, URI sns, URI callback) {
-        return new LambdaSettings(region, connectionsTable, messagesTable, topicArn, Optional.of(callback), jwtSecret,
-                jwksUrl, jwtIssuer, jwtAudience, maxInFlight, framesPerSecond, frameBurst, Optional.of(dynamoDb),
-                Optional.of(sns), true);
-    }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    /** The stand-in's: DynamoDB at {@code dynamoDb}, SNS and the Management API at {@code standIn}. */
+    public LambdaSettings withLocalEndpoints(URI dynamoDb, URI standIn) {
+        return new LambdaSettings(region, tables.withEndpoint(dynamoDb), topicArn, Optional.of(standIn), tokens,
+                maxInFlight, framesPerSecond, frameBurst, Optional.of(standIn), true);
     }
 }

@@ -3,8 +3,8 @@ package io.roomchat.adapter.lambda.boot;
 import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
 import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.adapter.lambda.ServerlessChat;
+import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.auth.jwt.JwtTokenIssuer;
-import io.roomchat.auth.jwt.JwtTokenVerifier;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.net.URI;
 import java.time.Duration;
@@ -30,10 +30,11 @@ public final class ServerlessWiring implements AutoCloseable {
     private final TokenVerifier verifier;
     private final ServerlessChat chat;
 
-    private ServerlessWiring(LambdaSettings settings) {
+    private ServerlessWiring(LambdaSettings settings, Authentication authentication) {
         this.settings = settings;
+        this.verifier = authentication.verifier();
         this.aws = new AwsClients(settings);
-        DynamoDbSettings tables = dynamoDbSettings(settings);
+        DynamoDbSettings tables = settings.tables();
         DynamoDbClientBuilder dynamoBuilder = tables.clientBuilder()
                 .region(aws.region())
                 .credentialsProvider(aws.credentials());
@@ -41,7 +42,6 @@ public final class ServerlessWiring implements AutoCloseable {
                 .addExecutionInterceptor(new PrimingInterceptor()).build());
         this.dynamo = dynamoBuilder.build();
         this.storage = DynamoDbChatStorage.builder().settings(tables).client(dynamo).build();
-        this.verifier = verifier(settings);
         this.sns = settings.topicArn().map(topic -> aws.sns(settings.snsEndpoint()));
         ServerlessChat.Builder builder = ServerlessChat.builder()
                 .connectionStore(storage.connectionStore())
@@ -62,8 +62,14 @@ public final class ServerlessWiring implements AutoCloseable {
         this.chat = builder.build();
     }
 
+    /** A function's wiring: tokens checked with the secret or JWKS URL its settings name (one is required). */
     public static ServerlessWiring wire(LambdaSettings settings) {
-        return new ServerlessWiring(settings);
+        return wire(settings, Authentication.forFunction(settings.tokens()));
+    }
+
+    /** With tokens checked as {@code authentication} says: the local stand-in passes its own (dev mode too). */
+    public static ServerlessWiring wire(LambdaSettings settings, Authentication authentication) {
+        return new ServerlessWiring(settings, authentication);
     }
 
     public ServerlessChat chat() {
@@ -96,16 +102,14 @@ public final class ServerlessWiring implements AutoCloseable {
                 .topicArn(settings.topicArn().get()).message("{}")
                 .overrideConfiguration(PrimingInterceptor::marked))));
         stopped(() -> dynamo.getItem(request -> request
-                .tableName(settings.connectionsTable())
+                .tableName(settings.tables().connectionsTable())
                 .key(Map.of("connectionId", AttributeValue.fromS("priming")))
                 .overrideConfiguration(PrimingInterceptor::marked)));
     }
 
     private void primeVerifier() {
-        if (settings.jwtSecret().isPresent()) {
-            verifier.verify(JwtTokenIssuer.hs256(settings.jwtSecret().get())
-                    .issue("priming", "priming", Duration.ofMinutes(1)));
-        }
+        settings.tokens().usableSecret().ifPresent(secret -> verifier.verify(JwtTokenIssuer.hs256(secret)
+                .issue("priming", "priming", Duration.ofMinutes(1))));
         verifier.verify("eyJhbGciOiJIUzI1NiJ9.e30.priming"); // a refusal path; never reaches a JWKS fetch
     }
 
@@ -125,21 +129,5 @@ public final class ServerlessWiring implements AutoCloseable {
         } catch (RuntimeException expected) {
             // PrimingInterceptor stopped the request before it left the process, as intended.
         }
-    }
-
-    private static DynamoDbSettings dynamoDbSettings(LambdaSettings settings) {
-        DynamoDbSettings tables = DynamoDbSettings.defaults()
-                .withTables(settings.connectionsTable(), settings.messagesTable())
-                .withRegion(settings.region());
-        return settings.dynamoDbEndpoint().map(tables::withEndpoint).orElse(tables);
-    }
-
-    private static TokenVerifier verifier(LambdaSettings settings) {
-        JwtTokenVerifier.Builder builder = settings.jwtSecret().isPresent()
-                ? JwtTokenVerifier.hs256(settings.jwtSecret().get())
-                : JwtTokenVerifier.jwks(settings.jwksUrl().orElseThrow());
-        settings.jwtIssuer().ifPresent(builder::issuer);
-        settings.jwtAudience().ifPresent(builder::audience);
-        return builder.build();
     }
 }

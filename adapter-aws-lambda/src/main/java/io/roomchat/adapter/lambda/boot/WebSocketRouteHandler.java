@@ -8,7 +8,7 @@ import io.roomchat.adapter.lambda.ServerlessChat;
 
 /**
  * What every WebSocket route's Lambda entry point shares: one {@link ServerlessChat} per execution environment.
- * Each route has its own subclass so that the template gives each function its own name, logs and IAM policy.
+ * Subclasses differ by what they route to; the template gives each function its own name, logs and IAM policy.
  */
 public abstract class WebSocketRouteHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {

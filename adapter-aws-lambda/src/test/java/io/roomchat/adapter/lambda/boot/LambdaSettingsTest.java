@@ -21,8 +21,8 @@ class LambdaSettingsTest {
                 "CHAT_MAX_IN_FLIGHT", "32"));
 
         assertThat(settings.snsFanout()).isTrue();
-        assertThat(settings.connectionsTable()).isEqualTo("stack-ConnectionsTable-1");
-        assertThat(settings.jwksUrl()).as("an empty template parameter is unset").isEmpty();
+        assertThat(settings.tables().connectionsTable()).isEqualTo("stack-ConnectionsTable-1");
+        assertThat(settings.tokens().jwksUrl()).as("an empty template parameter is unset").isEmpty();
         assertThat(settings.callbackUrl()).contains(URI.create("https://abc.execute-api.eu-west-2.amazonaws.com/dev"));
         assertThat(settings.maxInFlight()).isEqualTo(32);
     }
@@ -37,7 +37,7 @@ class LambdaSettingsTest {
 
     @Test
     void a_function_without_a_way_to_verify_tokens_or_with_sns_but_no_topic_does_not_start() {
-        assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "direct")))
+        assertThatThrownBy(() -> ServerlessWiring.wire(LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "direct"))))
                 .hasMessageContaining("CHAT_JWT_SECRET");
         assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "sns",
                 "CHAT_JWT_SECRET", SECRET))).hasMessageContaining("CHAT_TOPIC_ARN");

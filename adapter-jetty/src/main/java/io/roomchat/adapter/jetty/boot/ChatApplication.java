@@ -1,6 +1,7 @@
 package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.adapter.jetty.ChatServer;
+import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
@@ -56,10 +57,10 @@ public final class ChatApplication implements AutoCloseable {
                 task -> new Thread(task, "chat-store-open").start());
         Authentication auth;
         try {
-            auth = Authentication.from(options);
-        } catch (RuntimeException refused) {
+            auth = Authentication.forServer(options.tokens(), options.host);
+        } catch (IllegalArgumentException | IllegalStateException invalid) {
             opening.thenAccept(ChatApplication::closeQuietly);
-            throw refused;
+            throw new StartupException("token settings: " + invalid.getMessage(), invalid);
         }
         if (auth.devTokens().isPresent()) {
             LOG.warn("DEV MODE: no CHAT_JWT_SECRET or CHAT_JWKS_URL, so tokens are signed with a random secret and "

@@ -8,13 +8,19 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every option's default from the environment: {@code --jwt-secret} reads {@code CHAT_JWT_SECRET}, and so on.
- * A flag on the command line wins; without either, the option's own default applies.
+ * A flag on the command line wins; without either, {@code fallbacks} (the limits' defaults, from the core) or the
+ * option's own default applies. A blank variable counts as
+ * unset, except the secret: a blank secret is a mistake to report, not a request for dev mode.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
-    private final Map<String, String> environment;
+    private static final String SECRET_OPTION = "--jwt-secret";
 
-    EnvironmentDefaults(Map<String, String> environment) {
+    private final Map<String, String> environment;
+    private final Map<String, String> fallbacks;
+
+    EnvironmentDefaults(Map<String, String> environment, Map<String, String> fallbacks) {
         this.environment = Map.copyOf(environment);
+        this.fallbacks = Map.copyOf(fallbacks);
     }
 
     static String variableFor(String longOption) {
@@ -26,7 +32,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         if (!argument.isOption()) {
             return null;
         }
-        String value = environment.get(variableFor(((OptionSpec) argument).longestName()));
-        return value == null || value.isBlank() ? null : value;
+        String option = ((OptionSpec) argument).longestName();
+        String value = environment.get(variableFor(option));
+        boolean unset = value == null || value.isBlank() && !option.equals(SECRET_OPTION);
+        return unset ? fallbacks.get(option) : value;
     }
 }

@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty.boot;
 
+import io.roomchat.auth.jwt.TokenSettings;
 import io.roomchat.core.domain.Limits;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Every setting of the self-hosted server (SPEC §3 and §4). Each is a flag and an environment variable
+ * Every setting of the self-hosted server (limits: docs/protocol.md). Each is a flag and an environment variable
  * ({@code --data-dir} / {@code CHAT_DATA_DIR}); a flag wins. Secrets are better passed in the environment, where
  * other users of the machine cannot read them from the process list.
  */
@@ -61,27 +62,28 @@ final class ServerOptions {
                     + "(e.g. https://chat.example.com). CHAT_ALLOWED_ORIGINS. Default: any origin")
     String allowedOrigins;
 
-    @Option(names = "--max-frame-bytes", paramLabel = "N", defaultValue = "32768",
+    @Option(names = "--max-frame-bytes", paramLabel = "N",
             description = "Largest client frame; a bigger one closes the socket with 1009. CHAT_MAX_FRAME_BYTES. "
-                    + "Default: 32768")
+                    + "Default: ${DEFAULT-VALUE}")
     int maxFrameBytes;
 
-    @Option(names = "--max-message-chars", paramLabel = "N", defaultValue = "4000",
-            description = "Longest message text; longer gets a 413. CHAT_MAX_MESSAGE_CHARS. Default: 4000")
+    @Option(names = "--max-message-chars", paramLabel = "N",
+            description = "Longest message text; longer gets a 413. CHAT_MAX_MESSAGE_CHARS. Default: ${DEFAULT-VALUE}")
     int maxMessageChars;
 
-    @Option(names = "--rate-per-second", paramLabel = "N", defaultValue = "10",
-            description = "Frames per second per connection; more get a 429. CHAT_RATE_PER_SECOND. Default: 10")
+    @Option(names = "--rate-per-second", paramLabel = "N",
+            description = "Frames per second per connection; more get a 429. CHAT_RATE_PER_SECOND. "
+                    + "Default: ${DEFAULT-VALUE}")
     int ratePerSecond;
 
-    @Option(names = "--rate-burst", paramLabel = "N", defaultValue = "20",
-            description = "Burst allowed above the rate. CHAT_RATE_BURST. Default: 20")
+    @Option(names = "--rate-burst", paramLabel = "N",
+            description = "Burst allowed above the rate. CHAT_RATE_BURST. Default: ${DEFAULT-VALUE}")
     int rateBurst;
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "10m",
+    @Option(names = "--idle-timeout", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Close a socket heard nothing from (no frame, no pong) for this long. CHAT_IDLE_TIMEOUT. "
-                    + "Default: 10m")
+                    + "Default: ${DEFAULT-VALUE}")
     Duration idleTimeout;
 
     @Option(names = "--ping-interval", paramLabel = "DURATION", defaultValue = "30s",
@@ -90,18 +92,19 @@ final class ServerOptions {
                     + "Default: 30s")
     Duration pingInterval;
 
-    @Option(names = "--outbound-queue", paramLabel = "FRAMES", defaultValue = "1024",
+    @Option(names = "--outbound-queue", paramLabel = "FRAMES",
             description = "Frames that may wait for a slow reader before it is disconnected (1008). "
-                    + "CHAT_OUTBOUND_QUEUE. Default: 1024")
+                    + "CHAT_OUTBOUND_QUEUE. Default: ${DEFAULT-VALUE}")
     int outboundQueue;
 
-    @Option(names = "--outbound-queue-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+    @Option(names = "--outbound-queue-bytes", paramLabel = "BYTES",
             description = "Bytes that may wait for a slow reader before it is disconnected (1008). "
-                    + "CHAT_OUTBOUND_QUEUE_BYTES. Default: 1048576 (1 MiB)")
+                    + "CHAT_OUTBOUND_QUEUE_BYTES. Default: ${DEFAULT-VALUE}")
     int outboundQueueBytes;
 
-    @Option(names = "--history-page-max", paramLabel = "N", defaultValue = "100",
-            description = "Largest history page a client may ask for. CHAT_HISTORY_PAGE_MAX. Default: 100")
+    @Option(names = "--history-page-max", paramLabel = "N",
+            description = "Largest history page a client may ask for. CHAT_HISTORY_PAGE_MAX. "
+                    + "Default: ${DEFAULT-VALUE}")
     int historyPageMax;
 
     @Option(names = "--max-threads", paramLabel = "N",
@@ -117,8 +120,22 @@ final class ServerOptions {
 
     static CommandLine commandLine(Object command, Map<String, String> environment) {
         return new CommandLine(command)
-                .setDefaultValueProvider(new EnvironmentDefaults(environment))
+                .setDefaultValueProvider(new EnvironmentDefaults(environment, limitDefaults()))
                 .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** The limit options' defaults, from {@link Limits#defaults()}: stated once, in the core. */
+    static Map<String, String> limitDefaults() {
+        Limits defaults = Limits.defaults();
+        return Map.of(
+                "--max-frame-bytes", String.valueOf(defaults.maxFrameBytes()),
+                "--max-message-chars", String.valueOf(defaults.maxMessageChars()),
+                "--rate-per-second", String.valueOf(defaults.framesPerSecond()),
+                "--rate-burst", String.valueOf(defaults.frameBurst()),
+                "--idle-timeout", defaults.idleTimeout().toString(),
+                "--outbound-queue", String.valueOf(defaults.outboundQueueFrames()),
+                "--outbound-queue-bytes", String.valueOf(defaults.outboundQueueBytes()),
+                "--history-page-max", String.valueOf(defaults.historyPageMax()));
     }
 
     Limits limits() {
@@ -136,15 +153,9 @@ final class ServerOptions {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    Optional<String> secret() {
-        return Optional.ofNullable(jwtSecret).filter(secret -> !secret.isEmpty());
-    }
-
-    Optional<URI> jwks() {
-        return Optional.ofNullable(jwksUrl);
-    }
-
-    boolean devMode() {
-        return secret().isEmpty() && jwks().isEmpty();
+    /** The token settings, read as every binding reads them; a secret given blank stays blank (an error). */
+    TokenSettings tokens() {
+        return new TokenSettings(Optional.ofNullable(jwtSecret), Optional.ofNullable(jwksUrl),
+                Optional.ofNullable(jwtIssuer), Optional.ofNullable(jwtAudience));
     }
 }

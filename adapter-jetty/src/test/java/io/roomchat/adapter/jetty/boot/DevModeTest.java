@@ -3,17 +3,25 @@ package io.roomchat.adapter.jetty.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roomchat.testkit.DevTokenEndpointContract;
 import io.roomchat.testkit.protocol.WsTestClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dev mode (SPEC §3): a random secret, loopback only, a loud warning, and {@code POST /dev/token}. */
-class DevModeTest {
+/**
+ * Dev mode (docs/protocol.md): a random secret, loopback only, a loud warning, and {@code POST /dev/token}, whose
+ * contract this server passes.
+ */
+class DevModeTest extends DevTokenEndpointContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestServer server;
 
@@ -25,6 +33,11 @@ class DevModeTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    @Override
+    protected URI server() {
+        return server.http("/");
     }
 
     @Test
@@ -50,22 +63,30 @@ class DevModeTest {
     }
 
     @Test
-    void the_dev_token_endpoint_refuses_bad_requests() {
-        assertThat(server.post("/dev/token", "not json").statusCode()).isEqualTo(400);
-        assertThat(server.post("/dev/token", "{\"name\":\"nobody\"}").statusCode()).isEqualTo(400);
-        assertThat(server.post("/dev/token", "{\"userId\":\"u\",\"name\":\"" + "n".repeat(65) + "\"}")
-                .statusCode()).isEqualTo(400);
-        assertThat(server.get("/dev/token").statusCode()).isEqualTo(405);
+    void dev_mode_refuses_to_listen_beyond_loopback() {
+        assertThat(startupError(Map.of(), "--host", "0.0.0.0"))
+                .contains("dev mode").contains("loopback").contains("0.0.0.0");
     }
 
     @Test
-    void dev_mode_refuses_to_listen_beyond_loopback() {
+    void a_secret_set_blank_is_a_start_up_error_not_dev_mode() {
+        assertThat(startupError(Map.of("CHAT_JWT_SECRET", "  "))).doesNotContain("\n")
+                .startsWith("chat-server: token settings: CHAT_JWT_SECRET is set but blank");
+        assertThat(startupError(Map.of(), "--jwt-secret", ""))
+                .startsWith("chat-server: token settings: CHAT_JWT_SECRET is set but blank");
+    }
+
+    /** Runs {@code java -jar} as {@link Main} does; expects it to refuse, and returns what it printed. */
+    private static String startupError(Map<String, String> settings, String... flags) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("CHAT_STORE", "memory");
         StringWriter errors = new StringWriter();
-        int exit = ServerOptions.commandLine(new Main(), Map.of("CHAT_STORE", "memory"))
-                .setErr(new PrintWriter(errors, true))
-                .execute("--host", "0.0.0.0", "--port", "0");
+        String[] args = Stream.concat(Stream.of("--port", "0"),
+                Arrays.stream(flags)).toArray(String[]::new);
+        int exit = ServerOptions.commandLine(new Main(), environment).setErr(new PrintWriter(errors, true))
+                .execute(args);
 
         assertThat(exit).isEqualTo(Main.BAD_SETTINGS);
-        assertThat(errors.toString()).contains("dev mode").contains("loopback").contains("0.0.0.0");
+        return errors.toString().strip();
     }
 }

@@ -24,7 +24,8 @@ class ServerOptionsTest {
         assertThat(options.port).isEqualTo(3001);
         assertThat(options.store).isEqualTo(StoreKind.H2);
         assertThat(options.dataDir).isEqualTo(Path.of("./chat-data"));
-        assertThat(options.devMode()).isTrue();
+        assertThat(options.tokens().secret()).isEmpty();
+        assertThat(options.tokens().jwksUrl()).isEmpty();
         assertThat(options.origins()).isEmpty();
         assertThat(options.limits()).isEqualTo(Limits.defaults());
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(30));
@@ -58,7 +59,7 @@ class ServerOptionsTest {
 
         assertThat(options.port).isEqualTo(4000);
         assertThat(options.host).isEqualTo("0.0.0.0");
-        assertThat(options.secret()).hasValue("s".repeat(32));
+        assertThat(options.tokens().secret()).hasValue("s".repeat(32));
         assertThat(options.jwtIssuer).isEqualTo("https://issuer.example/");
         assertThat(options.jwtAudience).isEqualTo("chat");
         assertThat(options.store).isEqualTo(StoreKind.MEMORY);
@@ -69,7 +70,6 @@ class ServerOptionsTest {
                 65536, 50, 200));
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(15));
         assertThat(options.maxThreads).isEqualTo(48);
-        assertThat(options.devMode()).isFalse();
     }
 
     @Test
@@ -79,8 +79,7 @@ class ServerOptionsTest {
 
         assertThat(options.port).isEqualTo(5000);
         assertThat(options.store).isEqualTo(StoreKind.H2);
-        assertThat(options.jwks()).hasValue(URI.create("https://id.example/.well-known/jwks.json"));
-        assertThat(options.devMode()).isFalse();
+        assertThat(options.tokens().jwksUrl()).hasValue(URI.create("https://id.example/.well-known/jwks.json"));
     }
 
     @Test
@@ -117,17 +116,18 @@ class ServerOptionsTest {
     @Test
     void both_a_secret_and_a_jwks_url_is_a_startup_error() {
         ServerOptions options = ServerOptions.parse(Map.of("CHAT_JWT_SECRET", "s".repeat(32),
-                "CHAT_JWKS_URL", "https://id.example/jwks.json"));
+                "CHAT_JWKS_URL", "https://id.example/jwks.json", "CHAT_STORE", "memory", "CHAT_PORT", "0"));
 
-        assertThatThrownBy(() -> Authentication.from(options)).isInstanceOf(StartupException.class)
+        assertThatThrownBy(() -> ChatApplication.start(options)).isInstanceOf(StartupException.class)
                 .hasMessageContaining("not both");
     }
 
     @Test
     void a_short_secret_is_a_startup_error() {
-        ServerOptions options = ServerOptions.parse(Map.of("CHAT_JWT_SECRET", "too-short"));
+        ServerOptions options = ServerOptions.parse(Map.of("CHAT_JWT_SECRET", "too-short", "CHAT_STORE", "memory",
+                "CHAT_PORT", "0"));
 
-        assertThatThrownBy(() -> Authentication.from(options)).isInstanceOf(StartupException.class)
+        assertThatThrownBy(() -> ChatApplication.start(options)).isInstanceOf(StartupException.class)
                 .hasMessageContaining("32");
     }
 }

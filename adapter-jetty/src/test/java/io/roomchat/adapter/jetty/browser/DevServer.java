@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The real server in this JVM, in dev mode (no secret, no JWKS URL), on loopback. */
@@ -23,7 +24,15 @@ final class DevServer implements AutoCloseable {
 
     /** In-memory store; port 0 picks a free one, a given port lets a test restart the server where it was. */
     static DevServer inMemory(int port) {
-        return new DevServer(TestApplications.start(Map.of("CHAT_STORE", "memory", "CHAT_PORT", Integer.toString(port))));
+        return inMemory(port, Map.of());
+    }
+
+    /** As {@link #inMemory(int)}, with extra settings (environment variables). */
+    static DevServer inMemory(int port, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("CHAT_STORE", "memory");
+        environment.put("CHAT_PORT", Integer.toString(port));
+        return new DevServer(TestApplications.start(environment));
     }
 
     URI pageUri() {

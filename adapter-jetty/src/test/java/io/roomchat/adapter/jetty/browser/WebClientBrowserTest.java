@@ -3,7 +3,9 @@ package io.roomchat.adapter.jetty.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import io.roomchat.testkit.protocol.WsTestClient;
@@ -115,6 +117,31 @@ class WebClientBrowserTest {
             dana.screenshot(ARTIFACTS.resolve("06-reconnected.png"));
         } finally {
             server.close();
+        }
+    }
+
+    @Test
+    void thePageAsksForHistoryAndCountsCharactersByTheServersOwnLimits() throws Exception {
+        try (DevServer server = DevServer.inMemory(0, Map.of("CHAT_HISTORY_PAGE_MAX", "20",
+                "CHAT_MAX_MESSAGE_CHARS", "50", "CHAT_RATE_BURST", "100"));
+             HeadlessChromium browser = HeadlessChromium.start()) {
+            List<String> posted = new ArrayList<>();
+            try (WsTestClient fay = WsTestClient.connect(server.webSocketUri(), server.devToken("fay", "Fay"))) {
+                assertThat(fay.join("small", "Fay").get("statusCode").asInt()).isEqualTo(200);
+                for (int i = 1; i <= 25; i++) {
+                    posted.add("note " + i);
+                    assertThat(fay.post("small", "note " + i).get("statusCode").asInt()).isEqualTo(200);
+                }
+            }
+            ChatPage gus = new ChatPage(browser.driver()).open(server.pageUri());
+            gus.signIn("gus", "Gus");
+            gus.join("small");
+
+            gus.waitForMessage("note 25");
+            assertThat(gus.messageTexts()).as("one page of the server's size, the newest")
+                    .containsExactlyElementsOf(posted.subList(5, 25));
+            assertThat(gus.draft("x".repeat(45), "0123456789")).as("typing stops at the server's limit").hasSize(50);
+            assertThat(gus.charCounter()).isEqualTo("50 / 50");
         }
     }
 }

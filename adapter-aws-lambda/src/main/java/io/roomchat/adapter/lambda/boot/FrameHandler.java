@@ -4,15 +4,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.roomchat.adapter.lambda.ServerlessChat;
 
-/** Route {@code $default}: a frame no route matched (bad JSON, unknown action) gets a 400 reply. */
-public final class DefaultHandler extends WebSocketRouteHandler {
+/**
+ * Routes {@code onJoin}, {@code onMessage}, {@code onHistory} and {@code $default}: one frame in, one reply out
+ * (a frame no route matched — bad JSON, an unknown action, a binary frame — gets a 400). The four functions of
+ * the template share this class; each keeps its own name, logs and IAM policy there.
+ */
+public final class FrameHandler extends WebSocketRouteHandler {
 
     /** What the Lambda runtime calls. */
-    public DefaultHandler() {
+    public FrameHandler() {
         this(LambdaEnvironment.chat());
     }
 
-    public DefaultHandler(ServerlessChat chat) {
+    public FrameHandler(ServerlessChat chat) {
         super(chat);
     }
 

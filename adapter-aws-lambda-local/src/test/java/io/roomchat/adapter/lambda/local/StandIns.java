@@ -5,18 +5,25 @@ import io.roomchat.testkit.DynaliteServer;
 import java.time.Duration;
 import java.util.UUID;
 
-/** The stand-in on dynalite, with fresh tables per start so that test classes never share state. */
-final class LocalStack {
+/**
+ * Stand-ins for tests: the serverless flavour on dynalite, with fresh tables per start so that test classes never
+ * share state, and tokens signed with {@link #SECRET}.
+ */
+final class StandIns {
     static final String SECRET = "local-stand-in-test-secret-of-at-least-32-bytes";
     private static final JwtTokenIssuer ISSUER = JwtTokenIssuer.hs256(SECRET);
 
-    private LocalStack() {
+    private StandIns() {
     }
 
     static LocalServerless.Builder on(DynaliteServer dynalite) {
+        return devMode(dynalite).jwtSecret(SECRET);
+    }
+
+    /** Neither a secret nor a JWKS URL: dev mode. */
+    static LocalServerless.Builder devMode(DynaliteServer dynalite) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         return LocalServerless.builder()
-                .jwtSecret(SECRET)
                 .dynamoDbEndpoint(dynalite.endpoint())
                 .tables("connections-" + suffix, "messages-" + suffix);
     }
