@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Handler;
@@ -79,6 +80,12 @@ public final class ChatServer implements AutoCloseable {
         connector.setPort(b.port);
         server.addConnector(connector);
         server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+        // Jetty's own error page repeats the request's URI, and with it any ?token=: a status line's text instead.
+        server.setErrorHandler((request, response, callback) -> {
+            JsonResponses.write(response, callback, response.getStatus(), "text/plain",
+                    HttpStatus.getMessage(response.getStatus()));
+            return true;
+        });
 
         SocketServices services = new SocketServices(core, b.codec, gateway, core.limits(), metrics);
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins));

@@ -36,7 +36,7 @@ final class ChatUpgrade implements WebSocketCreator {
         if (!origins.allows(origin, request.getHeaders().get(HttpHeader.HOST))) {
             LOG.info("refused upgrade from {}: origin not allowed", Request.getRemoteAddr(request));
             services.metrics().upgradeRefused("origin");
-            Response.writeError(request, response, callback, 403, "origin not allowed");
+            refuse(response, callback, HttpStatus.FORBIDDEN_403, "origin not allowed");
             return null;
         }
         ConnectionId id = new ConnectionId(UUID.randomUUID().toString());
@@ -46,7 +46,7 @@ final class ChatUpgrade implements WebSocketCreator {
             LOG.info("refused upgrade from {}: {}", Request.getRemoteAddr(request), refused.reason());
             services.metrics().upgradeRefused("token");
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-            Response.writeError(request, response, callback, 401, "a valid token is required");
+            refuse(response, callback, HttpStatus.UNAUTHORIZED_401, "a valid token is required");
             return null;
         }
         ChatEndpoint endpoint = new ChatEndpoint(id, services);
@@ -58,5 +58,10 @@ final class ChatUpgrade implements WebSocketCreator {
             }
         });
         return endpoint;
+    }
+
+    /** A fixed body: Jetty's own error page would repeat the request's URI, and with it a {@code ?token=}. */
+    private static void refuse(Response response, Callback callback, int status, String body) {
+        JsonResponses.write(response, callback, status, "text/plain", body);
     }
 }
