@@ -132,7 +132,7 @@ public final class ChatServer implements AutoCloseable {
         page.setWelcomeFiles("index.html");
         page.setDirAllowed(false);
         page.setCacheControl("no-cache");
-        return page;
+        return new WebPageHeaders(page);
     }
 
     /** Opens the port; returns once the server accepts connections. */
