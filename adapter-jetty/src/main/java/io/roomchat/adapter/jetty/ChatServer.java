@@ -78,6 +78,10 @@ public final class ChatServer implements AutoCloseable {
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(b.host);
         connector.setPort(b.port);
+        UserConnectionLimit userLimit = new UserConnectionLimit(b.maxConnectionsPerUser);
+        connector.addEventListener(userLimit);
+        connector.addEventListener(new AddressConnectionLimit(b.maxPendingPerAddress));
+        connector.addEventListener(new HeaderDeadline(connector.getScheduler(), b.headerTimeout));
         server.addConnector(connector);
         server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
         // Jetty's own error page repeats the request's URI, and with it any ?token=: a status line's text instead.
@@ -88,7 +92,7 @@ public final class ChatServer implements AutoCloseable {
         });
 
         SocketServices services = new SocketServices(core, b.codec, gateway, core.limits(), metrics);
-        ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins));
+        ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins), userLimit);
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, context, container -> {
@@ -231,6 +235,9 @@ public final class ChatServer implements AutoCloseable {
         private DevTokens devTokens;
         private Map<String, String> healthDetails = Map.of();
         private int maxThreads = ServerThreads.DEFAULT_MAX;
+        private int maxConnectionsPerUser = 20;
+        private int maxPendingPerAddress = 16;
+        private Duration headerTimeout = Duration.ofSeconds(10);
         private WireCodec codec;
         private Function<ServerPorts, ChatCore> coreFactory;
 
@@ -281,6 +288,27 @@ public final class ChatServer implements AutoCloseable {
         /** Jetty's socket threads at most; default {@code max(32, 8 × cores)}. */
         public Builder maxThreads(int threads) {
             this.maxThreads = threads;
+            return this;
+        }
+
+        /** Sockets one user id may hold at once, upgrades in progress included; one more is refused with 429. */
+        public Builder maxConnectionsPerUser(int connections) {
+            this.maxConnectionsPerUser = connections;
+            return this;
+        }
+
+        /**
+         * HTTP connections one remote address may hold at once that have not become WebSockets (upgrade requests
+         * not yet decided, page loads); one more is closed at once.
+         */
+        public Builder maxPendingPerAddress(int connections) {
+            this.maxPendingPerAddress = connections;
+            return this;
+        }
+
+        /** How long a client has to send a request's headers before it is disconnected. */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = Objects.requireNonNull(timeout);
             return this;
         }
 

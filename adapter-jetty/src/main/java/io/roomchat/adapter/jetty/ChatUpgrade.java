@@ -5,6 +5,7 @@ import io.roomchat.core.port.in.ConnectOutcome;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -15,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides each upgrade: the origin must be allowed (else 403) and the token must verify (else 401, and the core
- * stores nothing). An accepted socket gets a random UUID as its connection id; its record is removed again if
+ * Decides each upgrade: the origin must be allowed (else 403), the token must verify (else 401, and the core
+ * stores nothing) and its user must have a connection slot left (else 429, and the record just made is removed).
+ * An accepted socket gets a random UUID as its connection id; its record is removed again, and its slot freed, if
  * the upgrade does not complete.
  */
 final class ChatUpgrade implements WebSocketCreator {
@@ -24,10 +26,12 @@ final class ChatUpgrade implements WebSocketCreator {
 
     private final SocketServices services;
     private final OriginPolicy origins;
+    private final UserConnectionLimit userLimit;
 
-    ChatUpgrade(SocketServices services, OriginPolicy origins) {
+    ChatUpgrade(SocketServices services, OriginPolicy origins, UserConnectionLimit userLimit) {
         this.services = services;
         this.origins = origins;
+        this.userLimit = userLimit;
     }
 
     @Override
@@ -49,12 +53,21 @@ final class ChatUpgrade implements WebSocketCreator {
             refuse(response, callback, HttpStatus.UNAUTHORIZED_401, "a valid token is required");
             return null;
         }
+        EndPoint tcp = request.getConnectionMetaData().getConnection().getEndPoint();
+        if (!userLimit.tryHold(((ConnectOutcome.Accepted) outcome).connection().userId(), tcp)) {
+            services.core().disconnect(id);
+            LOG.info("refused upgrade from {}: too many connections for its user", Request.getRemoteAddr(request));
+            services.metrics().upgradeRefused("user-limit");
+            refuse(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, "too many connections for this user");
+            return null;
+        }
         ChatEndpoint endpoint = new ChatEndpoint(id, services);
         // The record exists from here, but the socket opens only once the 101 is written: a client that is gone
         // by then (or a handshake Jetty refuses after this point) never opens it, so nothing else would remove it.
         Request.addCompletionListener(request, failure -> {
             if (failure != null || response.getStatus() != HttpStatus.SWITCHING_PROTOCOLS_101) {
                 endpoint.neverOpened();
+                userLimit.release(tcp);
             }
         });
         return endpoint;

@@ -3,6 +3,7 @@ package io.roomchat.adapter.jetty;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -59,7 +60,15 @@ final class RawHttp {
     }
 
     static Socket open(URI endpoint) throws IOException {
+        return open(endpoint, null);
+    }
+
+    /** A connection from the local address {@code from} (any loopback address reaches a loopback server). */
+    static Socket open(URI endpoint, InetAddress from) throws IOException {
         Socket socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), TIMEOUT_MILLIS);
         socket.setSoTimeout(TIMEOUT_MILLIS);
         return socket;
