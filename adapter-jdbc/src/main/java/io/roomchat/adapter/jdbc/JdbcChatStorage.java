@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,8 @@ public final class JdbcChatStorage implements AutoCloseable {
     private static final Set<String> OPEN = ConcurrentHashMap.newKeySet();
     private static final Pattern MEMORY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String USER = "chat";
+    /** The files of the database {@code chat}: its data, and the trace H2 writes (at least at every shutdown). */
+    private static final List<String> DATABASE_FILES = List.of("chat.mv.db", "chat.trace.db");
     /**
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the server closes the database itself, after its last write, rather than
      * H2's own shutdown hook racing it; a process that dies without closing loses nothing acknowledged, as every
@@ -48,7 +51,8 @@ public final class JdbcChatStorage implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the database {@code chat.mv.db} in {@code dataDir}.
+     * Opens (creating if needed) the database {@code chat.mv.db} in {@code dataDir}. The directory and the files
+     * this creates are readable by the server's user only, where the file system has POSIX permissions.
      *
      * @throws ChatStorageException when the directory cannot be used, when another process or another storage
      *                              in this one has the database open, or when its schema is newer than this build
@@ -59,7 +63,10 @@ public final class JdbcChatStorage implements AutoCloseable {
             throw new ChatStorageException("the data directory must not contain ';': " + dir);
         }
         try {
-            Files.createDirectories(dir);
+            OwnerOnlyFiles.createDirectory(dir);
+            for (String file : DATABASE_FILES) {
+                OwnerOnlyFiles.createFile(dir.resolve(file));
+            }
         } catch (IOException e) {
             throw new ChatStorageException("cannot create the data directory " + dir, e);
         }

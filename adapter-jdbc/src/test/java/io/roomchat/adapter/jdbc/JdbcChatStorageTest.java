@@ -5,6 +5,7 @@ import static io.roomchat.adapter.jdbc.H2Files.withDatabase;
 import static io.roomchat.adapter.jdbc.H2Files.withMemoryDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.HistoryCursor;
@@ -18,13 +19,16 @@ import io.roomchat.core.port.out.MessageStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +115,25 @@ class JdbcChatStorageTest {
                 .map(ack -> ack.split(" "))
                 .map(ack -> StorageProcess.message(new RoomName(ack[1]), Integer.parseInt(ack[2])).id().value())
                 .toList());
+    }
+
+    @Test
+    void the_data_directory_and_the_database_file_it_creates_are_readable_by_their_owner_only() throws Exception {
+        assumeTrue(dataDir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path created = dataDir.resolve("new").resolve("chat-data");
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(created)) {
+            storage.messageStore().insert(StorageProcess.message(ROOM, 0));
+        }
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(created)) {
+            assertThat(latest(storage.messageStore(), ROOM)).hasSize(1);
+        }
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(created)) {
+            assertThat(files).isNotEmpty().allSatisfy(file -> assertThat(
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                    .isEqualTo("rw-------"));
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Handler;
@@ -85,8 +86,18 @@ public final class ChatServer implements AutoCloseable {
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(b.host);
         connector.setPort(b.port);
+        UserConnectionLimit userLimit = new UserConnectionLimit(b.maxConnectionsPerUser);
+        connector.addEventListener(userLimit);
+        connector.addEventListener(new AddressConnectionLimit(b.maxPendingPerAddress));
+        connector.addEventListener(new HeaderDeadline(connector.getScheduler(), b.headerTimeout));
         server.addConnector(connector);
         server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+        // Jetty's own error page repeats the request's URI, and with it any ?token=: a status line's text instead.
+        server.setErrorHandler((request, response, callback) -> {
+            JsonResponses.write(response, callback, response.getStatus(), "text/plain",
+                    HttpStatus.getMessage(response.getStatus()));
+            return true;
+        });
 
         InMemoryFrameBudgets budgets = new InMemoryFrameBudgets();
         Clock clock = Clock.systemUTC();
@@ -94,7 +105,7 @@ public final class ChatServer implements AutoCloseable {
                 metrics);
         EndpointWiring services = new EndpointWiring(core, pipeline, budgets, gateway, core.limits(), metrics,
                 clock);
-        ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins));
+        ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins), userLimit);
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, context, container -> {
@@ -139,7 +150,7 @@ public final class ChatServer implements AutoCloseable {
         page.setWelcomeFiles("index.html");
         page.setDirAllowed(false);
         page.setCacheControl("no-cache");
-        return page;
+        return new WebPageHeaders(page);
     }
 
     /** Opens the port; returns once the server accepts connections. */
@@ -238,6 +249,9 @@ public final class ChatServer implements AutoCloseable {
         private DevTokenEndpoint devTokens;
         private Map<String, String> healthDetails = Map.of();
         private int maxThreads = ServerThreads.DEFAULT_MAX;
+        private int maxConnectionsPerUser = 20;
+        private int maxPendingPerAddress = 16;
+        private Duration headerTimeout = Duration.ofSeconds(10);
         private WireCodec codec;
         private Function<ServerAdapters, ChatCore> coreFactory;
 
@@ -288,6 +302,27 @@ public final class ChatServer implements AutoCloseable {
         /** Jetty's socket threads at most; default {@code max(32, 8 × cores)}. */
         public Builder maxThreads(int threads) {
             this.maxThreads = threads;
+            return this;
+        }
+
+        /** Sockets one user id may hold at once, upgrades in progress included; one more is refused with 429. */
+        public Builder maxConnectionsPerUser(int connections) {
+            this.maxConnectionsPerUser = connections;
+            return this;
+        }
+
+        /**
+         * HTTP connections one remote address may hold at once that have not become WebSockets (upgrade requests
+         * not yet decided, page loads); one more is closed at once.
+         */
+        public Builder maxPendingPerAddress(int connections) {
+            this.maxPendingPerAddress = connections;
+            return this;
+        }
+
+        /** How long a client has to send a request's headers before it is disconnected. */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = Objects.requireNonNull(timeout);
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.roomchat.core.port.in.ConnectOutcome;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides each upgrade: the origin must be allowed (else 403) and the token must verify (else 401, and the core
- * stores nothing). An accepted socket gets a random UUID as its connection id; its record is removed again if
+ * Decides each upgrade: the origin must be allowed (else 403), the token must verify (else 401, and the core
+ * stores nothing) and its user must have a connection slot left (else 429, and the record just made is removed).
+ * An accepted socket gets a random UUID as its connection id; its record is removed again, and its slot freed, if
  * the upgrade does not complete.
  */
 final class ChatUpgrade implements WebSocketCreator {
@@ -25,10 +27,12 @@ final class ChatUpgrade implements WebSocketCreator {
 
     private final EndpointWiring services;
     private final OriginPolicy origins;
+    private final UserConnectionLimit userLimit;
 
-    ChatUpgrade(EndpointWiring services, OriginPolicy origins) {
+    ChatUpgrade(EndpointWiring services, OriginPolicy origins, UserConnectionLimit userLimit) {
         this.services = services;
         this.origins = origins;
+        this.userLimit = userLimit;
     }
 
     @Override
@@ -37,7 +41,7 @@ final class ChatUpgrade implements WebSocketCreator {
         if (!origins.allows(origin, request.getHeaders().get(HttpHeader.HOST))) {
             LOG.info("refused upgrade from {}: origin not allowed", Request.getRemoteAddr(request));
             services.metrics().upgradeRefused("origin");
-            Response.writeError(request, response, callback, 403, "origin not allowed");
+            refuse(response, callback, HttpStatus.FORBIDDEN_403, "origin not allowed");
             return null;
         }
         ConnectionId id = new ConnectionId(UUID.randomUUID().toString());
@@ -47,7 +51,15 @@ final class ChatUpgrade implements WebSocketCreator {
             LOG.info("refused upgrade from {}: {}", Request.getRemoteAddr(request), refused.reason());
             services.metrics().upgradeRefused("token");
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-            Response.writeError(request, response, callback, 401, "a valid token is required");
+            refuse(response, callback, HttpStatus.UNAUTHORIZED_401, "a valid token is required");
+            return null;
+        }
+        EndPoint tcp = request.getConnectionMetaData().getConnection().getEndPoint();
+        if (!userLimit.tryHold(((ConnectOutcome.Accepted) outcome).connection().userId(), tcp)) {
+            services.core().disconnect(id);
+            LOG.info("refused upgrade from {}: too many connections for its user", Request.getRemoteAddr(request));
+            services.metrics().upgradeRefused("user-limit");
+            refuse(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, "too many connections for this user");
             return null;
         }
         ChatEndpoint endpoint = new ChatEndpoint(((ConnectOutcome.Accepted) outcome).connection(), services);
@@ -56,8 +68,14 @@ final class ChatUpgrade implements WebSocketCreator {
         Request.addCompletionListener(request, failure -> {
             if (failure != null || response.getStatus() != HttpStatus.SWITCHING_PROTOCOLS_101) {
                 endpoint.neverOpened();
+                userLimit.release(tcp);
             }
         });
         return endpoint;
+    }
+
+    /** A fixed body: Jetty's own error page would repeat the request's URI, and with it a {@code ?token=}. */
+    private static void refuse(Response response, Callback callback, int status, String body) {
+        JsonResponses.write(response, callback, status, "text/plain", body);
     }
 }

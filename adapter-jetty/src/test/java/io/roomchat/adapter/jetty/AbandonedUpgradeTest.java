@@ -16,7 +16,10 @@ class AbandonedUpgradeTest {
 
     @Test
     void clients_that_leave_before_the_upgrade_completes_leave_no_record_behind() throws Exception {
-        try (JettyTestServer chat = JettyTestServer.start(Limits.defaults())) {
+        // Every client comes from one address, faster than the server may see them go: the per-address limit is
+        // not what this test is about (ConnectionLimitsTest is).
+        try (JettyTestServer chat = JettyTestServer.start(Limits.defaults(),
+                settings -> settings.maxPendingPerAddress(2 * CLIENTS))) {
             for (int i = 0; i < CLIENTS; i++) {
                 // A reset: the server's 101 then fails to go out, rather than landing in a socket nobody reads.
                 RawWebSocket.abandonUpgrade(chat.endpoint(), JettyTestServer.tokenFor("resets-" + i), true);

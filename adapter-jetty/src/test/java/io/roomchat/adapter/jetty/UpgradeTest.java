@@ -101,4 +101,25 @@ class UpgradeTest {
             }
         }
     }
+
+    @Test
+    void a_refused_upgrade_answers_a_fixed_body_that_never_contains_the_token() throws Exception {
+        String garbage = "not-a-jwt-but-secret-looking";
+        String valid = JettyTestServer.tokenFor("someone");
+
+        RawHttp.Answer unauthorized = RawHttp.exchange(chat.endpoint(),
+                RawHttp.upgradeRequest(chat.endpoint(), "/?token=" + garbage));
+        RawHttp.Answer forbidden = RawHttp.exchange(chat.endpoint(),
+                RawHttp.upgradeRequest(chat.endpoint(), "/?token=" + valid, "Origin: https://evil.example.net"));
+        RawHttp.Answer missing = RawHttp.exchange(chat.endpoint(), "GET /no-such-page?token=" + valid
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(unauthorized.status()).isEqualTo(401);
+        assertThat(unauthorized.body()).isEqualTo("a valid token is required");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body()).isEqualTo("origin not allowed");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).doesNotContain(valid).doesNotContain("token");
+        assertNothingStored();
+    }
 }

@@ -111,6 +111,22 @@ final class ServerOptions {
             description = "Jetty's socket threads at most. CHAT_MAX_THREADS. Default: 8 per core, at least 32")
     Integer maxThreads;
 
+    @Option(names = "--max-connections-per-user", paramLabel = "N", defaultValue = "20",
+            description = "Sockets one user id may hold at once (upgrades in progress count); one more gets a 429. "
+                    + "CHAT_MAX_CONNECTIONS_PER_USER. Default: 20")
+    int maxConnectionsPerUser;
+
+    @Option(names = "--max-pending-per-address", paramLabel = "N", defaultValue = "16",
+            description = "HTTP connections one client address may hold that are not (yet) WebSockets: upgrades in "
+                    + "progress, page loads; one more is closed at once. CHAT_MAX_PENDING_PER_ADDRESS. Default: 16")
+    int maxPendingPerAddress;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "A client that has not sent a request's headers within this is disconnected. "
+                    + "CHAT_HEADER_TIMEOUT. Default: 10s")
+    Duration headerTimeout;
+
     /** Parses flags over the given environment, as {@link Main} does. */
     static ServerOptions parse(Map<String, String> environment, String... args) {
         ServerOptions options = new ServerOptions();

@@ -130,4 +130,23 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> ChatApplication.start(options)).isInstanceOf(StartupException.class)
                 .hasMessageContaining("32");
     }
+
+    @Test
+    void connection_limits_default_to_20_per_user_16_pending_per_address_and_10s_for_headers_and_can_be_set() {
+        ServerOptions defaults = ServerOptions.parse(Map.of());
+        ServerOptions fromEnvironment = ServerOptions.parse(Map.of("CHAT_MAX_CONNECTIONS_PER_USER", "5",
+                "CHAT_MAX_PENDING_PER_ADDRESS", "8", "CHAT_HEADER_TIMEOUT", "3s"));
+        ServerOptions fromFlags = ServerOptions.parse(Map.of("CHAT_MAX_CONNECTIONS_PER_USER", "5"),
+                "--max-connections-per-user", "6", "--max-pending-per-address", "9", "--header-timeout", "4s");
+
+        assertThat(defaults.maxConnectionsPerUser).isEqualTo(20);
+        assertThat(defaults.maxPendingPerAddress).isEqualTo(16);
+        assertThat(defaults.headerTimeout).isEqualTo(Duration.ofSeconds(10));
+        assertThat(fromEnvironment.maxConnectionsPerUser).isEqualTo(5);
+        assertThat(fromEnvironment.maxPendingPerAddress).isEqualTo(8);
+        assertThat(fromEnvironment.headerTimeout).isEqualTo(Duration.ofSeconds(3));
+        assertThat(fromFlags.maxConnectionsPerUser).isEqualTo(6);
+        assertThat(fromFlags.maxPendingPerAddress).isEqualTo(9);
+        assertThat(fromFlags.headerTimeout).isEqualTo(Duration.ofSeconds(4));
+    }
 }
