@@ -246,6 +246,8 @@ class Hs256TokenVerificationTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> JwtTokenVerifier.hs256(SECRET).httpTimeout(Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JwtTokenVerifier.hs256(SECRET).allowHttp(true))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

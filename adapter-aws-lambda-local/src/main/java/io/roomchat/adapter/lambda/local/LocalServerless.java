@@ -68,7 +68,7 @@ public final class LocalServerless implements AutoCloseable {
         host = b.host;
         URI base = URI.create("http://" + b.host + ":" + port);
         LambdaSettings settings = new LambdaSettings("us-east-1", b.connectionsTable, b.messagesTable,
-                b.snsFanout ? Optional.of(TOPIC_ARN) : Optional.empty(), Optional.of(base), b.jwtSecret, b.jwksUrl,
+                b.snsFanout ? Optional.of(TOPIC_ARN) : Optional.empty(), Optional.of(base), b.jwtSecret, b.jwksUrl, b.jwksAllowHttp,
                 Optional.empty(), Optional.empty(), b.maxInFlight, b.framesPerSecond, b.frameBurst,
                 Optional.of(b.dynamoDbEndpoint),
                 Optional.of(base), true);
@@ -233,6 +233,7 @@ public final class LocalServerless implements AutoCloseable {
         private int port;
         private Optional<String> jwtSecret = Optional.empty();
         private Optional<URI> jwksUrl = Optional.empty();
+        private boolean jwksAllowHttp;
         private URI dynamoDbEndpoint;
         private String connectionsTable = "chat-connections";
         private String messagesTable = "chat-messages";
@@ -265,6 +266,12 @@ public final class LocalServerless implements AutoCloseable {
 
         public Builder jwksUrl(URI url) {
             this.jwksUrl = Optional.of(url);
+            return this;
+        }
+
+        /** Accept a plain http JWKS URL, such as a test identity provider's on loopback. */
+        public Builder jwksAllowHttp(boolean allow) {
+            this.jwksAllowHttp = allow;
             return this;
         }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar chat-lambda-local.jar}: the serverless flavour on a developer's machine. Settings, from the
  * environment as for the self-hosted server: {@code CHAT_PORT} (3001), {@code CHAT_HOST} (127.0.0.1),
- * {@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL}, {@code CHAT_DYNAMODB_ENDPOINT} (required: dynalite or DynamoDB
+ * {@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL} (https, or http with {@code CHAT_JWKS_ALLOW_HTTP=true}),
+ * {@code CHAT_DYNAMODB_ENDPOINT} (required: dynalite or DynamoDB
  * Local), {@code CHAT_FANOUT} ({@code sns}, the default, or {@code direct}), {@code CHAT_RATE_PER_SECOND} (10; 0
  * turns the frame rate limit off) and {@code CHAT_RATE_BURST} (20). Without a secret or a JWKS URL it runs
  * in dev mode: a random secret, loopback only, and {@code POST /dev/token} with {@code {"userId","name"}}.
@@ -55,7 +56,8 @@ public final class LocalServerlessMain {
             builder.jwtSecret(value(env, "CHAT_JWT_SECRET").get());
             auth = "HS256 secret";
         } else if (value(env, "CHAT_JWKS_URL").isPresent()) {
-            builder.jwksUrl(URI.create(value(env, "CHAT_JWKS_URL").get()));
+            builder.jwksUrl(URI.create(value(env, "CHAT_JWKS_URL").get()))
+                    .jwksAllowHttp(value(env, "CHAT_JWKS_ALLOW_HTTP").filter("true"::equalsIgnoreCase).isPresent());
             auth = "JWKS " + value(env, "CHAT_JWKS_URL").get();
         } else {
             if (!host.equals("127.0.0.1") && !host.equals("localhost")) {

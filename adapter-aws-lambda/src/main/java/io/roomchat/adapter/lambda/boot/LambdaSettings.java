@@ -16,6 +16,8 @@ import java.util.Optional;
  * <tr><td>{@code CHAT_TOPIC_ARN}</td><td>the fan-out topic</td></tr>
  * <tr><td>{@code CHAT_CALLBACK_URL}</td><td>the Management API endpoint; learned from events when unset</td></tr>
  * <tr><td>{@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL}</td><td>token verification (one is required)</td></tr>
+ * <tr><td>{@code CHAT_JWKS_ALLOW_HTTP}</td><td>{@code true} accepts a plain http JWKS URL, for tests on loopback
+ *     (false; never set by the template)</td></tr>
  * <tr><td>{@code CHAT_JWT_ISSUER}, {@code CHAT_JWT_AUDIENCE}</td><td>checked when set</td></tr>
  * <tr><td>{@code CHAT_MAX_IN_FLIGHT}</td><td>concurrent {@code postToConnection} calls per fan-out (64)</td></tr>
  * <tr><td>{@code CHAT_RATE_PER_SECOND}, {@code CHAT_RATE_BURST}</td>
@@ -32,6 +34,7 @@ public record LambdaSettings(
         Optional<URI> callbackUrl,
         Optional<String> jwtSecret,
         Optional<URI> jwksUrl,
+        boolean jwksAllowHttp,
         Optional<String> jwtIssuer,
         Optional<String> jwtAudience,
         int maxInFlight,
@@ -76,6 +79,7 @@ public record LambdaSettings(
                 value(env, "CHAT_CALLBACK_URL").map(URI::create),
                 value(env, "CHAT_JWT_SECRET"),
                 value(env, "CHAT_JWKS_URL").map(URI::create),
+                value(env, "CHAT_JWKS_ALLOW_HTTP").map(LambdaSettings::trueOrFalse).orElse(false),
                 value(env, "CHAT_JWT_ISSUER"),
                 value(env, "CHAT_JWT_AUDIENCE"),
                 value(env, "CHAT_MAX_IN_FLIGHT").map(Integer::parseInt).orElse(64),
@@ -102,8 +106,15 @@ public record LambdaSettings(
 
     public LambdaSettings withLocalEndpoints(URI dynamoDb, URI sns, URI callback) {
         return new LambdaSettings(region, connectionsTable, messagesTable, topicArn, Optional.of(callback), jwtSecret,
-                jwksUrl, jwtIssuer, jwtAudience, maxInFlight, framesPerSecond, frameBurst, Optional.of(dynamoDb),
+                jwksUrl, jwksAllowHttp, jwtIssuer, jwtAudience, maxInFlight, framesPerSecond, frameBurst, Optional.of(dynamoDb),
                 Optional.of(sns), true);
+    }
+
+    private static boolean trueOrFalse(String flag) {
+        if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("CHAT_JWKS_ALLOW_HTTP must be true or false");
+        }
+        return Boolean.parseBoolean(flag);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -137,7 +137,7 @@ public final class ServerlessWiring implements AutoCloseable {
     private static TokenVerifier verifier(LambdaSettings settings) {
         JwtTokenVerifier.Builder builder = settings.jwtSecret().isPresent()
                 ? JwtTokenVerifier.hs256(settings.jwtSecret().get())
-                : JwtTokenVerifier.jwks(settings.jwksUrl().orElseThrow());
+                : JwtTokenVerifier.jwks(settings.jwksUrl().orElseThrow()).allowHttp(settings.jwksAllowHttp());
         settings.jwtIssuer().ifPresent(builder::issuer);
         settings.jwtAudience().ifPresent(builder::audience);
         return builder.build();

@@ -29,7 +29,7 @@ record Authentication(String mode, TokenVerifier verifier, Optional<DevTokens> d
             throw new StartupException("set either CHAT_JWT_SECRET or CHAT_JWKS_URL, not both");
         }
         if (options.jwks().isPresent()) {
-            JwtTokenVerifier.Builder verifier = JwtTokenVerifier.jwks(options.jwks().get());
+            JwtTokenVerifier.Builder verifier = JwtTokenVerifier.jwks(options.jwks().get()).allowHttp(options.jwksAllowHttp);
             claims(verifier, options);
             return new Authentication("jwks", verifier.build(), Optional.empty());
         }

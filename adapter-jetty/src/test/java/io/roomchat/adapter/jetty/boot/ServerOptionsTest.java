@@ -79,6 +79,22 @@ class ServerOptionsTest {
         assertThat(options.store).isEqualTo(StoreKind.H2);
         assertThat(options.jwks()).hasValue(URI.create("https://id.example/.well-known/jwks.json"));
         assertThat(options.devMode()).isFalse();
+        assertThat(options.jwksAllowHttp).isFalse();
+    }
+
+    @Test
+    void a_plain_http_jwks_url_is_a_startup_error_unless_allowed_on_purpose() {
+        Map<String, String> httpJwks = Map.of("CHAT_JWKS_URL", "http://127.0.0.1:9/jwks.json");
+
+        assertThatThrownBy(() -> Authentication.from(ServerOptions.parse(httpJwks)))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("https").hasMessageContaining("CHAT_JWKS_ALLOW_HTTP");
+        assertThat(Authentication.from(ServerOptions.parse(httpJwks, "--jwks-allow-http")).mode()).isEqualTo("jwks");
+        assertThat(Authentication.from(ServerOptions.parse(Map.of("CHAT_JWKS_URL", "http://127.0.0.1:9/jwks.json",
+                "CHAT_JWKS_ALLOW_HTTP", "true"))).mode()).isEqualTo("jwks");
+        assertThatThrownBy(() -> Authentication.from(ServerOptions.parse(Map.of("CHAT_JWKS_URL",
+                "http://127.0.0.1:9/jwks.json", "CHAT_JWKS_ALLOW_HTTP", "true"), "--jwks-allow-http=false")))
+                .isInstanceOf(StartupException.class);
     }
 
     @Test
@@ -100,7 +116,8 @@ class ServerOptionsTest {
                 "CHAT_JWT_ISSUER", "CHAT_JWT_AUDIENCE", "CHAT_STORE", "CHAT_DATA_DIR", "CHAT_DYNAMODB_ENDPOINT",
                 "CHAT_ALLOWED_ORIGINS", "CHAT_MAX_FRAME_BYTES", "CHAT_MAX_MESSAGE_CHARS", "CHAT_RATE_PER_SECOND",
                 "CHAT_RATE_BURST", "CHAT_IDLE_TIMEOUT", "CHAT_PING_INTERVAL", "CHAT_OUTBOUND_QUEUE",
-                "CHAT_HISTORY_PAGE_MAX", "CHAT_MAX_THREADS", "--port", "--jwt-secret", "DEV MODE");
+                "CHAT_HISTORY_PAGE_MAX", "CHAT_MAX_THREADS", "CHAT_JWKS_ALLOW_HTTP", "--port", "--jwt-secret",
+                "DEV MODE");
     }
 
     @Test
@@ -126,6 +143,6 @@ class ServerOptionsTest {
         ServerOptions options = ServerOptions.parse(Map.of("CHAT_JWT_SECRET", "too-short"));
 
         assertThatThrownBy(() -> Authentication.from(options)).isInstanceOf(StartupException.class)
-                .hasMessageContaining("32");
+                .hasMessageContaining("32").hasMessageContaining("random").hasMessageContaining("openssl rand");
     }
 }
