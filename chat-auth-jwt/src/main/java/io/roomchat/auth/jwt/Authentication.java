@@ -35,7 +35,8 @@ public record Authentication(String mode, TokenVerifier verifier, Optional<DevTo
         }
         if (settings.jwksUrl().isPresent()) {
             return Optional.of(new Authentication("jwks",
-                    claims(JwtTokenVerifier.jwks(settings.jwksUrl().get()), settings), Optional.empty()));
+                    claims(JwtTokenVerifier.jwks(settings.jwksUrl().get()).allowHttp(settings.jwksAllowHttp()),
+                            settings), Optional.empty()));
         }
         if (settings.secret().isPresent() && settings.usableSecret().isEmpty()) {
             throw new IllegalArgumentException("CHAT_JWT_SECRET is set but blank: set a random secret of at least "

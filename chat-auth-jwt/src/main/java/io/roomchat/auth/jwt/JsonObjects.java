@@ -4,7 +4,6 @@ import io.jsonwebtoken.io.Deserializer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.ServiceLoader;
 
@@ -29,12 +28,7 @@ final class JsonObjects {
     }
 
     Map<?, ?> decodeSegment(String base64Url) {
-        byte[] json;
-        try {
-            json = Base64.getUrlDecoder().decode(base64Url);
-        } catch (IllegalArgumentException notBase64Url) {
-            throw new TokenRefused(RefusalReason.MALFORMED);
-        }
+        byte[] json = CanonicalBase64Url.decode(base64Url);
         try {
             return parseObject(json);
         } catch (IllegalArgumentException notAnObject) {

@@ -1,10 +1,11 @@
 package io.roomchat.auth.jwt;
 
-import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
-/** Fetches the current JWKS document. */
+/** Fetches the current JWKS document without holding up the caller. */
 @FunctionalInterface
 interface JwksSource {
 
-    JwksDocument fetch() throws IOException;
+    /** Completes within the source's own deadline: with the document, or exceptionally on any failure. */
+    CompletableFuture<JwksDocument> fetch();
 }

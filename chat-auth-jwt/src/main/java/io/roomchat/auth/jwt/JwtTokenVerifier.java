@@ -24,6 +24,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class JwtTokenVerifier implements TokenVerifier {
+    private static final String HTTPS = "https";
+    private static final String HTTP = "http";
+
     private final JsonObjects json;
     private final VerificationKeys keys;
     private final SignedClaimsParser parser;
@@ -42,14 +45,24 @@ public final class JwtTokenVerifier implements TokenVerifier {
         return new Builder(builder -> new SharedSecretKeys(HmacSecret.hs256Key(secret)), false);
     }
 
-    /** JWKS mode: RS256 and ES256 tokens, keys fetched from {@code jwksUrl} (http or https) and chosen by {@code kid}. */
+    /**
+     * JWKS mode: RS256 and ES256 tokens, keys fetched from {@code jwksUrl} and chosen by {@code kid}. The URL must
+     * be https; {@link Builder#build()} refuses plain http unless {@link Builder#allowHttp(boolean)} allows it.
+     */
     public static Builder jwks(URI jwksUrl) {
         Objects.requireNonNull(jwksUrl, "jwksUrl");
-        if (!"https".equalsIgnoreCase(jwksUrl.getScheme()) && !"http".equalsIgnoreCase(jwksUrl.getScheme())) {
-            throw new IllegalArgumentException("The JWKS URL must be http or https: " + jwksUrl);
+        if (!HTTPS.equalsIgnoreCase(jwksUrl.getScheme()) && !HTTP.equalsIgnoreCase(jwksUrl.getScheme())) {
+            throw new IllegalArgumentException("The JWKS URL must be https");
         }
-        return new Builder(builder -> new JwksKeys(new JwksKeyCache(
-                new HttpJwksSource(jwksUrl, builder.httpTimeout), builder.clock, builder.minRefetchInterval)), true);
+        return new Builder(builder -> {
+            if (HTTP.equalsIgnoreCase(jwksUrl.getScheme()) && !builder.allowHttp) {
+                // Keys fetched in the clear can be swapped on the way, and then any token verifies.
+                throw new IllegalArgumentException("The JWKS URL must be https; plain http is allowed only on purpose, "
+                        + "for a test on loopback (CHAT_JWKS_ALLOW_HTTP=true, or allowHttp(true) on the builder)");
+            }
+            return new JwksKeys(new JwksKeyCache(
+                    new HttpJwksSource(jwksUrl, builder.httpTimeout), builder.clock, builder.minRefetchInterval));
+        }, true);
     }
 
     @Override
@@ -77,7 +90,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         return rules.identityOf(verified);
     }
 
-    /** Options of both modes; {@link #minRefetchInterval} and {@link #httpTimeout} apply to JWKS mode only. */
+    /** Options of both modes; {@link #minRefetchInterval}, {@link #httpTimeout} and {@link #allowHttp} apply to JWKS mode only. */
     public static final class Builder {
         private final KeysFactory keysFactory;
         private final boolean jwksMode;
@@ -87,6 +100,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         private Clock clock = Clock.systemUTC();
         private Duration minRefetchInterval = Duration.ofSeconds(30);
         private Duration httpTimeout = Duration.ofSeconds(5);
+        private boolean allowHttp;
 
         private Builder(KeysFactory keysFactory, boolean jwksMode) {
             this.keysFactory = keysFactory;
@@ -124,7 +138,10 @@ public final class JwtTokenVerifier implements TokenVerifier {
             return this;
         }
 
-        /** JWKS mode: connect and response timeout of one fetch; 5 s by default. */
+        /**
+         * JWKS mode: the deadline of one whole fetch (connecting, the headers and the body); 5 s by default. The
+         * token that started a fetch waits for it at most this long; other tokens with unknown keys wait far less.
+         */
         public Builder httpTimeout(Duration httpTimeout) {
             requireJwksMode("httpTimeout");
             Objects.requireNonNull(httpTimeout, "httpTimeout");
@@ -132,6 +149,13 @@ public final class JwtTokenVerifier implements TokenVerifier {
                 throw new IllegalArgumentException("httpTimeout must be positive");
             }
             this.httpTimeout = httpTimeout;
+            return this;
+        }
+
+        /** JWKS mode: accept a plain {@code http://} JWKS URL (for a test server on loopback); off by default. */
+        public Builder allowHttp(boolean allowHttp) {
+            requireJwksMode("allowHttp");
+            this.allowHttp = allowHttp;
             return this;
         }
 

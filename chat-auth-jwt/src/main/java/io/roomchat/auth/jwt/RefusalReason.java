@@ -19,6 +19,7 @@ enum RefusalReason {
     EXPIRED("expired"),
     NOT_YET_VALID("not yet valid"),
     MISSING_EXPIRY("missing expiry"),
+    TIME_CLAIM_NOT_A_NUMBER("time claim not a number"),
     MISSING_SUBJECT("missing subject"),
     INVALID_SUBJECT("invalid subject"),
     MISSING_ISSUER("missing issuer"),

@@ -6,16 +6,18 @@ import java.util.Optional;
 
 /**
  * How tokens are to be checked, as every binding reads it: {@code CHAT_JWT_SECRET}, {@code CHAT_JWKS_URL},
+ * {@code CHAT_JWKS_ALLOW_HTTP} ({@code true} accepts a plain http JWKS URL, for a test on loopback),
  * {@code CHAT_JWT_ISSUER}, {@code CHAT_JWT_AUDIENCE}. The secret is kept as given, blank included, so that
  * {@link Authentication} can refuse a secret that was meant to be set (a blank one never means dev mode).
  */
-public record TokenSettings(Optional<String> secret, Optional<URI> jwksUrl, Optional<String> issuer,
-                            Optional<String> audience) {
+public record TokenSettings(Optional<String> secret, Optional<URI> jwksUrl, boolean jwksAllowHttp,
+                            Optional<String> issuer, Optional<String> audience) {
 
-    /** Reads the four variables; blank ones other than the secret count as unset (SAM passes empty parameters). */
+    /** Reads the five variables; blank ones other than the secret count as unset (SAM passes empty parameters). */
     public static TokenSettings fromEnvironment(Map<String, String> environment) {
         return new TokenSettings(Optional.ofNullable(environment.get("CHAT_JWT_SECRET")),
                 nonBlank(environment, "CHAT_JWKS_URL").map(URI::create),
+                nonBlank(environment, "CHAT_JWKS_ALLOW_HTTP").map(TokenSettings::trueOrFalse).orElse(false),
                 nonBlank(environment, "CHAT_JWT_ISSUER"),
                 nonBlank(environment, "CHAT_JWT_AUDIENCE"));
     }
@@ -23,6 +25,13 @@ public record TokenSettings(Optional<String> secret, Optional<URI> jwksUrl, Opti
     /** A non-blank value of {@code name}, trimmed; the one way a setting is read from an environment map. */
     public static Optional<String> nonBlank(Map<String, String> environment, String name) {
         return Optional.ofNullable(environment.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private static boolean trueOrFalse(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("CHAT_JWKS_ALLOW_HTTP must be true or false");
     }
 
     /** The secret when it is usable: set and not blank. */

@@ -1,5 +1,6 @@
 package io.roomchat.auth.jwt;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Map;
 record UnverifiedToken(String algorithm, String keyId, String issuer) {
     /** Far above any real access token; a longer one is refused before any decoding. */
     static final int MAX_LENGTH = 8 * 1024;
+    private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat");
 
     static UnverifiedToken read(String token, JsonObjects json) {
         if (token == null || token.isEmpty()) {
@@ -33,8 +35,22 @@ record UnverifiedToken(String algorithm, String keyId, String issuer) {
         if ("none".equalsIgnoreCase(algorithm.trim()) || segments[2].isEmpty()) {
             throw new TokenRefused(RefusalReason.UNSIGNED);
         }
+        CanonicalBase64Url.decode(segments[2]); // jjwt would accept other spellings of the same signature
         Map<?, ?> claims = json.decodeSegment(segments[1]);
+        requireNumericTimes(claims);
         return new UnverifiedToken(algorithm, stringOrNull(header, "kid"), stringOrNull(claims, "iss"));
+    }
+
+    /**
+     * jjwt also reads a string as a time ({@code "exp":"9999999999"}, or an ISO date); RFC 7519 says NumericDate,
+     * a JSON number. Checked here on the payload jjwt will verify: the signature covers these very bytes.
+     */
+    private static void requireNumericTimes(Map<?, ?> claims) {
+        for (String time : TIME_CLAIMS) {
+            if (claims.containsKey(time) && !(claims.get(time) instanceof Number)) {
+                throw new TokenRefused(RefusalReason.TIME_CLAIM_NOT_A_NUMBER);
+            }
+        }
     }
 
     private static String stringOrNull(Map<?, ?> object, String name) {

@@ -10,6 +10,7 @@ import static io.roomchat.auth.jwt.TestTokens.assertRefused;
 import static io.roomchat.auth.jwt.TestTokens.assertVerifiedAs;
 import static io.roomchat.auth.jwt.TestTokens.base64Url;
 import static io.roomchat.auth.jwt.TestTokens.handMade;
+import static io.roomchat.auth.jwt.TestTokens.handSigned;
 import static io.roomchat.auth.jwt.TestTokens.hmacKey;
 import static io.roomchat.auth.jwt.TestTokens.secondsFromNow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +21,15 @@ import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -133,6 +138,76 @@ class Hs256TokenVerificationTest {
         return validClaims().signWith(new SecretKeySpec(LONG_SECRET.getBytes(StandardCharsets.UTF_8), jcaName), algorithm).compact();
     }
 
+    /** The claims {@link #validClaims()} makes, written by hand so that one time claim can be given another JSON type. */
+    private static String payloadWith(String timeClaim, String value) {
+        Map<String, String> times = new LinkedHashMap<>(Map.of(
+                "exp", String.valueOf(NOW.plusSeconds(600).getEpochSecond()),
+                "nbf", String.valueOf(NOW.minusSeconds(60).getEpochSecond()),
+                "iat", String.valueOf(NOW.minusSeconds(60).getEpochSecond())));
+        times.put(timeClaim, value);
+        return times.entrySet().stream().map(time -> ",\"" + time.getKey() + "\":" + time.getValue())
+                .collect(Collectors.joining("", "{\"sub\":\"alice\",\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\"", "}"));
+    }
+
+    @ParameterizedTest(name = "{0} given as {1} is refused")
+    @CsvSource(delimiter = '|', value = {
+            "exp | \"9999999999\"", "nbf | \"1000000000\"", "iat | \"1000000000\"",
+            "exp | \"2099-01-01T00:00:00Z\"", "exp | true", "nbf | null", "iat | [1000000000]", "exp | {}"})
+    void refusesATimeClaimThatIsNotAJsonNumber(String claim, String value) {
+        String token = handSigned(LONG_SECRET, payloadWith(claim, value));
+
+        assertRefused(verifier.verify(token), token, "time claim not a number");
+    }
+
+    @Test
+    void acceptsTimeClaimsThatAreJsonNumbersWithAFraction() {
+        String fractionalExpiry = NOW.plusSeconds(600).getEpochSecond() + ".5";
+
+        assertVerifiedAs(verifier.verify(handSigned(LONG_SECRET, payloadWith("exp", fractionalExpiry))), "alice");
+        assertVerifiedAs(verifier.verify(handSigned(LONG_SECRET, payloadWith("nbf", "1000000000"))), "alice");
+    }
+
+    @ParameterizedTest(name = "a signature {0} is refused")
+    @MethodSource("respelledSignatures")
+    void refusesEverySpellingOfTheSignatureButTheCanonicalBase64Url(String what, String respelled) {
+        assertRefused(verifier.verify(respelled), respelled, "malformed token");
+    }
+
+    /** Each decodes to the same signature bytes as a valid token: only one spelling may be accepted. */
+    static Stream<Arguments> respelledSignatures() {
+        String valid = withDashOrUnderscoreInSignature();
+        int dot = valid.lastIndexOf('.');
+        String signingInput = valid.substring(0, dot + 1);
+        String signature = valid.substring(dot + 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = signature.charAt(signature.length() - 1);
+        // 32 bytes are 43 characters: the last one carries 4 bits and 2 unused ones, which a decoder ignores.
+        char lastWithUnusedBitSet = alphabet.charAt(alphabet.indexOf(last) | 1);
+        return Stream.of(
+                arguments("whose last character has an unused bit set",
+                        signingInput + signature.substring(0, signature.length() - 1) + lastWithUnusedBitSet),
+                arguments("with = padding", signingInput + signature + "="),
+                arguments("in standard base64 (+ and / for - and _)",
+                        signingInput + signature.replace('-', '+').replace('_', '/')),
+                arguments("with a line break inside", signingInput + signature.substring(0, 20) + "\r\n" + signature.substring(20)));
+    }
+
+    /** A valid token whose signature has a character that standard base64 spells otherwise (about 3 in 4 do). */
+    private static String withDashOrUnderscoreInSignature() {
+        for (int jti = 0; ; jti++) {
+            String token = signed(validClaims().id(Integer.toString(jti)));
+            String signature = token.substring(token.lastIndexOf('.') + 1);
+            if (signature.indexOf('-') >= 0 || signature.indexOf('_') >= 0) {
+                return token;
+            }
+        }
+    }
+
+    @Test
+    void acceptsTheCanonicalSpellingOfTheSameToken() {
+        assertVerifiedAs(verifier.verify(withDashOrUnderscoreInSignature()), "alice");
+    }
+
     @ParameterizedTest(name = "garbage \"{0}\" is refused as a malformed token")
     @ValueSource(strings = {"garbage", "a.b.c", "..", "a.b", "a.b.c.d.e", "not base64!.e30.c2ln", "W10.e30.c2ln",
             "e30.e30.c2ln", "eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.c2ln", "Bearer xyz", "ʕ•ᴥ•ʔ.ʕ•ᴥ•ʔ.ʕ•ᴥ•ʔ"})
@@ -154,12 +229,14 @@ class Hs256TokenVerificationTest {
     }
 
     @Test
-    void refusesASecretShorterThan256BitsAtBuildTimeWithoutEchoingIt() {
+    void refusesASecretShorterThan256BitsAtBuildTimeSayingItMustBeRandomWithoutEchoingIt() {
         String shortSecret = "only-31-bytes-long-secret-here!";
 
         assertThatThrownBy(() -> JwtTokenVerifier.hs256(shortSecret).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("256 bits")
+                .hasMessageContaining("random")
+                .hasMessageContaining("openssl rand -base64 48")
                 .hasMessageNotContaining(shortSecret);
     }
 
@@ -168,6 +245,8 @@ class Hs256TokenVerificationTest {
         assertThatThrownBy(() -> JwtTokenVerifier.hs256(SECRET).minRefetchInterval(Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> JwtTokenVerifier.hs256(SECRET).httpTimeout(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JwtTokenVerifier.hs256(SECRET).allowHttp(true))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -1,5 +1,6 @@
 package io.roomchat.auth.jwt;
 
+import static io.roomchat.auth.jwt.Eventually.eventually;
 import static io.roomchat.auth.jwt.TestTokens.AUDIENCE;
 import static io.roomchat.auth.jwt.TestTokens.NOW;
 import static io.roomchat.auth.jwt.TestTokens.aliceToken;
@@ -25,10 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JwksTokenVerificationTest {
-    private static final String ISSUER_A = "https://a.example/";
+    static final String ISSUER_A = "https://a.example/";
     private static final String ISSUER_B = "https://b.example/";
     private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
-    private static final KeyPair RSA = Jwts.SIG.RS256.keyPair().build();
+    static final KeyPair RSA = Jwts.SIG.RS256.keyPair().build();
     private static final KeyPair OTHER_RSA = Jwts.SIG.RS256.keyPair().build();
     private static final KeyPair EC = Jwts.SIG.ES256.keyPair().build();
 
@@ -48,10 +49,12 @@ class JwksTokenVerificationTest {
     }
 
     private JwtTokenVerifier verifierFor(URI url) {
-        return JwtTokenVerifier.jwks(url).clock(clock).minRefetchInterval(REFETCH_INTERVAL).build();
+        return JwtTokenVerifier.jwks(url).allowHttp(true).clock(clock).minRefetchInterval(REFETCH_INTERVAL)
+                .httpTimeout(Eventually.PATIENCE) // a first fetch on a loaded machine may take seconds
+                .build();
     }
 
-    private static PublicJwk<?> jwk(KeyPair pair, String kid) {
+    static PublicJwk<?> jwk(KeyPair pair, String kid) {
         return Jwks.builder().key(pair.getPublic()).id(kid).build();
     }
 
@@ -59,12 +62,12 @@ class JwksTokenVerificationTest {
         return aliceToken().header().keyId(kid).and().issuer(issuer).signWith(key, algorithm).compact();
     }
 
-    private static String rs256(String issuer, String kid, KeyPair pair) {
+    static String rs256(String issuer, String kid, KeyPair pair) {
         return token(issuer, kid, pair.getPrivate(), Jwts.SIG.RS256);
     }
 
     /** An attacker's cheap RS256 token: any kid, any issuer, a signature of random bytes. */
-    private static String withMadeUpSignature(String kid, String issuer) {
+    static String withMadeUpSignature(String kid, String issuer) {
         String claims = "{\"sub\":\"mallory\",\"iss\":\"" + issuer + "\",\"exp\":" + NOW.plusSeconds(600).getEpochSecond() + "}";
         return handMade("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}", claims, base64Url(UUID.randomUUID().toString()));
     }
@@ -177,7 +180,7 @@ class JwksTokenVerificationTest {
 
     @Test
     void refusesAForeignIssuerWithoutFetchingKeys() {
-        JwtTokenVerifier onlyA = JwtTokenVerifier.jwks(server.url()).issuer(ISSUER_A).clock(clock).build();
+        JwtTokenVerifier onlyA = JwtTokenVerifier.jwks(server.url()).allowHttp(true).issuer(ISSUER_A).clock(clock).build();
         String fromB = rs256(ISSUER_B, "rsa-1", RSA);
 
         assertRefused(onlyA.verify(fromB), fromB, "wrong issuer");
@@ -186,7 +189,7 @@ class JwksTokenVerificationTest {
 
     @Test
     void checksTheConfiguredAudience() {
-        JwtTokenVerifier forChat = JwtTokenVerifier.jwks(server.url()).issuer(ISSUER_A).audience(AUDIENCE).clock(clock).build();
+        JwtTokenVerifier forChat = JwtTokenVerifier.jwks(server.url()).allowHttp(true).issuer(ISSUER_A).audience(AUDIENCE).clock(clock).build();
         String forOtherApp = aliceToken().header().keyId("rsa-1").and().issuer(ISSUER_A).audience().add("other-app").and()
                 .signWith(RSA.getPrivate(), Jwts.SIG.RS256).compact();
 
@@ -217,7 +220,8 @@ class JwksTokenVerificationTest {
         server.serve(jwk(OTHER_RSA, "rsa-2"));
         clock.advance(JwksKeyCache.MAX_DOCUMENT_AGE);
 
-        assertRefused(verifier.verify(token), token, "unknown key");
+        assertVerifiedAs(verifier.verify(token), "alice"); // served from the cache while the document is read again
+        eventually(() -> assertRefused(verifier.verify(token), token, "unknown key"));
         assertThat(server.requests()).isEqualTo(2);
     }
 
@@ -229,6 +233,7 @@ class JwksTokenVerificationTest {
         clock.advance(JwksKeyCache.MAX_DOCUMENT_AGE);
 
         assertVerifiedAs(verifier.verify(token), "alice");
+        eventually(() -> assertThat(server.requests()).isEqualTo(2));
         assertVerifiedAs(verifier.verify(token), "alice");
         assertThat(server.requests()).isEqualTo(2);
     }
@@ -269,7 +274,7 @@ class JwksTokenVerificationTest {
     @Test
     void refusesWithKeysUnavailableWhenTheJwksServerIsTooSlow() {
         server.delayAnswersBy(Duration.ofSeconds(2));
-        JwtTokenVerifier impatient = JwtTokenVerifier.jwks(server.url()).clock(clock).httpTimeout(Duration.ofMillis(200)).build();
+        JwtTokenVerifier impatient = JwtTokenVerifier.jwks(server.url()).allowHttp(true).clock(clock).httpTimeout(Duration.ofMillis(200)).build();
         String token = rs256(ISSUER_A, "rsa-1", RSA);
 
         assertRefused(impatient.verify(token), token, "keys unavailable");
@@ -284,6 +289,29 @@ class JwksTokenVerificationTest {
         String token = aliceToken().header().keyId("oct-1").and().signWith(new SecretKeySpec(secret, "HmacSHA256"), Jwts.SIG.HS256).compact();
 
         assertRefused(verifier.verify(token), token, "algorithm not allowed");
+    }
+
+    @Test
+    void refusesWithKeysUnavailableWhenTheDocumentIsLargerThanTheCap() {
+        String padded = JwksServer.document(jwk(RSA, "rsa-1")) + " ".repeat(HttpJwksSource.MAX_DOCUMENT_BYTES);
+        server.answerWith(200, padded);
+        String token = rs256(ISSUER_A, "rsa-1", RSA);
+
+        assertRefused(verifier.verify(token), token, "keys unavailable");
+    }
+
+    @Test
+    void refusesAPlainHttpJwksUrlUnlessAllowedOnPurpose() {
+        assertThatThrownBy(() -> JwtTokenVerifier.jwks(server.url()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be https")
+                .hasMessageContaining("CHAT_JWKS_ALLOW_HTTP");
+        assertThatThrownBy(() -> JwtTokenVerifier.jwks(server.url()).allowHttp(false).build())
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertVerifiedAs(JwtTokenVerifier.jwks(server.url()).allowHttp(true).clock(clock).build()
+                .verify(rs256(ISSUER_A, "rsa-1", RSA)), "alice");
+        assertThat(JwtTokenVerifier.jwks(URI.create("https://id.example/.well-known/jwks.json")).build()).isNotNull();
     }
 
     @Test

@@ -19,7 +19,8 @@ class RefusalReasonLeakTest {
 
     private static final TokenVerifier HS256 = JwtTokenVerifier.hs256("an-unrelated-secret-of-at-least-32-bytes").clock(FIXED_CLOCK).build();
     /** Nothing listens on port 9 of the loopback: every fetch fails, fast. */
-    private static final TokenVerifier JWKS_UNREACHABLE = JwtTokenVerifier.jwks(URI.create("http://127.0.0.1:9/jwks.json")).clock(FIXED_CLOCK).build();
+    private static final TokenVerifier JWKS_UNREACHABLE = JwtTokenVerifier.jwks(URI.create("http://127.0.0.1:9/jwks.json"))
+            .allowHttp(true).clock(FIXED_CLOCK).build();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource({"io.roomchat.auth.jwt.Hs256TokenVerificationTest#refusedTokens", "moreRefusedTokens"})

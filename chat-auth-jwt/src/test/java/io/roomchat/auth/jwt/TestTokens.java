@@ -6,11 +6,13 @@ import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import io.roomchat.core.port.out.TokenVerification;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -45,6 +47,19 @@ final class TestTokens {
     /** A token put together by hand, for what jjwt's builder refuses to make. */
     static String handMade(String headerJson, String payloadJson, String signature) {
         return base64Url(headerJson) + "." + base64Url(payloadJson) + "." + signature;
+    }
+
+    /** A hand-made token with a real HS256 signature, for claims jjwt's builder would rewrite. */
+    static String handSigned(String secret, String payloadJson) {
+        String signingInput = base64Url("{\"alg\":\"HS256\"}") + "." + base64Url(payloadJson);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hmacKey(secret));
+            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void assertVerifiedAs(TokenVerification verification, String userId) {

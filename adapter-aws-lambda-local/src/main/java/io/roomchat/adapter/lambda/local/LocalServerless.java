@@ -269,6 +269,12 @@ public final class LocalServerless implements AutoCloseable {
             return this;
         }
 
+        /** Accept a plain http JWKS URL, such as a test identity provider's on loopback. */
+        public Builder jwksAllowHttp(boolean allow) {
+            environment.put("CHAT_JWKS_ALLOW_HTTP", String.valueOf(allow));
+            return this;
+        }
+
         public Builder dynamoDbEndpoint(URI endpoint) {
             this.dynamoDbEndpoint = Objects.requireNonNull(endpoint);
             return this;

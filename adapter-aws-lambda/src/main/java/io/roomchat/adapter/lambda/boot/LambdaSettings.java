@@ -21,7 +21,8 @@ import java.util.Optional;
  *     <td>{@code sns} (default when {@code CHAT_TOPIC_ARN} is set) or {@code direct}</td></tr>
  * <tr><td>{@code CHAT_TOPIC_ARN}</td><td>the fan-out topic</td></tr>
  * <tr><td>{@code CHAT_CALLBACK_URL}</td><td>the Management API endpoint; learned from events when unset</td></tr>
- * <tr><td>{@code CHAT_JWT_SECRET}, {@code CHAT_JWKS_URL}, {@code CHAT_JWT_ISSUER}, {@code CHAT_JWT_AUDIENCE}</td>
+ * <tr><td>{@code CHAT_JWT_SECRET}, {@code CHAT_JWKS_URL}, {@code CHAT_JWKS_ALLOW_HTTP}, {@code CHAT_JWT_ISSUER},
+ *     {@code CHAT_JWT_AUDIENCE}</td>
  *     <td>as {@link TokenSettings#fromEnvironment(Map)} reads them (a secret or a JWKS URL is required)</td></tr>
  * <tr><td>{@code CHAT_MAX_IN_FLIGHT}</td><td>concurrent {@code postToConnection} calls per fan-out (64)</td></tr>
  * <tr><td>{@code CHAT_RATE_PER_SECOND}, {@code CHAT_RATE_BURST}</td>

@@ -23,8 +23,27 @@ class LambdaSettingsTest {
         assertThat(settings.snsFanout()).isTrue();
         assertThat(settings.tables().connectionsTable()).isEqualTo("stack-ConnectionsTable-1");
         assertThat(settings.tokens().jwksUrl()).as("an empty template parameter is unset").isEmpty();
+        assertThat(settings.tokens().jwksAllowHttp()).isFalse();
         assertThat(settings.callbackUrl()).contains(URI.create("https://abc.execute-api.eu-west-2.amazonaws.com/dev"));
         assertThat(settings.maxInFlight()).isEqualTo(32);
+    }
+
+    @Test
+    void a_plain_http_jwks_url_is_accepted_only_when_allowed_on_purpose() {
+        Map<String, String> httpJwks = Map.of("CHAT_FANOUT", "direct", "CHAT_JWKS_URL", "http://127.0.0.1:9/jwks.json");
+        LambdaSettings allowed = LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "direct",
+                "CHAT_JWKS_URL", "http://127.0.0.1:9/jwks.json", "CHAT_JWKS_ALLOW_HTTP", "true"));
+
+        assertThat(LambdaSettings.fromEnvironment(httpJwks).tokens().jwksAllowHttp()).isFalse();
+        assertThatThrownBy(() -> ServerlessWiring.wire(LambdaSettings.fromEnvironment(httpJwks)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        assertThat(allowed.tokens().jwksAllowHttp()).isTrue();
+        try (ServerlessWiring wiring = ServerlessWiring.wire(allowed)) {
+            assertThat(wiring.chat()).isNotNull();
+        }
+        assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "direct",
+                "CHAT_JWKS_URL", "http://127.0.0.1:9/jwks.json", "CHAT_JWKS_ALLOW_HTTP", "yes")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CHAT_JWKS_ALLOW_HTTP");
     }
 
     @Test

@@ -56,6 +56,7 @@ class PrimingTest {
         ServerlessWiring wiring = ServerlessWiring.wire(LambdaSettings.fromEnvironment(Map.of(
                 "AWS_REGION", "eu-west-2",
                 "CHAT_JWKS_URL", endpoint + "/.well-known/jwks.json",
+                "CHAT_JWKS_ALLOW_HTTP", "true",
                 "CHAT_FANOUT", "direct",
                 "CHAT_DYNAMODB_ENDPOINT", endpoint.toString())));
 

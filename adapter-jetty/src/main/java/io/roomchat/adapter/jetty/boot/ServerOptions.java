@@ -29,12 +29,18 @@ final class ServerOptions {
     int port;
 
     @Option(names = "--jwt-secret", paramLabel = "SECRET",
-            description = "HS256 shared secret, at least 32 bytes (its UTF-8 bytes are the key). CHAT_JWT_SECRET")
+            description = "HS256 shared secret: at least 32 bytes of random data, e.g. `openssl rand -base64 48` "
+                    + "(its UTF-8 bytes are the key). CHAT_JWT_SECRET")
     String jwtSecret;
 
     @Option(names = "--jwks-url", paramLabel = "URL",
-            description = "JWKS URL for RS256/ES256 tokens (Auth0, Cognito, Keycloak). CHAT_JWKS_URL")
+            description = "JWKS URL for RS256/ES256 tokens (Auth0, Cognito, Keycloak); https. CHAT_JWKS_URL")
     URI jwksUrl;
+
+    @Option(names = "--jwks-allow-http", paramLabel = "BOOL", defaultValue = "false", arity = "0..1",
+            description = "Accept a plain http:// JWKS URL, for a test identity provider on loopback only. "
+                    + "CHAT_JWKS_ALLOW_HTTP. Default: false")
+    boolean jwksAllowHttp;
 
     @Option(names = "--jwt-issuer", paramLabel = "ISS", description = "Required `iss` claim, if set. CHAT_JWT_ISSUER")
     String jwtIssuer;
@@ -171,7 +177,7 @@ final class ServerOptions {
 
     /** The token settings, read as every binding reads them; a secret given blank stays blank (an error). */
     TokenSettings tokens() {
-        return new TokenSettings(Optional.ofNullable(jwtSecret), Optional.ofNullable(jwksUrl),
+        return new TokenSettings(Optional.ofNullable(jwtSecret), Optional.ofNullable(jwksUrl), jwksAllowHttp,
                 Optional.ofNullable(jwtIssuer), Optional.ofNullable(jwtAudience));
     }
 }

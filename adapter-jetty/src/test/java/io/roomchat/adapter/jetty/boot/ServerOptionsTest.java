@@ -3,6 +3,7 @@ package io.roomchat.adapter.jetty.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.core.domain.Limits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,6 +81,24 @@ class ServerOptionsTest {
         assertThat(options.port).isEqualTo(5000);
         assertThat(options.store).isEqualTo(StoreKind.H2);
         assertThat(options.tokens().jwksUrl()).hasValue(URI.create("https://id.example/.well-known/jwks.json"));
+        assertThat(options.tokens().jwksAllowHttp()).isFalse();
+    }
+
+    @Test
+    void a_plain_http_jwks_url_is_a_startup_error_unless_allowed_on_purpose() {
+        Map<String, String> httpJwks = Map.of("CHAT_JWKS_URL", "http://127.0.0.1:9/jwks.json");
+
+        assertThatThrownBy(() -> Authentication.forServer(ServerOptions.parse(httpJwks).tokens(), "127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https").hasMessageContaining("CHAT_JWKS_ALLOW_HTTP");
+        assertThat(Authentication.forServer(ServerOptions.parse(httpJwks, "--jwks-allow-http").tokens(), "127.0.0.1")
+                .mode()).isEqualTo("jwks");
+        assertThat(Authentication.forServer(ServerOptions.parse(Map.of("CHAT_JWKS_URL", "http://127.0.0.1:9/jwks.json",
+                "CHAT_JWKS_ALLOW_HTTP", "true")).tokens(), "127.0.0.1").mode()).isEqualTo("jwks");
+        assertThatThrownBy(() -> Authentication.forServer(ServerOptions.parse(Map.of("CHAT_JWKS_URL",
+                "http://127.0.0.1:9/jwks.json", "CHAT_JWKS_ALLOW_HTTP", "true"), "--jwks-allow-http=false").tokens(),
+                "127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -101,7 +120,8 @@ class ServerOptionsTest {
                 "CHAT_JWT_ISSUER", "CHAT_JWT_AUDIENCE", "CHAT_STORE", "CHAT_DATA_DIR", "CHAT_DYNAMODB_ENDPOINT",
                 "CHAT_ALLOWED_ORIGINS", "CHAT_MAX_FRAME_BYTES", "CHAT_MAX_MESSAGE_CHARS", "CHAT_RATE_PER_SECOND",
                 "CHAT_RATE_BURST", "CHAT_IDLE_TIMEOUT", "CHAT_PING_INTERVAL", "CHAT_OUTBOUND_QUEUE",
-                "CHAT_HISTORY_PAGE_MAX", "CHAT_MAX_THREADS", "--port", "--jwt-secret", "DEV MODE");
+                "CHAT_HISTORY_PAGE_MAX", "CHAT_MAX_THREADS", "CHAT_JWKS_ALLOW_HTTP", "--port", "--jwt-secret",
+                "DEV MODE");
     }
 
     @Test
@@ -128,7 +148,7 @@ class ServerOptionsTest {
                 "CHAT_PORT", "0"));
 
         assertThatThrownBy(() -> ChatApplication.start(options)).isInstanceOf(StartupException.class)
-                .hasMessageContaining("32");
+                .hasMessageContaining("32").hasMessageContaining("random").hasMessageContaining("openssl rand");
     }
 
     @Test
