@@ -15,7 +15,7 @@ import java.util.Optional;
  *     <td>{@code sns} (default when {@code CHAT_TOPIC_ARN} is set) or {@code direct}</td></tr>
  * <tr><td>{@code CHAT_TOPIC_ARN}</td><td>the fan-out topic</td></tr>
  * <tr><td>{@code CHAT_CALLBACK_URL}</td><td>the Management API endpoint; learned from events when unset</td></tr>
- * <tr><td>{@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL}</td><td>token verification (one is required)</td></tr>
+ * <tr><td>{@code CHAT_JWT_SECRET} or {@code CHAT_JWKS_URL}</td><td>token verification: only the {@code $connect} function needs one</td></tr>
  * <tr><td>{@code CHAT_JWT_ISSUER}, {@code CHAT_JWT_AUDIENCE}</td><td>checked when set</td></tr>
  * <tr><td>{@code CHAT_MAX_IN_FLIGHT}</td><td>concurrent {@code postToConnection} calls per fan-out (64)</td></tr>
  * <tr><td>{@code CHAT_RATE_PER_SECOND}, {@code CHAT_RATE_BURST}</td>
@@ -47,9 +47,6 @@ public record LambdaSettings(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(connectionsTable, "connectionsTable");
         Objects.requireNonNull(messagesTable, "messagesTable");
-        if (jwtSecret.isEmpty() && jwksUrl.isEmpty()) {
-            throw new IllegalArgumentException("set CHAT_JWT_SECRET or CHAT_JWKS_URL");
-        }
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("CHAT_MAX_IN_FLIGHT must be positive");
         }

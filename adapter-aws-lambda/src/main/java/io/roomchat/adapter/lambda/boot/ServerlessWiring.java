@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +22,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class ServerlessWiring implements AutoCloseable {
     private static final URI PRIMING_ENDPOINT = URI.create("https://priming.invalid/priming");
+    /** Only the {@code $connect} function verifies tokens, so only it is given a key; the others never ask. */
+    private static final TokenVerifier NO_KEY = token -> {
+        throw new IllegalStateException("this function cannot verify tokens: set CHAT_JWT_SECRET or CHAT_JWKS_URL");
+    };
 
     private final LambdaSettings settings;
     private final AwsClients aws;
@@ -30,18 +35,17 @@ public final class ServerlessWiring implements AutoCloseable {
     private final TokenVerifier verifier;
     private final ServerlessChat chat;
 
-    private ServerlessWiring(LambdaSettings settings) {
+    private ServerlessWiring(LambdaSettings settings, Optional<ExecutionInterceptor> tracing) {
         this.settings = settings;
-        this.aws = new AwsClients(settings);
+        this.aws = new AwsClients(settings, tracing);
         DynamoDbSettings tables = dynamoDbSettings(settings);
         DynamoDbClientBuilder dynamoBuilder = tables.clientBuilder()
                 .region(aws.region())
                 .credentialsProvider(aws.credentials());
-        dynamoBuilder.overrideConfiguration(dynamoBuilder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(new PrimingInterceptor()).build());
+        dynamoBuilder.overrideConfiguration(aws.intercepted(dynamoBuilder.overrideConfiguration()));
         this.dynamo = dynamoBuilder.build();
         this.storage = DynamoDbChatStorage.builder().settings(tables).client(dynamo).build();
-        this.verifier = verifier(settings);
+        this.verifier = verifier(settings).orElse(NO_KEY);
         this.sns = settings.topicArn().map(topic -> aws.sns(settings.snsEndpoint()));
         ServerlessChat.Builder builder = ServerlessChat.builder()
                 .connectionStore(storage.connectionStore())
@@ -63,7 +67,12 @@ public final class ServerlessWiring implements AutoCloseable {
     }
 
     public static ServerlessWiring wire(LambdaSettings settings) {
-        return new ServerlessWiring(settings);
+        return new ServerlessWiring(settings, Optional.empty());
+    }
+
+    /** With X-Ray subsegments for every SDK call, as on Lambda (see {@link XRayTracing}). */
+    static ServerlessWiring wire(LambdaSettings settings, Optional<ExecutionInterceptor> tracing) {
+        return new ServerlessWiring(settings, tracing);
     }
 
     public ServerlessChat chat() {
@@ -102,6 +111,9 @@ public final class ServerlessWiring implements AutoCloseable {
     }
 
     private void primeVerifier() {
+        if (verifier == NO_KEY) {
+            return;
+        }
         if (settings.jwtSecret().isPresent()) {
             verifier.verify(JwtTokenIssuer.hs256(settings.jwtSecret().get())
                     .issue("priming", "priming", Duration.ofMinutes(1)));
@@ -134,12 +146,15 @@ public final class ServerlessWiring implements AutoCloseable {
         return settings.dynamoDbEndpoint().map(tables::withEndpoint).orElse(tables);
     }
 
-    private static TokenVerifier verifier(LambdaSettings settings) {
+    private static Optional<TokenVerifier> verifier(LambdaSettings settings) {
+        if (settings.jwtSecret().isEmpty() && settings.jwksUrl().isEmpty()) {
+            return Optional.empty();
+        }
         JwtTokenVerifier.Builder builder = settings.jwtSecret().isPresent()
                 ? JwtTokenVerifier.hs256(settings.jwtSecret().get())
                 : JwtTokenVerifier.jwks(settings.jwksUrl().orElseThrow());
         settings.jwtIssuer().ifPresent(builder::issuer);
         settings.jwtAudience().ifPresent(builder::audience);
-        return builder.build();
+        return Optional.of(builder.build());
     }
 }
