@@ -12,6 +12,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One accepted WebSocket. Jetty hands it one frame at a time (the next is demanded only when this one is
@@ -23,6 +24,8 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     static final String BINARY_REFUSED = "frame: binary frames are not supported, send JSON text";
     static final String RATE_LIMITED = Reply.RATE_LIMITED_BODY;
     private static final int INTERNAL_ERROR = 1011;
+    /** The MDC key under which every line logged while handling this socket names it (a field in JSON lines). */
+    static final String LOG_CONNECTION = "connectionId";
 
     private final ConnectionId id;
     private final SocketServices services;
@@ -37,6 +40,12 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
+            open(session);
+        }
+    }
+
+    private void open(Session session) {
         connection = new ClientConnection(id, session, services.gateway().writers(), services.limits().outboundQueueFrames(),
                 FrameRateLimiter.of(services.limits()));
         if (!settled.compareAndSet(false, true)) {
@@ -61,6 +70,12 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String text) {
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
+            handle(text);
+        }
+    }
+
+    private void handle(String text) {
         ClientConnection client = connection;
         client.heard();
         services.metrics().frameIn();
@@ -126,9 +141,11 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
-        services.gateway().unregister(id);
-        services.core().disconnect(id);
-        LOG.debug("connection {} closed ({})", id, statusCode);
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
+            services.gateway().unregister(id);
+            services.core().disconnect(id);
+            LOG.debug("connection {} closed ({})", id, statusCode);
+        }
     }
 
     private Reply rejectedHere(Status status, String body) {
