@@ -10,7 +10,8 @@ import java.util.UUID;
  * same environment variables as a function, to time JVM start to the first handled {@code $connect} (DynamoDB at
  * {@code CHAT_DYNAMODB_ENDPOINT}, a token for it in {@code PROBE_TOKEN}). With the argument {@code primed} it runs
  * the SnapStart priming first and also reports the first {@code $connect} after it, which is what a function
- * restored from a primed snapshot runs.
+ * restored from a primed snapshot runs. With {@code PROBE_TRACE_HEADER} set, the handled events belong to that X-Ray
+ * trace, as Lambda's runtime marks each invocation (the init phase and priming have none).
  * Prints one line of {@code key=value} pairs, in milliseconds.
  */
 public final class ColdStartProbe {
@@ -30,6 +31,9 @@ public final class ColdStartProbe {
             primed = System.nanoTime();
         }
         String token = System.getenv("PROBE_TOKEN"); // issued outside, so that no JWT code is warmed here
+        if (System.getenv("PROBE_TRACE_HEADER") != null) {
+            System.setProperty("com.amazonaws.xray.traceHeader", System.getenv("PROBE_TRACE_HEADER"));
+        }
         long beforeFirst = System.nanoTime();
         int status = handler.handleRequest(connect(token), null).getStatusCode();
         first = System.nanoTime();

@@ -137,6 +137,6 @@ class ServerOptionsTest {
         assertThat(ServerOptions.parse(Map.of("CHAT_LOG_FORMAT", "json"), "--log-format", "TEXT").logFormat)
                 .isEqualTo(LogFormat.TEXT);
         assertThatThrownBy(() -> ServerOptions.parse(Map.of(), "--log-format", "xml"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("json");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("JSON");
     }
 }
