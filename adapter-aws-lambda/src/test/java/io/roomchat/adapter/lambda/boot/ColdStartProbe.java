@@ -12,7 +12,7 @@ import java.util.UUID;
  * the SnapStart priming first and also reports the first {@code $connect} after it, which is what a function
  * restored from a primed snapshot runs. With {@code PROBE_TRACE_HEADER} set, the handled events belong to that X-Ray
  * trace, as Lambda's runtime marks each invocation (the init phase and priming have none).
- * Prints one line of {@code key=value} pairs, in milliseconds.
+ * Prints one line of {@code key=value} pairs, in milliseconds (and the count of loaded classes).
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {
@@ -49,7 +49,11 @@ public final class ColdStartProbe {
                 + " priming=" + (primed == 0 ? 0 : ms(primed - constructed))
                 + " firstConnect=" + ms(first - beforeFirst)
                 + " secondConnect=" + ms(second - first)
-                + " jvmToFirstConnect=" + (mainStartedMillis - jvmStartMillis + ms(first - start)));
+                + " jvmToFirstConnect=" + (mainStartedMillis - jvmStartMillis + ms(first - start))
+                // Less sensitive to a busy machine than wall times: what was loaded, and the CPU it took.
+                + " classesLoaded=" + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()
+                + " processCpu=" + ms(((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()));
     }
 
     private static long ms(long nanos) {
