@@ -140,8 +140,86 @@ class SamTemplateIT {
         Map<String, Object> variables = map(map(globals.get("Environment")).get("Variables"));
         assertThat(variables.get("CONNECTIONS_TABLE")).isEqualTo(Map.of("Ref", "ConnectionsTable"));
         assertThat(variables.get("MESSAGES_TABLE")).isEqualTo(Map.of("Ref", "MessagesTable"));
-        assertThat(variables).containsKeys("CHAT_CALLBACK_URL", "CHAT_FANOUT", "CHAT_TOPIC_ARN", "CHAT_JWT_SECRET",
-                "CHAT_JWKS_URL");
+        assertThat(variables).containsKeys("CHAT_CALLBACK_URL", "CHAT_FANOUT", "CHAT_TOPIC_ARN");
+    }
+
+    @Test
+    void only_the_connect_function_holds_the_token_key_and_it_comes_from_secrets_manager_by_reference() {
+        Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")).get("Environment"));
+        assertThat(map(globals.get("Variables")).keySet()).noneMatch(name -> name.startsWith("CHAT_JWT")
+                || name.startsWith("CHAT_JWKS"));
+        functions().forEach((id, function) -> {
+            boolean verifiesTokens = id.equals("ConnectFunction");
+            Object environment = properties(function).get("Environment");
+            Set<String> variables = environment == null ? Set.of() : map(map(environment).get("Variables")).keySet();
+            assertThat(variables.contains("CHAT_JWT_SECRET")).as(id + " holds the key").isEqualTo(verifiesTokens);
+        });
+
+        Object secret = map(map(properties(resources.get("ConnectFunction")).get("Environment")).get("Variables"))
+                .get("CHAT_JWT_SECRET");
+        List<?> branches = (List<?>) map(secret).get("Fn::If");
+        assertThat(branches.get(0)).isEqualTo("UseSharedSecret");
+        assertThat(map(branches.get(1)).get("Fn::Sub"))
+                .isEqualTo("{{resolve:secretsmanager:${JwtSecretName}:SecretString}}");
+        assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+        // The key is never a parameter's value: the stack only knows the secret's name.
+        Map<String, Map<String, Object>> parameters = map(template.get("Parameters"));
+        assertThat(parameters).doesNotContainKey("JwtSecret");
+        assertThat(parameters.values()).noneMatch(parameter -> Boolean.TRUE.equals(parameter.get("NoEcho"))
+                || "true".equals(parameter.get("NoEcho")));
+    }
+
+    @Test
+    void functions_that_only_post_to_connections_may_only_post_and_the_frame_functions_may_also_close() {
+        String connections = "arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatWebSocketApi}/${StageName}/";
+        Set<String> postOnly = Set.of(connections + "POST/@connections/*");
+        Set<String> postAndClose = Set.of(connections + "POST/@connections/*", connections + "DELETE/@connections/*");
+        Map<String, Set<String>> expected = Map.of(
+                "ConnectFunction", Set.of(),
+                "DisconnectFunction", Set.of(),
+                "JoinFunction", postAndClose,
+                "MessageFunction", postAndClose,
+                "HistoryFunction", postAndClose,
+                "DefaultFunction", postAndClose,
+                "FanoutFunction", postOnly);
+        functions().forEach((id, function) -> {
+            Set<String> resourcesAllowed = new HashSet<>();
+            for (Map<String, Object> statement : statements(properties(function).get("Policies"))) {
+                if (strings(statement.get("Action")).contains("execute-api:ManageConnections")) {
+                    Object resource = statement.get("Resource");
+                    for (Object one : resource instanceof List<?> list ? list : List.of(resource)) {
+                        resourcesAllowed.add(string(map(one).get("Fn::Sub")));
+                    }
+                }
+            }
+            assertThat(resourcesAllowed).as(id).isEqualTo(expected.get(id));
+        });
+    }
+
+    @Test
+    void every_function_has_a_reserved_concurrency_parameter_that_by_default_reserves_none() {
+        Map<String, Map<String, Object>> parameters = map(template.get("Parameters"));
+        Map<String, Object> conditions = map(template.get("Conditions"));
+        assertThat(functions()).hasSize(7);
+        functions().forEach((id, function) -> {
+            String name = id.replace("Function", "");
+            String parameter = name + "ReservedConcurrency";
+            List<Object> reserved = new ArrayList<>(
+                    (List<?>) map(properties(function).get("ReservedConcurrentExecutions")).get("Fn::If"));
+            assertThat(reserved).as(id).containsExactly("Reserve" + name, Map.of("Ref", parameter),
+                    Map.of("Ref", "AWS::NoValue"));
+            assertThat(parameters.get(parameter)).as(parameter)
+                    .containsEntry("Type", "Number").containsEntry("Default", -1).containsEntry("MinValue", -1);
+            assertThat(conditions.get("Reserve" + name)).as("Reserve" + name)
+                    .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", parameter), "-1")))));
+        });
+    }
+
+    @Test
+    void every_function_is_traced_with_x_ray() {
+        assertThat(map(map(template.get("Globals")).get("Function"))).containsEntry("Tracing", "Active");
+        functions().forEach((id, function) ->
+                assertThat(properties(function).getOrDefault("Tracing", "Active")).as(id).isEqualTo("Active"));
     }
 
     @Test

@@ -44,6 +44,20 @@ class SamTemplateSpecificationTest {
                 .isEmpty();
     }
 
+    /** Why the template's stage has no {@code TracingEnabled}: X-Ray traces REST API stages only. */
+    @Test
+    void a_websocket_stage_has_no_tracing_property_to_turn_on() throws IOException {
+        assertThat(problems("""
+                Resources:
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties:
+                      ApiId: !Ref Api
+                      StageName: dev
+                      TracingEnabled: true
+                """)).containsExactly("Stage.TracingEnabled: AWS::ApiGatewayV2::Stage has no property TracingEnabled");
+    }
+
     @Test
     void a_misspelt_property_is_reported() throws IOException {
         assertThat(problems("""

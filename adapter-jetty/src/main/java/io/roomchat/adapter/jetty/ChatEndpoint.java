@@ -11,6 +11,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One accepted WebSocket. Jetty hands it one frame at a time (the next is demanded only when this one is
@@ -23,6 +24,8 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
     private static final int INTERNAL_ERROR = 1011;
     static final int TOKEN_EXPIRED = 4401;
+    /** The MDC key under which every line logged while handling this socket names it (a field in JSON lines). */
+    static final String LOG_CONNECTION = "connectionId";
 
     private final ConnectionId id;
     private final Connection accepted;
@@ -41,6 +44,12 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
+            open(session);
+        }
+    }
+
+    private void open(Session session) {
         connection = new ClientConnection(id, session, services.gateway().writers(), services.limits());
         if (!settled.compareAndSet(false, true)) {
             // Too late: the upgrade was already given up and the record removed.
@@ -67,6 +76,12 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String text) {
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
+            handle(text);
+        }
+    }
+
+    private void handle(String text) {
         ClientConnection client = connection;
         client.heard();
         if (!closeIfTokenExpired()) {
@@ -139,13 +154,15 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
-        Future<?> expiry = closeAtExpiry;
-        if (expiry != null) {
-            expiry.cancel(false);
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
+            Future<?> expiry = closeAtExpiry;
+            if (expiry != null) {
+                expiry.cancel(false);
+            }
+            services.gateway().unregister(id);
+            services.budgets().close(id);
+            services.core().disconnect(id);
+            LOG.debug("connection {} closed ({})", id, statusCode);
         }
-        services.gateway().unregister(id);
-        services.budgets().close(id);
-        services.core().disconnect(id);
-        LOG.debug("connection {} closed ({})", id, statusCode);
     }
 }

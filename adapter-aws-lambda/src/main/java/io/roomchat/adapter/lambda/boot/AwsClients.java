@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -19,14 +20,17 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * The SDK clients of one execution environment: one JDK HTTP client for all of them, the region Lambda sets, and
  * credentials read the quick way (environment variables, or the container endpoint SnapStart functions use)
- * instead of the SDK's full default chain. Every client carries the {@link PrimingInterceptor}.
+ * instead of the SDK's full default chain. Every client carries the {@link PrimingInterceptor}, and the
+ * {@linkplain XRayTracing X-Ray interceptor} when there is one.
  */
 final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final Region region;
     private final AwsCredentialsProvider credentials;
+    private final Optional<ExecutionInterceptor> tracing;
 
-    AwsClients(LambdaSettings settings) {
+    AwsClients(LambdaSettings settings, Optional<ExecutionInterceptor> tracing) {
+        this.tracing = tracing;
         // HttpURLConnection keeps only 5 idle connections per host unless told otherwise; fan-out opens up to
         // maxInFlight at once, and re-opening TLS connections would cost more than the calls themselves.
         if (System.getProperty("http.maxConnections") == null) {
@@ -49,7 +53,7 @@ final class AwsClients implements AutoCloseable {
                 .region(region)
                 .credentialsProvider(credentials)
                 .endpointOverride(endpoint)
-                .overrideConfiguration(primable())
+                .overrideConfiguration(intercepted(ClientOverrideConfiguration.builder().build()))
                 .build();
     }
 
@@ -58,7 +62,7 @@ final class AwsClients implements AutoCloseable {
                 .httpClient(http)
                 .region(region)
                 .credentialsProvider(credentials)
-                .overrideConfiguration(primable());
+                .overrideConfiguration(intercepted(ClientOverrideConfiguration.builder().build()));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -77,7 +81,10 @@ final class AwsClients implements AutoCloseable {
         http.close();
     }
 
-    static ClientOverrideConfiguration primable() {
-        return ClientOverrideConfiguration.builder().addExecutionInterceptor(new PrimingInterceptor()).build();
+    /** {@code base} with this environment's interceptors added: tracing first, so that it sees primed calls end. */
+    ClientOverrideConfiguration intercepted(ClientOverrideConfiguration base) {
+        ClientOverrideConfiguration.Builder builder = base.toBuilder();
+        tracing.ifPresent(builder::addExecutionInterceptor);
+        return builder.addExecutionInterceptor(new PrimingInterceptor()).build();
     }
 }

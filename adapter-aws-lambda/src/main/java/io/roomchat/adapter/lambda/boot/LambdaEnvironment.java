@@ -27,7 +27,8 @@ final class LambdaEnvironment {
 
     /** Lazily, on the first handler's construction, which the runtime does in the init phase. */
     private static final class Holder {
-        static final ServerlessWiring WIRED = ServerlessWiring.wire(LambdaSettings.fromEnvironment(System.getenv()));
+        static final ServerlessWiring WIRED = ServerlessWiring.wire(LambdaSettings.fromEnvironment(System.getenv()),
+                XRayTracing.fromEnvironment(System.getenv()));
         /** CRaC keeps only weak references to resources: this field keeps the hook alive. */
         static final Resource PRIMING = new SnapStartPriming(WIRED);
 

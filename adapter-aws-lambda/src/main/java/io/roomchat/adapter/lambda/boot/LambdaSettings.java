@@ -23,7 +23,7 @@ import java.util.Optional;
  * <tr><td>{@code CHAT_CALLBACK_URL}</td><td>the Management API endpoint; learned from events when unset</td></tr>
  * <tr><td>{@code CHAT_JWT_SECRET}, {@code CHAT_JWKS_URL}, {@code CHAT_JWKS_ALLOW_HTTP}, {@code CHAT_JWT_ISSUER},
  *     {@code CHAT_JWT_AUDIENCE}</td>
- *     <td>as {@link TokenSettings#fromEnvironment(Map)} reads them (a secret or a JWKS URL is required)</td></tr>
+ *     <td>as {@link TokenSettings#fromEnvironment(Map)} reads them (only the {@code $connect} function needs a secret or a JWKS URL)</td></tr>
  * <tr><td>{@code CHAT_MAX_IN_FLIGHT}</td><td>concurrent {@code postToConnection} calls per fan-out (64)</td></tr>
  * <tr><td>{@code CHAT_RATE_PER_SECOND}, {@code CHAT_RATE_BURST}</td>
  *     <td>frames per second per connection (0 turns the limit off) and the burst above it

@@ -5,11 +5,13 @@ import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.adapter.lambda.ServerlessChat;
 import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.auth.jwt.JwtTokenIssuer;
+import io.roomchat.auth.jwt.TokenSettings;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +23,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class ServerlessWiring implements AutoCloseable {
     private static final URI PRIMING_ENDPOINT = URI.create("https://priming.invalid/priming");
+    /** Only the {@code $connect} function verifies tokens, so only it is given a key; the others never ask. */
+    private static final TokenVerifier NO_KEY = token -> {
+        throw new IllegalStateException("this function cannot verify tokens: set CHAT_JWT_SECRET or CHAT_JWKS_URL");
+    };
 
     private final LambdaSettings settings;
     private final AwsClients aws;
@@ -30,16 +36,16 @@ public final class ServerlessWiring implements AutoCloseable {
     private final TokenVerifier verifier;
     private final ServerlessChat chat;
 
-    private ServerlessWiring(LambdaSettings settings, Authentication authentication) {
+    private ServerlessWiring(LambdaSettings settings, Authentication authentication,
+                             Optional<ExecutionInterceptor> tracing) {
         this.settings = settings;
         this.verifier = authentication.verifier();
-        this.aws = new AwsClients(settings);
+        this.aws = new AwsClients(settings, tracing);
         DynamoDbSettings tables = settings.tables();
         DynamoDbClientBuilder dynamoBuilder = tables.clientBuilder()
                 .region(aws.region())
                 .credentialsProvider(aws.credentials());
-        dynamoBuilder.overrideConfiguration(dynamoBuilder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(new PrimingInterceptor()).build());
+        dynamoBuilder.overrideConfiguration(aws.intercepted(dynamoBuilder.overrideConfiguration()));
         this.dynamo = dynamoBuilder.build();
         this.storage = DynamoDbChatStorage.builder().settings(tables).client(dynamo).build();
         this.sns = settings.topicArn().map(topic -> aws.sns(settings.snsEndpoint()));
@@ -64,12 +70,24 @@ public final class ServerlessWiring implements AutoCloseable {
 
     /** A function's wiring: tokens checked with the secret or JWKS URL its settings name (one is required). */
     public static ServerlessWiring wire(LambdaSettings settings) {
-        return wire(settings, Authentication.forFunction(settings.tokens()));
+        return wire(settings, Optional.empty());
+    }
+
+    /** With X-Ray subsegments for every SDK call, as on Lambda (see {@link XRayTracing}). */
+    static ServerlessWiring wire(LambdaSettings settings, Optional<ExecutionInterceptor> tracing) {
+        return new ServerlessWiring(settings, functionAuthentication(settings.tokens()), tracing);
     }
 
     /** With tokens checked as {@code authentication} says: the local stand-in passes its own (dev mode too). */
     public static ServerlessWiring wire(LambdaSettings settings, Authentication authentication) {
-        return new ServerlessWiring(settings, authentication);
+        return new ServerlessWiring(settings, authentication, Optional.empty());
+    }
+
+    /** Only the {@code $connect} function is given a key; a function without one answers no connect. */
+    private static Authentication functionAuthentication(TokenSettings tokens) {
+        return tokens.secret().isEmpty() && tokens.jwksUrl().isEmpty()
+                ? new Authentication("none", NO_KEY, Optional.empty())
+                : Authentication.forFunction(tokens);
     }
 
     public ServerlessChat chat() {
@@ -108,6 +126,9 @@ public final class ServerlessWiring implements AutoCloseable {
     }
 
     private void primeVerifier() {
+        if (verifier == NO_KEY) {
+            return;
+        }
         settings.tokens().usableSecret().ifPresent(secret -> verifier.verify(JwtTokenIssuer.hs256(secret)
                 .issue("priming", "priming", Duration.ofMinutes(1))));
         verifier.verify("eyJhbGciOiJIUzI1NiJ9.e30.priming"); // a refusal path; never reaches a JWKS fetch

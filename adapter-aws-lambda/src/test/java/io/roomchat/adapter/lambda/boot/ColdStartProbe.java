@@ -10,8 +10,9 @@ import java.util.UUID;
  * same environment variables as a function, to time JVM start to the first handled {@code $connect} (DynamoDB at
  * {@code CHAT_DYNAMODB_ENDPOINT}, a token for it in {@code PROBE_TOKEN}). With the argument {@code primed} it runs
  * the SnapStart priming first and also reports the first {@code $connect} after it, which is what a function
- * restored from a primed snapshot runs.
- * Prints one line of {@code key=value} pairs, in milliseconds.
+ * restored from a primed snapshot runs. With {@code PROBE_TRACE_HEADER} set, the handled events belong to that X-Ray
+ * trace, as Lambda's runtime marks each invocation (the init phase and priming have none).
+ * Prints one line of {@code key=value} pairs, in milliseconds (and the count of loaded classes).
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {
@@ -30,6 +31,9 @@ public final class ColdStartProbe {
             primed = System.nanoTime();
         }
         String token = System.getenv("PROBE_TOKEN"); // issued outside, so that no JWT code is warmed here
+        if (System.getenv("PROBE_TRACE_HEADER") != null) {
+            System.setProperty("com.amazonaws.xray.traceHeader", System.getenv("PROBE_TRACE_HEADER"));
+        }
         long beforeFirst = System.nanoTime();
         int status = handler.handleRequest(connect(token), null).getStatusCode();
         first = System.nanoTime();
@@ -45,7 +49,11 @@ public final class ColdStartProbe {
                 + " priming=" + (primed == 0 ? 0 : ms(primed - constructed))
                 + " firstConnect=" + ms(first - beforeFirst)
                 + " secondConnect=" + ms(second - first)
-                + " jvmToFirstConnect=" + (mainStartedMillis - jvmStartMillis + ms(first - start)));
+                + " jvmToFirstConnect=" + (mainStartedMillis - jvmStartMillis + ms(first - start))
+                // Less sensitive to a busy machine than wall times: what was loaded, and the CPU it took.
+                + " classesLoaded=" + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()
+                + " processCpu=" + ms(((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()));
     }
 
     private static long ms(long nanos) {

@@ -55,11 +55,17 @@ class LambdaSettingsTest {
     }
 
     @Test
-    void a_function_without_a_way_to_verify_tokens_or_with_sns_but_no_topic_does_not_start() {
-        assertThatThrownBy(() -> ServerlessWiring.wire(LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "direct"))))
-                .hasMessageContaining("CHAT_JWT_SECRET");
+    void a_function_with_sns_fan_out_but_no_topic_does_not_start() {
         assertThatThrownBy(() -> LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "sns",
                 "CHAT_JWT_SECRET", SECRET))).hasMessageContaining("CHAT_TOPIC_ARN");
+    }
+
+    @Test
+    void a_function_that_verifies_no_tokens_starts_without_a_key() {
+        LambdaSettings settings = LambdaSettings.fromEnvironment(Map.of("CHAT_FANOUT", "direct"));
+
+        assertThat(settings.tokens().secret()).isEmpty();
+        assertThat(settings.tokens().jwksUrl()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.roomchat.adapter.lambda.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -38,17 +39,48 @@ class PrimingTest {
 
     @Test
     void priming_with_a_shared_secret_and_sns_fan_out_sends_no_request() {
+        ServerlessWiring wiring = ServerlessWiring.wire(sharedSecretAndSnsFanoutAt(endpoint));
+
+        wiring.prime();
+
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void a_function_without_a_token_key_starts_and_primes_but_answers_a_connect_with_500() {
         ServerlessWiring wiring = ServerlessWiring.wire(LambdaSettings.fromEnvironment(Map.of(
+                "AWS_REGION", "eu-west-2",
+                "CHAT_FANOUT", "direct",
+                "CHAT_DYNAMODB_ENDPOINT", endpoint.toString(),
+                "CHAT_CALLBACK_URL", endpoint + "/dev")));
+
+        wiring.prime();
+        int status = new ConnectHandler(wiring.chat()).handleRequest(connect("c1="), null).getStatusCode();
+
+        assertThat(status).isEqualTo(500);
+        assertThat(requests).isEmpty();
+    }
+
+    /** A message function's settings with every AWS endpoint at {@code endpoint}. */
+    static LambdaSettings sharedSecretAndSnsFanoutAt(URI endpoint) {
+        return LambdaSettings.fromEnvironment(Map.of(
                 "AWS_REGION", "eu-west-2",
                 "CHAT_JWT_SECRET", "a-shared-secret-of-at-least-thirty-two-bytes",
                 "CHAT_TOPIC_ARN", "arn:aws:sns:eu-west-2:123456789012:fanout",
                 "CHAT_SNS_ENDPOINT", endpoint.toString(),
                 "CHAT_DYNAMODB_ENDPOINT", endpoint.toString(),
-                "CHAT_CALLBACK_URL", endpoint + "/dev")));
+                "CHAT_CALLBACK_URL", endpoint + "/dev"));
+    }
 
-        wiring.prime();
-
-        assertThat(requests).isEmpty();
+    private static APIGatewayV2WebSocketEvent connect(String connectionId) {
+        APIGatewayV2WebSocketEvent.RequestContext context = new APIGatewayV2WebSocketEvent.RequestContext();
+        context.setRouteKey("$connect");
+        context.setEventType("CONNECT");
+        context.setConnectionId(connectionId);
+        APIGatewayV2WebSocketEvent event = new APIGatewayV2WebSocketEvent();
+        event.setRequestContext(context);
+        event.setQueryStringParameters(Map.of("token", "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"));
+        return event;
     }
 
     @Test

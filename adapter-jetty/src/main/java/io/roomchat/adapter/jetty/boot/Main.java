@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty.boot;
 
+import io.roomchat.adapter.jetty.logging.ServerLogging;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,6 +45,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        ServerLogging.use(options.logFormat);
         HeapSizing.apply();
         ChatApplication application;
         try {

@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty.boot;
 
+import io.roomchat.adapter.jetty.logging.LogFormat;
 import io.roomchat.auth.jwt.TokenSettings;
 import io.roomchat.core.domain.Limits;
 import java.net.URI;
@@ -67,6 +68,11 @@ final class ServerOptions {
             description = "Comma-separated browser origins allowed to connect besides the server's own page "
                     + "(e.g. https://chat.example.com). CHAT_ALLOWED_ORIGINS. Default: any origin")
     String allowedOrigins;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Log lines as text or json (one object per line, with the connection id as a field; "
+                    + "tokens masked in both). CHAT_LOG_FORMAT. Default: text")
+    LogFormat logFormat;
 
     @Option(names = "--max-frame-bytes", paramLabel = "N",
             description = "Largest client frame; a bigger one closes the socket with 1009. CHAT_MAX_FRAME_BYTES. "

@@ -5,19 +5,22 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's logging, set up in code rather than from XML (parsing a {@code logback.xml} is a good part of a
- * cold start): one console appender whose every line is {@linkplain RedactingPatternLayout token-redacted},
- * the root at {@code CHAT_LOG_LEVEL} (default INFO), Jetty at WARN. An explicit configuration wins: a
+ * cold start): one console appender whose every line is token-redacted, text or JSON as {@code CHAT_LOG_FORMAT}
+ * says ({@link LogFormat}; {@code --log-format} switches it once the options are read), the root at
+ * {@code CHAT_LOG_LEVEL} (default INFO), Jetty at WARN. An explicit configuration wins: a
  * {@code -Dlogback.configurationFile}, or a {@code logback-test.xml} / {@code logback.xml} on the classpath.
  * Logback finds this class through {@code META-INF/services}.
  */
 public final class ServerLogging extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{30} - %msg%n";
+    private static final String CONSOLE = "console";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -25,18 +28,10 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
                 || hasResource("logback.xml")) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        RedactingPatternLayout layout = new RedactingPatternLayout();
-        layout.setContext(context);
-        layout.setPattern(PATTERN);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-        encoder.setContext(context);
-        encoder.setLayout(layout);
-        encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
-        console.setName("console");
-        console.setEncoder(encoder);
+        console.setName(CONSOLE);
+        console.setEncoder(LogFormat.of(System.getenv("CHAT_LOG_FORMAT")).encoder(context));
         console.start();
 
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -45,6 +40,15 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
         // Jetty's own start-up lines would make several; the application logs one.
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Writes the console's lines in {@code format} from now on; an explicit logback configuration is left alone. */
+    public static void use(LogFormat format) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Appender<ILoggingEvent> appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(CONSOLE);
+        if (appender instanceof ConsoleAppender<ILoggingEvent> console) {
+            console.setEncoder(format.encoder(context));
+        }
     }
 
     private static boolean hasResource(String name) {

@@ -3,6 +3,7 @@ package io.roomchat.adapter.jetty.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomchat.adapter.jetty.logging.LogFormat;
 import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.core.domain.Limits;
 import java.io.PrintWriter;
@@ -168,5 +169,15 @@ class ServerOptionsTest {
         assertThat(fromFlags.maxConnectionsPerUser).isEqualTo(6);
         assertThat(fromFlags.maxPendingPerAddress).isEqualTo(9);
         assertThat(fromFlags.headerTimeout).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void log_lines_are_text_unless_the_environment_or_a_flag_asks_for_json() {
+        assertThat(ServerOptions.parse(Map.of()).logFormat).isEqualTo(LogFormat.TEXT);
+        assertThat(ServerOptions.parse(Map.of("CHAT_LOG_FORMAT", "json")).logFormat).isEqualTo(LogFormat.JSON);
+        assertThat(ServerOptions.parse(Map.of("CHAT_LOG_FORMAT", "json"), "--log-format", "TEXT").logFormat)
+                .isEqualTo(LogFormat.TEXT);
+        assertThatThrownBy(() -> ServerOptions.parse(Map.of(), "--log-format", "xml"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("JSON");
     }
 }
