@@ -20,10 +20,7 @@ class DisconnectTest {
 
             leaves.close();
 
-            long deadline = System.currentTimeMillis() + 5_000;
-            while (chat.connections.storedRecords() > 1 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
+            Eventually.await(() -> chat.connections.storedRecords() == 1);
             assertThat(chat.connections.storedRecords()).isEqualTo(1);
             assertThat(chat.server.openConnections()).isEqualTo(1);
             JsonAssert.ok(stays.post("room-bye", "still here"));

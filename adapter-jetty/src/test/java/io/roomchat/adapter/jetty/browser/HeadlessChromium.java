@@ -1,7 +1,5 @@
 package io.roomchat.adapter.jetty.browser;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,13 +11,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * One headless Debian Chromium with its own fresh profile, driven through the system chromedriver. Both paths are
- * given explicitly so Selenium Manager never runs: this machine has no internet and must not fetch a browser.
+ * One headless Chromium with its own fresh profile, driven through chromedriver; both are found by
+ * {@link ChromiumInstallation} and given to Selenium explicitly, so Selenium Manager never runs.
  */
 final class HeadlessChromium implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private final Path profile;
     private final ChromeDriver driver;
 
@@ -28,22 +23,21 @@ final class HeadlessChromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Fails (never skips) when the browser is missing: CI installs the Debian packages, so absence is a bug. */
-    static void requireInstalled() {
-        requireExecutable(CHROMIUM, "chromium");
-        requireExecutable(CHROMEDRIVER, "chromium-driver");
+    /** Skips the test when the browser is missing, or fails it where CI has installed one on purpose. */
+    static ChromiumInstallation requireInstalled() {
+        return ChromiumInstallation.requireOrSkip();
     }
 
     static HeadlessChromium start() {
-        requireInstalled();
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromiumInstallation installed = requireInstalled();
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, installed.driver().toString());
         Path profile = temporaryProfile();
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(installed.driver().toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
+                .setBinary(installed.browser().toFile())
                 // Without the networking flags the closed network floods the browser with refused connections.
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -61,13 +55,6 @@ final class HeadlessChromium implements AutoCloseable {
             driver.quit();
         } finally {
             deleteTree(profile);
-        }
-    }
-
-    private static void requireExecutable(Path path, String debianPackage) {
-        if (!Files.isExecutable(path)) {
-            fail(path + " is missing: install the Debian package '" + debianPackage
-                    + "' (apt-get install chromium chromium-driver); the browser test needs it and never downloads one");
         }
     }
 

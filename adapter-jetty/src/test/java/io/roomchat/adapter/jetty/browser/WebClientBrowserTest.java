@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.roomchat.testkit.protocol.WsTestClient;
 
@@ -17,8 +17,9 @@ import io.roomchat.testkit.protocol.WsTestClient;
 class WebClientBrowserTest {
     private static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
 
-    @BeforeAll
-    static void browserIsInstalled() {
+    // Before each test, not all: Surefire reports a class skipped in @BeforeAll as no tests at all, without the reason.
+    @BeforeEach
+    void browserIsInstalled() {
         HeadlessChromium.requireInstalled();
     }
 
