@@ -49,9 +49,12 @@ class ChatServerJarIT {
             HttpClient client = HttpClient.newHttpClient();
             assertThat(client.send(HttpRequest.newBuilder(http).build(), HttpResponse.BodyHandlers.ofString())
                     .body()).containsIgnoringCase("<html");
-            String token = JSON.readTree(client.send(HttpRequest.newBuilder(http.resolve("/dev/token"))
+            HttpResponse<String> issued = client.send(HttpRequest.newBuilder(http.resolve("/dev/token"))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"jar-user\",\"name\":\"Jar\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).path("token").asText();
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+            String token = JSON.readTree(issued.body()).path("token").asText();
 
             WsTestClient chatter = WsTestClient.connect(URI.create("ws://127.0.0.1:" + port + "/"), token);
             assertThat(chatter.join("room-jar", "Jar").path("statusCode").asInt()).isEqualTo(200);
