@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The cache key for a published key. The issuer is part of it so that two issuers that
- * happen to use the same {@code kid} never share a key (SPEC §3).
+ * happen to use the same {@code kid} never share a key (docs/protocol.md, Identity).
  *
  * @param issuer the token's {@code iss}, empty when it has none
  */

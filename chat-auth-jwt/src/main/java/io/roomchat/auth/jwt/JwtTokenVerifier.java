@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Verifies JWT access tokens (SPEC §3) with a shared HS256 secret or with RS256/ES256 keys
+ * Verifies JWT access tokens (docs/protocol.md, Identity) with a shared HS256 secret or with RS256/ES256 keys
  * from a JWKS URL. Every verdict is a value: refusals carry a short fixed reason, never
  * any part of the token, and nothing here logs a token.
  *
