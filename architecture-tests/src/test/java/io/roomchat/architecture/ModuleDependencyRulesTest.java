@@ -72,8 +72,11 @@ class ModuleDependencyRulesTest {
             .ignoreDependency(resideInAPackage("..boot.."), DescribedPredicate.alwaysTrue())
             .ignoreDependency(resideInAPackage("io.roomchat.adapter.lambda.local.."),
                     resideInAnyPackage("io.roomchat.adapter.lambda", "io.roomchat.adapter.lambda.boot"))
-            .as("adapters do not depend on one another; only a composition root (..boot..) wires several, and the "
-                    + "local stand-in runs the Lambda functions' own (their public door and lambda.boot)");
+            .ignoreDependency(resideInAPackage("io.roomchat.adapter.postgres"),
+                    resideInAPackage("io.roomchat.adapter.jdbc"))
+            .as("adapters do not depend on one another; only a composition root (..boot..) wires several, the "
+                    + "local stand-in runs the Lambda functions' own (their public door and lambda.boot), and the "
+                    + "PostgreSQL store runs the JDBC store's SQL (its base classes in adapter.jdbc)");
 
     static final ArchRule NOTHING_DEPENDS_ON_THE_BENCHMARKS = noClasses()
             .that().resideOutsideOfPackage("io.roomchat.bench..")
