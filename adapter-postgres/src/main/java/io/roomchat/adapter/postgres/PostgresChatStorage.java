@@ -24,11 +24,13 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class PostgresChatStorage implements AutoCloseable {
     private final HikariDataSource pool;
+    private final String database;
     private final PostgresMessageStore messages;
     private final PostgresReadPositions readPositions;
 
-    private PostgresChatStorage(HikariDataSource pool) {
+    private PostgresChatStorage(HikariDataSource pool, String database) {
         this.pool = pool;
+        this.database = database;
         this.messages = new PostgresMessageStore(this::connection);
         this.readPositions = new PostgresReadPositions(this::connection);
     }
@@ -45,6 +47,11 @@ public final class PostgresChatStorage implements AutoCloseable {
     /** The read positions on this database; every call fails with {@link ChatStorageException} once closed. */
     public ReadPositions readPositions() {
         return readPositions;
+    }
+
+    /** The database's URL without its parameters, which may carry a password: fit for logs. */
+    public String database() {
+        return database;
     }
 
     /** Closes the pool's connections. Idempotent. */
@@ -136,7 +143,7 @@ public final class PostgresChatStorage implements AutoCloseable {
                 throw new ChatStorageException("cannot migrate the chat schema of the PostgreSQL database at "
                         + where() + ": " + reason(failed), failed);
             }
-            return new PostgresChatStorage(pool);
+            return new PostgresChatStorage(pool, where());
         }
 
         private HikariConfig config() {
