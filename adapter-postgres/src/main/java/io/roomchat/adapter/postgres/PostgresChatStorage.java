@@ -70,6 +70,7 @@ public final class PostgresChatStorage implements AutoCloseable {
     /** Where the database is and how to log in; {@link #url} is required. */
     public static final class Builder {
         private static final String URL_PREFIX = "jdbc:postgresql://";
+        private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
         private String url;
         private String user;
@@ -121,7 +122,7 @@ public final class PostgresChatStorage implements AutoCloseable {
          * Connects, and migrates the schema to this build's.
          *
          * @throws ChatStorageException when the URL is not a PostgreSQL one, when the database cannot be reached
-         *                              or refuses the login, or when its schema cannot be migrated (or is newer)
+         *                              or refuses the login, or when its schema cannot be migrated
          */
         public PostgresChatStorage build() {
             if (url == null || !url.startsWith(URL_PREFIX)) {
@@ -154,6 +155,8 @@ public final class PostgresChatStorage implements AutoCloseable {
             config.setPassword(password);
             config.setMaximumPoolSize(poolSize);
             config.setConnectionTimeout(connectionTimeout.toMillis());
+            // A database host that vanishes mid-call (no RST, no FIN) would otherwise hold the call forever.
+            config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
             return config;
         }
 
