@@ -22,8 +22,10 @@ import io.roomchat.adapter.fixturea.AdapterCallingAnotherAdapter;
 import io.roomchat.adapter.fixturea.AdapterUsingTheBench;
 import io.roomchat.adapter.fixturea.boot.CompositionRoot;
 import io.roomchat.adapter.fixtureb.OtherAdapter;
+import io.roomchat.adapter.jdbc.fixture.JdbcInternal;
 import io.roomchat.adapter.lambda.fixture.LambdaInternal;
 import io.roomchat.adapter.lambda.local.fixture.StandInReachingIntoTheLambda;
+import io.roomchat.adapter.postgres.PostgresReachingPastTheSharedSql;
 import io.roomchat.bench.fixture.BenchUsingAServersClasses;
 import io.roomchat.fixturecycle.left.Left;
 import io.roomchat.fixturecycle.right.Right;
@@ -154,6 +156,16 @@ class ModuleDependencyRulesTest {
         assertThatThrownBy(() -> ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER.check(violation))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("StandInReachingIntoTheLambda");
+    }
+
+    @Test
+    void the_adapter_rule_lets_the_postgresql_adapter_use_the_shared_sql_package_and_nothing_else_of_jdbc() {
+        JavaClasses violation = new ClassFileImporter()
+                .importClasses(PostgresReachingPastTheSharedSql.class, JdbcInternal.class);
+
+        assertThatThrownBy(() -> ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER.check(violation))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PostgresReachingPastTheSharedSql");
     }
 
     @Test
