@@ -22,8 +22,10 @@ import io.roomchat.adapter.fixturea.AdapterCallingAnotherAdapter;
 import io.roomchat.adapter.fixturea.AdapterUsingTheBench;
 import io.roomchat.adapter.fixturea.boot.CompositionRoot;
 import io.roomchat.adapter.fixtureb.OtherAdapter;
+import io.roomchat.adapter.jdbc.fixture.JdbcInternal;
 import io.roomchat.adapter.lambda.fixture.LambdaInternal;
 import io.roomchat.adapter.lambda.local.fixture.StandInReachingIntoTheLambda;
+import io.roomchat.adapter.postgres.PostgresReachingPastTheSharedSql;
 import io.roomchat.bench.fixture.BenchUsingAServersClasses;
 import io.roomchat.fixturecycle.left.Left;
 import io.roomchat.fixturecycle.right.Right;
@@ -72,8 +74,11 @@ class ModuleDependencyRulesTest {
             .ignoreDependency(resideInAPackage("..boot.."), DescribedPredicate.alwaysTrue())
             .ignoreDependency(resideInAPackage("io.roomchat.adapter.lambda.local.."),
                     resideInAnyPackage("io.roomchat.adapter.lambda", "io.roomchat.adapter.lambda.boot"))
-            .as("adapters do not depend on one another; only a composition root (..boot..) wires several, and the "
-                    + "local stand-in runs the Lambda functions' own (their public door and lambda.boot)");
+            .ignoreDependency(resideInAPackage("io.roomchat.adapter.postgres"),
+                    resideInAPackage("io.roomchat.adapter.jdbc"))
+            .as("adapters do not depend on one another; only a composition root (..boot..) wires several, the "
+                    + "local stand-in runs the Lambda functions' own (their public door and lambda.boot), and the "
+                    + "PostgreSQL store runs the JDBC store's SQL (its base classes in adapter.jdbc)");
 
     static final ArchRule NOTHING_DEPENDS_ON_THE_BENCHMARKS = noClasses()
             .that().resideOutsideOfPackage("io.roomchat.bench..")
@@ -151,6 +156,16 @@ class ModuleDependencyRulesTest {
         assertThatThrownBy(() -> ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER.check(violation))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("StandInReachingIntoTheLambda");
+    }
+
+    @Test
+    void the_adapter_rule_lets_the_postgresql_adapter_use_the_shared_sql_package_and_nothing_else_of_jdbc() {
+        JavaClasses violation = new ClassFileImporter()
+                .importClasses(PostgresReachingPastTheSharedSql.class, JdbcInternal.class);
+
+        assertThatThrownBy(() -> ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER.check(violation))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PostgresReachingPastTheSharedSql");
     }
 
     @Test

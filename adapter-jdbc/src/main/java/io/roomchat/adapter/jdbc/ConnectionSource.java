@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /** Lends a connection for one operation; closing it gives it back. */
 @FunctionalInterface
-interface ConnectionSource {
+public interface ConnectionSource {
 
     Connection open() throws SQLException;
 }

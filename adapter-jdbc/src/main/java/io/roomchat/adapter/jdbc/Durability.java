@@ -16,10 +16,15 @@ import java.sql.Statement;
  * write and an fsync, milliseconds) is paid per batch, not per message.
  */
 @FunctionalInterface
-interface Durability {
+public interface Durability {
 
     /** Returns once every commit that finished before the call is durable. */
     void awaitDurable() throws SQLException;
+
+    /** For a database whose commit is durable itself (PostgreSQL syncs its log on commit): nothing to wait for. */
+    static Durability atCommit() {
+        return () -> { };
+    }
 
     /** Durable writes for an H2 database: each checkpoint covers every write committed before it starts. */
     static Durability syncToDisk(ConnectionSource connections) {

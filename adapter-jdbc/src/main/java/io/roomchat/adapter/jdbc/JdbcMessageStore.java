@@ -32,8 +32,11 @@ import java.util.List;
  * edit locks its row, decides with the domain and updates. A page is one indexed query that reads one row more
  * than it returns to learn whether more lie beyond. A write returns once committed; {@link #awaitDurable()}
  * makes it durable (see {@link Durability}).
+ *
+ * <p>Public and open for one reason: the PostgreSQL adapter runs the same SQL, replacing only how a room's seq is
+ * raised ({@link #nextSeq}); H2 and PostgreSQL spell an update that returns its row differently.
  */
-final class JdbcMessageStore implements MessageStore {
+public class JdbcMessageStore implements MessageStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS =
             "message_id, room, posted_at, modified_at, author, author_name, text, deleted, seq";
@@ -65,7 +68,7 @@ final class JdbcMessageStore implements MessageStore {
     private final ConnectionSource connections;
     private final Durability durability;
 
-    JdbcMessageStore(ConnectionSource connections, Durability durability) {
+    protected JdbcMessageStore(ConnectionSource connections, Durability durability) {
         this.connections = connections;
         this.durability = durability;
     }
@@ -136,7 +139,7 @@ final class JdbcMessageStore implements MessageStore {
      * Raises the room's seq in the caller's transaction and returns it; the counter row stays locked until the
      * transaction ends, so the room's next writer waits for this one's commit (or rollback, which undoes it).
      */
-    private static long nextSeq(Connection connection, RoomName room) throws SQLException {
+    protected long nextSeq(Connection connection, RoomName room) throws SQLException {
         while (true) {
             try (PreparedStatement raise = connection.prepareStatement(RAISE_SEQ)) {
                 raise.setString(1, room.value());

@@ -15,8 +15,10 @@ import java.util.Optional;
  * Read positions in one SQL table. An advance is one conditional update that only ever raises the time, or the
  * row's first insert; either way the answer is what the row then holds. Durable as the messages are: synced with
  * the next sync of the database ({@link Durability}).
+ *
+ * <p>Public and open for the PostgreSQL adapter, which reads the same table and advances in one statement.
  */
-final class JdbcReadPositions implements ReadPositions {
+public class JdbcReadPositions implements ReadPositions {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String RAISE =
             "UPDATE read_positions SET posted_at = ? WHERE author = ? AND room = ? AND posted_at < ?";
@@ -25,7 +27,7 @@ final class JdbcReadPositions implements ReadPositions {
 
     private final ConnectionSource connections;
 
-    JdbcReadPositions(ConnectionSource connections) {
+    protected JdbcReadPositions(ConnectionSource connections) {
         this.connections = connections;
     }
 

@@ -51,7 +51,8 @@ final class ServerOptions {
     String jwtAudience;
 
     @Option(names = "--store", paramLabel = "STORE", defaultValue = "h2",
-            description = "Message store: h2 (a file under the data dir), memory or dynamodb. CHAT_STORE. Default: h2")
+            description = "Message store: h2 (a file under the data dir), memory, dynamodb or postgres. CHAT_STORE. "
+                    + "Default: h2")
     StoreKind store;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./chat-data",
@@ -63,6 +64,19 @@ final class ServerOptions {
                     + "created. CHAT_DYNAMODB_ENDPOINT. Default: AWS itself (region from AWS_REGION, table from "
                     + "MESSAGES_TABLE, default chat-messages)")
     URI dynamodbEndpoint;
+
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "With --store postgres: the database, jdbc:postgresql://host[:port]/database. "
+                    + "CHAT_DATABASE_URL")
+    String databaseUrl;
+
+    @Option(names = "--database-user", paramLabel = "USER",
+            description = "With --store postgres: the database user. CHAT_DATABASE_USER")
+    String databaseUser;
+
+    @Option(names = "--database-password", paramLabel = "PASSWORD",
+            description = "With --store postgres: the database user's password. CHAT_DATABASE_PASSWORD")
+    String databasePassword;
 
     @Option(names = "--allowed-origins", paramLabel = "ORIGINS",
             description = "Comma-separated browser origins allowed to connect besides the server's own page "

@@ -4,6 +4,7 @@ import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
 import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.adapter.jdbc.JdbcChatStorage;
+import io.roomchat.adapter.postgres.PostgresChatStorage;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
@@ -25,7 +26,27 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
             case MEMORY -> new Storage("memory", connections, InMemoryChat.messageStore(), () -> { });
             case H2 -> h2(options.dataDir, connections);
             case DYNAMODB -> dynamoDb(options.dynamodbEndpoint, connections);
+            case POSTGRES -> postgres(options, connections);
         };
+    }
+
+    /**
+     * Messages in PostgreSQL, which other nodes may share. Connection records stay in this process (above): on a
+     * single node that is all there is; across nodes, fan-out between them is the bus's part.
+     */
+    private static Storage postgres(ServerOptions options, ConnectionStore connections) {
+        if (options.databaseUrl == null) {
+            throw new StartupException("CHAT_STORE=postgres needs CHAT_DATABASE_URL (or --database-url), "
+                    + "jdbc:postgresql://host[:port]/database");
+        }
+        try {
+            PostgresChatStorage storage = PostgresChatStorage.builder().url(options.databaseUrl)
+                    .user(options.databaseUser).password(options.databasePassword).build();
+            return new Storage("postgres (" + storage.database() + ")", connections, storage.messageStore(),
+                    storage);
+        } catch (ChatStorageException unusable) {
+            throw new StartupException("PostgreSQL: " + unusable.getMessage(), unusable);
+        }
     }
 
     private static Storage h2(Path dataDir, ConnectionStore connections) {

@@ -9,7 +9,9 @@ enum StoreKind {
     /** Gone when the process ends: trials and tests. */
     MEMORY,
     /** A DynamoDB (or DynamoDB-compatible) endpoint. */
-    DYNAMODB;
+    DYNAMODB,
+    /** A PostgreSQL database, which many nodes may share (docs/cluster.md). */
+    POSTGRES;
 
     String label() {
         return name().toLowerCase(Locale.ROOT);

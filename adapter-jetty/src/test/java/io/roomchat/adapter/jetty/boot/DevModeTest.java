@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomchat.testkit.DevTokenEndpointContract;
 import io.roomchat.testkit.protocol.WsTestClient;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,29 +59,15 @@ class DevModeTest extends DevTokenEndpointContract {
 
     @Test
     void dev_mode_refuses_to_listen_beyond_loopback() {
-        assertThat(startupError(Map.of(), "--host", "0.0.0.0"))
+        assertThat(TestServer.startupError(Map.of(), "--host", "0.0.0.0"))
                 .contains("dev mode").contains("loopback").contains("0.0.0.0");
     }
 
     @Test
     void a_secret_set_blank_is_a_start_up_error_not_dev_mode() {
-        assertThat(startupError(Map.of("CHAT_JWT_SECRET", "  "))).doesNotContain("\n")
+        assertThat(TestServer.startupError(Map.of("CHAT_JWT_SECRET", "  "))).doesNotContain("\n")
                 .startsWith("chat-server: token settings: CHAT_JWT_SECRET is set but blank");
-        assertThat(startupError(Map.of(), "--jwt-secret", ""))
+        assertThat(TestServer.startupError(Map.of(), "--jwt-secret", ""))
                 .startsWith("chat-server: token settings: CHAT_JWT_SECRET is set but blank");
-    }
-
-    /** Runs {@code java -jar} as {@link Main} does; expects it to refuse, and returns what it printed. */
-    private static String startupError(Map<String, String> settings, String... flags) {
-        Map<String, String> environment = new HashMap<>(settings);
-        environment.put("CHAT_STORE", "memory");
-        StringWriter errors = new StringWriter();
-        String[] args = Stream.concat(Stream.of("--port", "0"),
-                Arrays.stream(flags)).toArray(String[]::new);
-        int exit = ServerOptions.commandLine(new Main(), environment).setErr(new PrintWriter(errors, true))
-                .execute(args);
-
-        assertThat(exit).isEqualTo(Main.BAD_SETTINGS);
-        return errors.toString().strip();
     }
 }

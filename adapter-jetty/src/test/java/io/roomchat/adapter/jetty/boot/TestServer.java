@@ -1,14 +1,20 @@
 package io.roomchat.adapter.jetty.boot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.roomchat.auth.jwt.JwtTokenIssuer;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole server, started through its composition root as {@code java -jar} would, on a free loopback port
@@ -45,6 +51,23 @@ final class TestServer implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("CHAT_JWT_SECRET", "");
         return start(environment);
+    }
+
+    /**
+     * Runs {@code java -jar} as {@link Main} does (memory store unless {@code settings} name one); expects it to
+     * refuse with the bad-settings exit code, and returns what it printed.
+     */
+    static String startupError(Map<String, String> settings, String... flags) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.putIfAbsent("CHAT_STORE", "memory");
+        StringWriter errors = new StringWriter();
+        String[] args = Stream.concat(Stream.of("--port", "0"),
+                Arrays.stream(flags)).toArray(String[]::new);
+        int exit = ServerOptions.commandLine(new Main(), environment).setErr(new PrintWriter(errors, true))
+                .execute(args);
+
+        assertThat(exit).isEqualTo(Main.BAD_SETTINGS);
+        return errors.toString().strip();
     }
 
     static String tokenFor(String userId) {
