@@ -57,8 +57,7 @@ public final class RedisBus implements AutoCloseable {
     private final SubscribingConnectionStore connectionStore;
     private final RedisMessagePublisher publisher;
 
-    private RedisBus(String redisUrl, MessageStore messages, ConnectionStore localConnections, BusSettings settings) {
-        RedisURI uri = RedisURI.create(redisUrl);
+    private RedisBus(RedisURI uri, MessageStore messages, ConnectionStore localConnections, BusSettings settings) {
         resources = ClientResources.builder().reconnectDelay(RECONNECT).build();
         worker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "redis-bus");
@@ -113,7 +112,8 @@ public final class RedisBus implements AutoCloseable {
      * Connects to Redis at {@code redisUrl} ({@code redis://[user:password@]host:port}) for a node whose messages
      * are in {@code messages} (shared by every node) and whose own connections are in {@code localConnections}.
      *
-     * @throws IllegalStateException when Redis cannot be reached now
+     * @throws IllegalArgumentException when {@code redisUrl} is not a Redis URL (the message does not quote it)
+     * @throws IllegalStateException    when Redis cannot be reached now
      */
     public static RedisBus connect(String redisUrl, MessageStore messages, ConnectionStore localConnections) {
         return connect(redisUrl, messages, localConnections, BusSettings.DEFAULTS);
@@ -124,7 +124,14 @@ public final class RedisBus implements AutoCloseable {
         Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(localConnections, "localConnections");
-        return new RedisBus(redisUrl, messages, localConnections, settings);
+        RedisURI uri;
+        try {
+            uri = RedisURI.create(redisUrl);
+        } catch (RuntimeException invalid) {
+            // Lettuce's message may quote the URL, password and all.
+            throw new IllegalArgumentException("the Redis URL is not redis://[user:password@]host:port");
+        }
+        return new RedisBus(uri, messages, localConnections, settings);
     }
 
     /** The node's connection store to build the core with: it subscribes the node to the rooms it has members in. */

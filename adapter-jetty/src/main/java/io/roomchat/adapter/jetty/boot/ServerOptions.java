@@ -64,6 +64,15 @@ final class ServerOptions {
                     + "MESSAGES_TABLE, default chat-messages)")
     URI dynamodbEndpoint;
 
+    @Option(names = "--bus", paramLabel = "BUS", defaultValue = "local",
+            description = "Fan-out between nodes: local (this process only) or redis (every node sharing the store; "
+                    + "docs/cluster.md). CHAT_BUS. Default: local")
+    BusKind bus;
+
+    @Option(names = "--redis-url", paramLabel = "URL",
+            description = "With --bus redis: redis://[user:password@]host:port of the bus. CHAT_REDIS_URL")
+    String redisUrl;
+
     @Option(names = "--allowed-origins", paramLabel = "ORIGINS",
             description = "Comma-separated browser origins allowed to connect besides the server's own page "
                     + "(e.g. https://chat.example.com). CHAT_ALLOWED_ORIGINS. Default: any origin")
