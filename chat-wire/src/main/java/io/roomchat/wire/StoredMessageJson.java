@@ -44,6 +44,9 @@ final class StoredMessageJson {
 
     /** @throws IllegalArgumentException when the text is not a payload of this version; the reason names no content */
     static ChatMessage decode(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("payload is not JSON");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);
