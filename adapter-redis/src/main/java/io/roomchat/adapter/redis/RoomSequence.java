@@ -40,6 +40,9 @@ final class RoomSequence {
     /** What {@link #offer} did with an event. */
     enum Offered {
         DELIVERED,
+        /** Held, opening a gap: the caller watches it. */
+        GAP_OPENED,
+        /** Held behind a gap already open. */
         HELD,
         DROPPED
     }
@@ -50,7 +53,8 @@ final class RoomSequence {
             return Offered.DROPPED;
         }
         if (message.seq() > delivered + 1) {
-            if (held.isEmpty()) {
+            boolean opening = held.isEmpty();
+            if (opening) {
                 gapSince = System.nanoTime();
             }
             held.put(message.seq(), message);
@@ -59,7 +63,7 @@ final class RoomSequence {
                 fill();
                 return Offered.DELIVERED;
             }
-            return Offered.HELD;
+            return opening ? Offered.GAP_OPENED : Offered.HELD;
         }
         deliverNext(message);
         releaseHeld();

@@ -99,9 +99,24 @@ final class RoomSubscriptions {
         });
     }
 
-    /** Redis confirmed a subscription (first time, or again after a reconnect): catch the room up from the store. */
+    /**
+     * Redis confirmed a subscription (first time, or again after a reconnect): catch the room up from the store. A
+     * room left meanwhile (Lettuce subscribes again to what it had when the connection dropped) is let go.
+     */
     void confirmed(String channel) {
-        room(channel).ifPresent(room -> worker.execute(() -> catchUp(room)));
+        room(channel).ifPresent(room -> worker.execute(() -> {
+            if (!letGoIfUnwanted(room)) {
+                catchUp(room);
+            }
+        }));
+    }
+
+    private synchronized boolean letGoIfUnwanted(RoomName room) {
+        if (rooms.containsKey(room)) {
+            return false;
+        }
+        pubsub.unsubscribe(channel(room));
+        return true;
     }
 
     /** After a reconnect: subscribe again to every room with local members; each confirmation catches it up. */
@@ -117,7 +132,11 @@ final class RoomSubscriptions {
      */
     void deliverLocal(ChatMessage message) {
         RoomSequence sequence = rooms.get(message.room());
-        if (sequence == null || offerTo(sequence, message) != RoomSequence.Offered.HELD) {
+        if (sequence == null) {
+            return;
+        }
+        RoomSequence.Offered offered = offerTo(sequence, message);
+        if (offered != RoomSequence.Offered.GAP_OPENED && offered != RoomSequence.Offered.HELD) {
             return;
         }
         try {
@@ -146,7 +165,8 @@ final class RoomSubscriptions {
 
     private RoomSequence.Offered offerTo(RoomSequence sequence, ChatMessage message) {
         RoomSequence.Offered offered = sequence.offer(message);
-        if (offered == RoomSequence.Offered.HELD) {
+        if (offered == RoomSequence.Offered.GAP_OPENED) {
+            // One watch per gap: it looks again while the gap stays open.
             scheduleGapCheck(message.room(), settings.hold());
         }
         return offered;
