@@ -16,6 +16,7 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.testkit.RedisServer;
 import io.roomchat.wire.WireCodec;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.testkit.RedisServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

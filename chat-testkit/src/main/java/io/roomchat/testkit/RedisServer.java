@@ -1,4 +1,4 @@
-package io.roomchat.adapter.redis;
+package io.roomchat.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,20 +18,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ... REDIS.url() ...
  * }</pre>
  *
- * It fails, saying why, when the server cannot start; it never skips. {@link #stop()} and {@link #start()} may be
+ * It fails, saying why, when the server cannot start; it never skips. {@code org.signal:embedded-redis} is an
+ * optional dependency of this module: a module using this server adds it in test scope. {@link #stop()} and {@link #start()} may be
  * called in the middle of a test to take the bus away and bring it back on the same port.
  */
-final class RedisServer implements BeforeAllCallback, AfterAllCallback {
+public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     private redis.embedded.RedisServer server;
     private int port;
 
     /** On a free port, picked at the first start. */
-    RedisServer() {
+    public RedisServer() {
         this(0);
     }
 
     /** On {@code port}. */
-    RedisServer(int port) {
+    public RedisServer(int port) {
         this.port = port;
     }
 
@@ -46,19 +47,19 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** {@code redis://127.0.0.1:<port>}, the same across a stop and a start. */
-    synchronized String url() {
+    public synchronized String url() {
         if (port == 0) {
             throw new IllegalStateException("redis-server was never started");
         }
         return "redis://127.0.0.1:" + port;
     }
 
-    synchronized boolean isRunning() {
+    public synchronized boolean isRunning() {
         return server != null && server.isActive();
     }
 
     /** Starts the server (on its earlier port after a stop) and returns once it accepts commands. */
-    synchronized void start() {
+    public synchronized void start() {
         if (isRunning()) {
             throw new IllegalStateException("redis-server is already running");
         }
@@ -81,7 +82,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Stops the server; stopping a stopped server does nothing. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (server == null) {
             return;
         }

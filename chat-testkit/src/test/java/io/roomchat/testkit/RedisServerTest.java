@@ -1,12 +1,14 @@
-package io.roomchat.adapter.redis;
+package io.roomchat.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RedisServerTest {
@@ -39,12 +41,17 @@ class RedisServerTest {
         }
     }
 
+    /** PING in Redis's own protocol, without a client library. */
     private static String ping(String url) {
-        RedisClient client = RedisClient.create(url);
-        try (var connection = client.connect()) {
-            return connection.sync().ping();
-        } finally {
-            client.shutdown();
+        URI uri = URI.create(url);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = new byte[7];
+            int read = socket.getInputStream().readNBytes(reply, 0, reply.length);
+            return new String(reply, 0, read, StandardCharsets.US_ASCII).strip().replaceFirst("^\\+", "");
+        } catch (IOException failure) {
+            throw new AssertionError("no answer from " + url, failure);
         }
     }
 }
