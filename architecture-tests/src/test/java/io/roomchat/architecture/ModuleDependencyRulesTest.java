@@ -196,8 +196,8 @@ class ModuleDependencyRulesTest {
     @Test
     void every_module_is_in_the_import_so_no_rule_passes_on_nothing() {
         assertThat(PRODUCTION.stream().map(ADAPTER_MODULES::getIdentifierOf)).contains(Stream.of(
-                "adapter-inmemory", "adapter-jdbc", "adapter-dynamodb", "adapter-jetty", "adapter-aws-lambda",
-                "adapter-aws-lambda-local").map(SliceIdentifier::of).toArray(SliceIdentifier[]::new));
+                "adapter-inmemory", "adapter-jdbc", "adapter-dynamodb", "adapter-redis", "adapter-jetty",
+                "adapter-aws-lambda", "adapter-aws-lambda-local").map(SliceIdentifier::of).toArray(SliceIdentifier[]::new));
         assertThat(PRODUCTION.that(resideInAPackage("io.roomchat.bench..")).size()).isPositive();
         assertThat(PRODUCTION.that(resideInAPackage("io.roomchat.adapter.lambda.local..")).stream()
                 .anyMatch(type -> type.getDirectDependenciesFromSelf().stream().anyMatch(dependency -> dependency

@@ -37,4 +37,20 @@ public final class WireCodec implements EventEncoder {
     public String encode(ChatMessage event) {
         return encoder.event(event);
     }
+
+    /**
+     * A stored message as a bus between our own nodes carries it ({@code {"v":1,"message":{…}}}, {@code seq}
+     * included): not the client protocol.
+     */
+    public String encodeStored(ChatMessage message) {
+        return StoredMessageJson.encode(message);
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code text} is not a stored message of a version this codec reads; the
+     *                                  reason names no content
+     */
+    public ChatMessage decodeStored(String text) {
+        return StoredMessageJson.decode(text);
+    }
 }

@@ -1,12 +1,15 @@
 package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.adapter.jetty.ChatServer;
+import io.roomchat.adapter.redis.RedisBus;
 import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,11 +26,13 @@ public final class ChatApplication implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatApplication.class);
 
     private final Storage storage;
+    private final Optional<RedisBus> bus;
     private final ChatServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ChatApplication(Storage storage, ChatServer server) {
+    private ChatApplication(Storage storage, Optional<RedisBus> bus, ChatServer server) {
         this.storage = storage;
+        this.bus = bus;
         this.server = server;
     }
 
@@ -67,7 +72,12 @@ public final class ChatApplication implements AutoCloseable {
                     + "POST /dev/token gives one to anyone who asks. Listening on loopback only. Never expose it.");
         }
         Storage storage = opened(opening);
+        Optional<RedisBus> bus = Optional.empty();
         try {
+            MessageStore messages = messageStore.apply(storage.messages());
+            bus = openBus(options, messages, storage.connections());
+            ConnectionStore connections = bus.map(RedisBus::connectionStore).orElse(storage.connections());
+            Optional<RedisBus> fanout = bus;
             WireCodec codec = WireCodec.create();
             ChatServer.Builder builder = ChatServer.builder()
                     .host(options.host)
@@ -77,30 +87,51 @@ public final class ChatApplication implements AutoCloseable {
                     .maxConnectionsPerUser(options.maxConnectionsPerUser)
                     .maxPendingPerAddress(options.maxPendingPerAddress)
                     .headerTimeout(options.headerTimeout)
-                    .healthDetails(Map.of("store", options.store.label(), "auth", auth.mode()))
+                    .healthDetails(Map.of("store", options.store.label(), "bus", options.bus.label(),
+                            "auth", auth.mode()))
                     .codec(codec)
-                    .core(ports -> ChatCore.builder()
-                            .connectionStore(storage.connections())
-                            .messageStore(messageStore.apply(storage.messages()))
-                            .tokenVerifier(auth.verifier())
-                            .gateway(ports.gateway())
-                            .metrics(ports.metrics())
-                            .eventEncoder(codec)
-                            .limits(options.limits())
-                            .build());
+                    .core(ports -> {
+                        ChatCore.Builder core = ChatCore.builder()
+                                .connectionStore(connections)
+                                .messageStore(messages)
+                                .tokenVerifier(auth.verifier())
+                                .gateway(ports.gateway())
+                                .metrics(ports.metrics())
+                                .eventEncoder(codec)
+                                .limits(options.limits());
+                        fanout.ifPresent(redis -> core.publisherUsing(redis::publisher));
+                        return core.build();
+                    });
             auth.devTokens().ifPresent(builder::devTokens);
             if (options.maxThreads != null) {
                 builder.maxThreads(options.maxThreads);
             }
             ChatServer server = builder.build();
             server.start();
-            LOG.info("roomchat listening on {} (web client {}), store {}, auth {}, ready in {} ms",
-                    server.webSocketUri(), server.httpUri(), storage.description(), auth.mode(),
+            LOG.info("roomchat listening on {} (web client {}), store {}, bus {}, auth {}, ready in {} ms",
+                    server.webSocketUri(), server.httpUri(), storage.description(), options.bus.label(), auth.mode(),
                     Duration.ofNanos(System.nanoTime() - launchedNanos).toMillis());
-            return new ChatApplication(storage, server);
+            return new ChatApplication(storage, bus, server);
         } catch (RuntimeException failure) {
+            bus.ifPresent(RedisBus::close);
             closeQuietly(storage);
             throw failure;
+        }
+    }
+
+    /** The Redis bus when {@code CHAT_BUS=redis}; Redis must answer at start. */
+    private static Optional<RedisBus> openBus(ServerOptions options, MessageStore messages,
+                                              ConnectionStore connections) {
+        if (options.bus == BusKind.LOCAL) {
+            return Optional.empty();
+        }
+        if (options.redisUrl == null || options.redisUrl.isBlank()) {
+            throw new StartupException("CHAT_BUS=redis needs CHAT_REDIS_URL (redis://host:port)");
+        }
+        try {
+            return Optional.of(RedisBus.connect(options.redisUrl, messages, connections));
+        } catch (IllegalArgumentException | IllegalStateException unusable) {
+            throw new StartupException("Redis bus: " + unusable.getMessage(), unusable);
         }
     }
 
@@ -132,6 +163,7 @@ public final class ChatApplication implements AutoCloseable {
         try {
             server.close();
         } finally {
+            bus.ifPresent(RedisBus::close);
             closeQuietly(storage);
         }
         LOG.info("roomchat stopped");

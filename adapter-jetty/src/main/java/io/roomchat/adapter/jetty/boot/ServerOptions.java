@@ -77,6 +77,14 @@ final class ServerOptions {
     @Option(names = "--database-password", paramLabel = "PASSWORD",
             description = "With --store postgres: the database user's password. CHAT_DATABASE_PASSWORD")
     String databasePassword;
+    @Option(names = "--bus", paramLabel = "BUS", defaultValue = "local",
+            description = "Fan-out between nodes: local (this process only) or redis (every node sharing the store; "
+                    + "docs/cluster.md). CHAT_BUS. Default: local")
+    BusKind bus;
+
+    @Option(names = "--redis-url", paramLabel = "URL",
+            description = "With --bus redis: redis://[user:password@]host:port of the bus. CHAT_REDIS_URL")
+    String redisUrl;
 
     @Option(names = "--allowed-origins", paramLabel = "ORIGINS",
             description = "Comma-separated browser origins allowed to connect besides the server's own page "

@@ -1,0 +1,110 @@
+package io.roomchat.adapter.redis;
+
+import io.roomchat.adapter.inmemory.InMemoryChat;
+import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Identity;
+import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.RoomEvent;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.in.ConnectOutcome;
+import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.LeaveRoomCommand;
+import io.roomchat.core.port.in.PostMessageCommand;
+import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.out.ConnectionGateway;
+import io.roomchat.core.port.out.Delivery;
+import io.roomchat.core.port.out.DeliveryStatus;
+import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.TokenVerification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One server node in a test: its own core, in-memory connection store and recording gateway, on the shared message
+ * store and a real Redis bus. A token is the user id.
+ */
+final class Node implements AutoCloseable {
+    final RedisBus bus;
+    private final ChatCore core;
+    private final Map<ConnectionId, List<ChatMessage>> received = new ConcurrentHashMap<>();
+
+    Node(String redisUrl, MessageStore messages) {
+        this(redisUrl, messages, BusSettings.DEFAULTS);
+    }
+
+    Node(String redisUrl, MessageStore messages, BusSettings settings) {
+        bus = RedisBus.connect(redisUrl, messages, InMemoryChat.connectionStore(), settings);
+        core = ChatCore.builder()
+                .connectionStore(bus.connectionStore())
+                .messageStore(messages)
+                .gateway(new Recording())
+                .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
+                .publisherUsing(bus::publisher)
+                .build();
+    }
+
+    /** A v2 connection of {@code user}, already in {@code room}. */
+    ConnectionId member(String user, RoomName room) {
+        ConnectionId id = new ConnectionId(UUID.randomUUID().toString());
+        if (!(core.connect(id, user, Protocol.V2) instanceof ConnectOutcome.Accepted)) {
+            throw new AssertionError("connect refused");
+        }
+        received.put(id, new ArrayList<>());
+        join(id, room);
+        return id;
+    }
+
+    void join(ConnectionId id, RoomName room) {
+        expectOk(core.handle(id, new JoinRoomCommand(room, new DisplayName("member"))));
+    }
+
+    void leave(ConnectionId id, RoomName room) {
+        expectOk(core.handle(id, new LeaveRoomCommand(room)));
+    }
+
+    void post(ConnectionId id, RoomName room, String text) {
+        expectOk(core.handle(id, new PostMessageCommand(room, new MessageText(text))));
+    }
+
+    /** The messages {@code id} received so far, in order. */
+    List<ChatMessage> receivedBy(ConnectionId id) {
+        List<ChatMessage> messages = received.get(id);
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
+    }
+
+    @Override
+    public void close() {
+        bus.close();
+    }
+
+    private static void expectOk(Reply reply) {
+        if (!reply.isOk()) {
+            throw new AssertionError("refused: " + reply);
+        }
+    }
+
+    private final class Recording implements ConnectionGateway {
+        @Override
+        public CompletionStage<DeliveryStatus> deliver(ConnectionId to, Delivery delivery) {
+            List<ChatMessage> messages = received.get(to);
+            if (messages != null && delivery.event() instanceof RoomEvent.Message event) {
+                synchronized (messages) {
+                    messages.add(event.message());
+                }
+            }
+            return CompletableFuture.completedFuture(DeliveryStatus.DELIVERED);
+        }
+    }
+}
