@@ -10,6 +10,7 @@ import io.roomchat.core.port.in.ClientCommand;
 import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.ConnectUseCase;
 import io.roomchat.core.port.in.DisconnectUseCase;
+import io.roomchat.core.port.in.FrameCaller;
 import io.roomchat.core.port.in.HandleCommandUseCase;
 import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.LeaveRoomCommand;
@@ -148,8 +149,8 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     }
 
     @Override
-    public boolean forgetIfExpired(ConnectionId caller) {
-        return expiringTokens.forgetIfExpired(caller);
+    public FrameCaller check(ConnectionId caller) {
+        return expiringTokens.check(caller);
     }
 
     @Override

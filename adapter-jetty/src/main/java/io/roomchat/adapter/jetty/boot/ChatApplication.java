@@ -82,6 +82,7 @@ public final class ChatApplication implements AutoCloseable {
                     .core(ports -> ChatCore.builder()
                             .connectionStore(storage.connections())
                             .messageStore(messageStore.apply(storage.messages()))
+                            .readPositions(storage.readPositions())
                             .tokenVerifier(auth.verifier())
                             .gateway(ports.gateway())
                             .metrics(ports.metrics())
