@@ -136,6 +136,16 @@ final class ChatHarness {
         return gateway.receivedBy(id);
     }
 
+    /** The events of {@code type} that {@code id} received, in order. */
+    <T extends RoomEvent> List<T> seenBy(ConnectionId id, Class<T> type) {
+        return gateway.eventsSeenBy(id).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** A join that may be refused, for its reply. */
+    Reply joinReply(ConnectionId id, String room, String name) {
+        return core.handle(id, new JoinRoomCommand(room(room), new DisplayName(name)));
+    }
+
     /** The presence events {@code id} received, in order. */
     List<RoomEvent.Presence> presenceSeenBy(ConnectionId id) {
         return gateway.presenceSeenBy(id);
