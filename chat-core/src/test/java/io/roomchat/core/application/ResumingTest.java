@@ -4,6 +4,7 @@ import static io.roomchat.core.application.ChatHarness.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ResumingTest {
     private final ChatHarness chat = new ChatHarness();
 
-    private Reply resume(io.roomchat.core.domain.ConnectionId who, String room, long since) {
+    private Reply resume(ConnectionId who, String room, long since) {
         return chat.core.handle(who, new JoinRoomCommand(room(room), new DisplayName("Alice"),
                 OptionalLong.of(since)));
     }

@@ -13,6 +13,7 @@ import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.TypingCommand;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TypingTest {
@@ -22,7 +23,7 @@ class TypingTest {
         return chat.core.handle(who, new TypingCommand(room(room)));
     }
 
-    private java.util.List<RoomEvent.Typing> typingSeenBy(ConnectionId id) {
+    private List<RoomEvent.Typing> typingSeenBy(ConnectionId id) {
         return chat.seenBy(id, RoomEvent.Typing.class);
     }
 
