@@ -61,10 +61,7 @@ final class RoomOrder {
             toPublish.apply(result).ifPresent(this::publishDurably);
             return result;
         }
-        Stripe stripe = stripes[Math.floorMod(room.hashCode(), STRIPES)];
-        if (stripe.isPublishing()) {
-            throw new IllegalStateException("a write during its room's own publication would wait for itself");
-        }
+        Stripe stripe = stripeOf(room);
         T result;
         Optional<ChatMessage> published;
         long ticket;
@@ -108,7 +105,7 @@ final class RoomOrder {
         if (stripes == null) {
             return action.apply(() -> store.latestSeq(room));
         }
-        Stripe stripe = stripes[Math.floorMod(room.hashCode(), STRIPES)];
+        Stripe stripe = stripeOf(room);
         long divide;
         long ticket;
         stripe.lock.lock();
@@ -125,6 +122,14 @@ final class RoomOrder {
         } finally {
             stripe.endTurn();
         }
+    }
+
+    private Stripe stripeOf(RoomName room) {
+        Stripe stripe = stripes[Math.floorMod(room.hashCode(), STRIPES)];
+        if (stripe.isPublishing()) {
+            throw new IllegalStateException("a write or join during its room's own publication would wait for itself");
+        }
+        return stripe;
     }
 
     private void publishDurably(ChatMessage message) {

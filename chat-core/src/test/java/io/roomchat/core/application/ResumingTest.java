@@ -2,6 +2,7 @@ package io.roomchat.core.application;
 
 import static io.roomchat.core.application.ChatHarness.room;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
@@ -10,10 +11,13 @@ import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +114,19 @@ class ResumingTest {
         chat.posted(bob, "general", "after");
 
         assertThat(chat.received(alice)).extracting(m -> m.text().value()).containsExactly("in flight", "after");
+    }
+
+    @Test
+    void a_resume_asked_for_inside_its_rooms_own_publication_fails_rather_than_waiting_for_itself() {
+        var bob = chat.connectAndJoin("bob", "general");
+        var alice = chat.connect("alice", Protocol.V2);
+        var nested = new ArrayList<Reply>();
+        chat.gateway.duringNextDelivery(() -> nested.add(resume(alice, "general", 0)));
+
+        // Preemptively: before the guard, this waited for its own turn for ever.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> chat.posted(bob, "general", "an instant answer"));
+
+        assertThat(nested).extracting(Reply::status).containsExactly(Status.INTERNAL_ERROR);
     }
 
     private void awaitStored(long seq) throws InterruptedException {
