@@ -56,6 +56,7 @@ class NetworkEmbeddingExampleTest {
                     .core(sockets -> ChatCore.builder()
                             .connectionStore(InMemoryChat.connectionStore())
                             .messageStore(InMemoryChat.messageStore())
+                            .readPositions(InMemoryChat.readPositions())
                             .tokenVerifier(verifier)
                             .gateway(sockets.gateway())               // the server delivers to its sockets
                             .metrics(sockets.metrics())               // and counts for its /metrics

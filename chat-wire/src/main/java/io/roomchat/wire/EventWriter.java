@@ -19,6 +19,12 @@ final class EventWriter {
 
     static void write(JsonGenerator json, ChatMessage event) throws IOException {
         json.writeStartObject();
+        writeFields(json, event);
+        json.writeEndObject();
+    }
+
+    /** The event's fields, inside an object the caller opened (v2 puts its {@code type} first). */
+    static void writeFields(JsonGenerator json, ChatMessage event) throws IOException {
         writeText(json, MESSAGE_ID, event.id().value());
         writeText(json, ROOM, event.room().value());
         writeText(json, USER_ID, event.author().value());
@@ -34,6 +40,5 @@ final class EventWriter {
         }
         json.writeFieldName(SEQ);
         json.writeNumber(event.seq());
-        json.writeEndObject();
     }
 }

@@ -22,6 +22,15 @@ final class FieldNames {
     static final SerializableString IS_DELETED = new SerializedString("isDeleted");
     static final SerializableString SEQ = new SerializedString("seq");
 
+    // v2: every server frame's type, and the fields v2 adds
+    static final SerializableString TYPE = new SerializedString("type");
+    static final SerializableString EVENT = new SerializedString("event");
+    static final SerializableString MEMBERS = new SerializedString("members");
+    static final SerializableString MEMBER_COUNT = new SerializedString("memberCount");
+    static final SerializableString LAST_READ = new SerializedString("lastRead");
+    static final SerializableString UNREAD = new SerializedString("unread");
+    static final SerializableString RECOVERED = new SerializedString("recovered");
+
     private FieldNames() {
     }
 }

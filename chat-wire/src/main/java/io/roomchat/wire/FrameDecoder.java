@@ -1,5 +1,6 @@
 package io.roomchat.wire;
 
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.Reply;
 import java.util.Optional;
@@ -10,12 +11,12 @@ final class FrameDecoder {
 
     private final BoundedJsonParser parser = new BoundedJsonParser();
 
-    DecodedFrame decode(String text) {
+    DecodedFrame decode(String text, Protocol protocol) {
         Optional<String> requestId = Optional.empty();
         try {
             FrameFields fields = new FrameFields(parser.parseObject(text));
             requestId = requestId(fields);
-            return new DecodedFrame.Command(CommandReader.read(fields), requestId);
+            return new DecodedFrame.Command(CommandReader.read(fields, protocol), requestId);
         } catch (FrameRejected rejected) {
             return invalid(rejected.body(), requestId);
         } catch (RuntimeException defect) {

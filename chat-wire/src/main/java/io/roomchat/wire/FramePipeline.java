@@ -2,6 +2,7 @@ package io.roomchat.wire;
 
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.FrameRate;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.HandleCommandUseCase;
 import io.roomchat.core.port.in.Reply;
@@ -48,13 +49,16 @@ public final class FramePipeline {
         this.metrics = Objects.requireNonNull(metrics);
     }
 
-    /** A text frame's one reply. Never throws: an unexpected failure is the fixed 500. */
-    public String text(ConnectionId caller, String text) {
+    /**
+     * A text frame's one reply, in the connection's protocol (fixed when it connected). Never throws: an unexpected
+     * failure is the fixed 500.
+     */
+    public String text(ConnectionId caller, Protocol protocol, String text) {
         metrics.frameIn();
         Optional<String> requestId = Optional.empty();
         Reply reply;
         try {
-            DecodedFrame frame = codec.decode(text);
+            DecodedFrame frame = codec.decode(text, protocol);
             requestId = frame.requestId();
             if (!frameAllowed(caller)) {
                 reply = rejectedHere(Reply.rateLimited());
@@ -67,16 +71,16 @@ public final class FramePipeline {
             LOG.log(Level.ERROR, "frame on connection " + caller + " failed", failure);
             reply = rejectedHere(Reply.internalError());
         }
-        return codec.encodeReply(reply, requestId);
+        return codec.encodeReply(reply, requestId, protocol);
     }
 
-    /** A binary frame's one reply: the protocol has none, so a 400 (or a 429 over the budget). */
-    public String binary(ConnectionId caller) {
+    /** A binary frame's one reply: neither protocol has any, so a 400 (or a 429 over the budget). */
+    public String binary(ConnectionId caller, Protocol protocol) {
         metrics.frameIn();
         Reply reply = frameAllowed(caller)
                 ? Reply.rejected(Status.BAD_REQUEST, BINARY_REFUSED)
                 : Reply.rateLimited();
-        return codec.encodeReply(rejectedHere(reply), Optional.empty());
+        return codec.encodeReply(rejectedHere(reply), Optional.empty(), protocol);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.roomchat.adapter.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.port.in.FrameCaller;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.TokenExpiryUseCase;
 import io.roomchat.core.port.out.DeliveryStatus;
@@ -53,13 +54,16 @@ final class FrameRoute {
             gateway.close(caller);
             return WebSocketResponses.status(200);
         }
-        if (expiry.forgetIfExpired(caller)) {
+        FrameCaller sender = expiry.check(caller);
+        if (sender.tokenExpired()) {
             LOG.log(Level.INFO, "{0} from {1}: token expired, closing", WebSocketResponses.routeKey(event), caller);
-            gateway.send(caller, codec.encodeReply(Reply.tokenExpired(), Optional.empty()));
+            gateway.send(caller, codec.encodeReply(Reply.tokenExpired(), Optional.empty(), sender.protocol()));
             gateway.close(caller);
             return WebSocketResponses.status(200);
         }
-        String reply = event.isIsBase64Encoded() ? pipeline.binary(caller) : pipeline.text(caller, body);
+        String reply = event.isIsBase64Encoded()
+                ? pipeline.binary(caller, sender.protocol())
+                : pipeline.text(caller, sender.protocol(), body);
         DeliveryStatus sent = gateway.send(caller, reply);
         LOG.log(Level.DEBUG, "{0} from {1}: reply {2}", WebSocketResponses.routeKey(event), caller, sent);
         return WebSocketResponses.status(200);

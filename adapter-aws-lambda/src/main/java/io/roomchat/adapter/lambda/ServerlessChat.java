@@ -18,6 +18,7 @@ import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
 import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.TokenVerifier;
 import io.roomchat.wire.FramePipeline;
 import io.roomchat.wire.WireCodec;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *
  * <pre>{@code
  * ServerlessChat chat = ServerlessChat.builder()
- *         .connectionStore(connections).messageStore(messages).frameBudgets(budgets)
+ *         .connectionStore(connections).messageStore(messages).readPositions(positions).frameBudgets(budgets)
  *         .tokenVerifier(verifier)
  *         .managementApi(endpoint -> ApiGatewayManagementApiClient.builder().endpointOverride(endpoint).build())
  *         .snsFanout(SnsClient.create(), topicArn)   // or .directFanout()
@@ -56,6 +57,7 @@ public final class ServerlessChat implements AutoCloseable {
         ChatCore.Builder core = ChatCore.builder()
                 .connectionStore(b.connections)
                 .messageStore(b.messages)
+                .readPositions(b.readPositions)
                 .tokenVerifier(b.verifier)
                 .gateway(gateway)
                 .eventEncoder(b.codec)
@@ -125,6 +127,7 @@ public final class ServerlessChat implements AutoCloseable {
     public static final class Builder {
         private ConnectionStore connections;
         private MessageStore messages;
+        private ReadPositions readPositions;
         private TokenVerifier verifier;
         private WireCodec codec = WireCodec.create();
         private Function<URI, ApiGatewayManagementApiClient> managementApi;
@@ -143,6 +146,11 @@ public final class ServerlessChat implements AutoCloseable {
 
         public Builder connectionStore(ConnectionStore store) {
             this.connections = Objects.requireNonNull(store);
+            return this;
+        }
+
+        public Builder readPositions(ReadPositions positions) {
+            this.readPositions = Objects.requireNonNull(positions);
             return this;
         }
 
@@ -227,6 +235,7 @@ public final class ServerlessChat implements AutoCloseable {
         public ServerlessChat build() {
             Objects.requireNonNull(connections, "connectionStore is required");
             Objects.requireNonNull(messages, "messageStore is required");
+            Objects.requireNonNull(readPositions, "readPositions is required");
             Objects.requireNonNull(verifier, "tokenVerifier is required");
             Objects.requireNonNull(managementApi, "managementApi is required");
             if (sns == null && !direct) {

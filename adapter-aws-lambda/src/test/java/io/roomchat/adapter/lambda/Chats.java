@@ -33,6 +33,7 @@ final class Chats {
         return ServerlessChat.builder()
                 .connectionStore(connections)
                 .messageStore(messages)
+                .readPositions(InMemoryChat.readPositions())
                 .tokenVerifier(TOKENS)
                 .managementApi(Chats::managementApi)
                 .callbackEndpoint(api.endpoint());

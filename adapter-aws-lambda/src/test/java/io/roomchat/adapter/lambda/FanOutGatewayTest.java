@@ -67,6 +67,7 @@ class FanOutGatewayTest {
         return ServerlessChat.builder()
                 .connectionStore(connections)
                 .messageStore(InMemoryChat.messageStore())
+                .readPositions(InMemoryChat.readPositions())
                 .tokenVerifier(Chats.TOKENS)
                 .managementApi(Chats::managementApi)
                 .maxInFlight(maxInFlight)

@@ -62,6 +62,7 @@ class TokenExpiryOnFramesTest {
         return ServerlessChat.builder()
                 .connectionStore(storage.connectionStore())
                 .messageStore(storage.messageStore())
+                .readPositions(storage.readPositions())
                 .frameBudgets(storage.frameBudgets())
                 .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token), EXP)))
                 .managementApi(Chats::managementApi)

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *         .settings(DynamoDbSettings.defaults().withEndpoint(URI.create("http://127.0.0.1:8000")))
  *         .build()
  *         .createTablesIfMissing();
- * ChatCore.builder().connectionStore(storage.connectionStore()).messageStore(storage.messageStore())...
+ * ChatCore.builder().connectionStore(storage.connectionStore()).messageStore(storage.messageStore())
+ *     .readPositions(storage.readPositions())...
  * }</pre>
  *
  * Both stores are thread-safe and turn every SDK failure into {@code ChatStorageException}.

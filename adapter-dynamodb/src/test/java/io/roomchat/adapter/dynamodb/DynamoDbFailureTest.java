@@ -172,6 +172,7 @@ class DynamoDbFailureTest {
             ChatCore core = ChatCore.builder()
                     .connectionStore(storage.connectionStore())
                     .messageStore(storage.messageStore())
+                    .readPositions(storage.readPositions())
                     .gateway((to, delivery) -> CompletableFuture.completedFuture(DeliveryStatus.DELIVERED))
                     .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
                     .build();

@@ -84,6 +84,7 @@ class RequestsPerChatOperationTest {
         return ChatCore.builder()
                 .connectionStore(DYNAMO.storage().connectionStore())
                 .messageStore(DYNAMO.storage().messageStore())
+                .readPositions(DYNAMO.storage().readPositions())
                 .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
                 .gateway((to, delivery) -> CompletableFuture.completedFuture(
                         gone.contains(to) ? DeliveryStatus.GONE : DeliveryStatus.DELIVERED))

@@ -48,6 +48,7 @@ public final class InMemoryChat {
         private final TokenVerifier verifier;
         private ConnectionStore connections = new InMemoryConnectionStore();
         private MessageStore messages = new InMemoryMessageStore();
+        private ReadPositions readPositions = new InMemoryReadPositions();
         private Limits limits = Limits.defaults();
         private Clock clock = Clock.systemUTC();
         private ChatMetrics metrics = ChatMetrics.none();
@@ -63,6 +64,12 @@ public final class InMemoryChat {
 
         public Builder messageStore(MessageStore store) {
             this.messages = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Where read positions are kept (default: in memory, until the process ends). */
+        public Builder readPositions(ReadPositions positions) {
+            this.readPositions = Objects.requireNonNull(positions, "positions");
             return this;
         }
 
@@ -86,6 +93,7 @@ public final class InMemoryChat {
             ChatCore core = ChatCore.builder()
                     .connectionStore(connections)
                     .messageStore(messages)
+                    .readPositions(readPositions)
                     .gateway(gateway)
                     .tokenVerifier(verifier)
                     .limits(limits)

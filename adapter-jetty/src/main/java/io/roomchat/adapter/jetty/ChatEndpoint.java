@@ -85,7 +85,7 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         ClientConnection client = connection;
         client.heard();
         if (!closeIfTokenExpired()) {
-            reply(client, services.pipeline().text(id, text));
+            reply(client, services.pipeline().text(id, accepted.protocol(), text));
         }
     }
 
@@ -94,7 +94,7 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         ClientConnection client = connection;
         client.heard();
         if (!closeIfTokenExpired()) {
-            reply(client, services.pipeline().binary(id));
+            reply(client, services.pipeline().binary(id, accepted.protocol()));
         }
         callback.succeed();
     }

@@ -37,6 +37,7 @@ final class JettyTestServer implements AutoCloseable {
                 .core(ports -> ChatCore.builder()
                         .connectionStore(connections)
                         .messageStore(InMemoryChat.messageStore())
+                        .readPositions(InMemoryChat.readPositions())
                         .tokenVerifier(JwtTokenVerifier.hs256(SECRET).build())
                         .gateway(ports.gateway())
                         .metrics(ports.metrics())

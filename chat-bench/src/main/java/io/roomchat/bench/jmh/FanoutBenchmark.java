@@ -63,6 +63,7 @@ public class FanoutBenchmark {
         core = ChatCore.builder()
                 .connectionStore(InMemoryChat.connectionStore())
                 .messageStore(InMemoryChat.messageStore())
+                .readPositions(InMemoryChat.readPositions())
                 .gateway(gateway)
                 .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
                 .eventEncoder(WireCodec.create())

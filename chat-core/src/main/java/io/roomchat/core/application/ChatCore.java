@@ -10,13 +10,17 @@ import io.roomchat.core.port.in.ClientCommand;
 import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.ConnectUseCase;
 import io.roomchat.core.port.in.DisconnectUseCase;
+import io.roomchat.core.port.in.FrameCaller;
 import io.roomchat.core.port.in.HandleCommandUseCase;
 import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.LeaveRoomCommand;
+import io.roomchat.core.port.in.MarkReadCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
+import io.roomchat.core.port.in.PresenceQuery;
 import io.roomchat.core.port.in.ReadHistoryQuery;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.TokenExpiryUseCase;
+import io.roomchat.core.port.in.TypingCommand;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.ConnectionStore;
@@ -25,6 +29,7 @@ import io.roomchat.core.port.out.FanoutReport;
 import io.roomchat.core.port.out.MessageIdGenerator;
 import io.roomchat.core.port.out.MessagePublisher;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -47,6 +52,9 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     private final PostingMessage postingMessage;
     private final ChangingMessage changingMessage;
     private final ReadingHistory readingHistory;
+    private final Typing typing;
+    private final MarkingRead markingRead;
+    private final PresenceQuerying presenceQuerying;
     private final Disconnecting disconnecting;
     private final Broadcasting broadcasting;
     private final ExpiringTokens expiringTokens;
@@ -58,21 +66,28 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         TextLimit textLimit = new TextLimit(b.limits);
         Fanout fanout = new Fanout(b.gateway, b.encoder);
         Presence presence = new Presence(b.connections, fanout, b.limits);
-        this.disconnecting = new Disconnecting(b.connections, presence);
+        TypingThrottle typingThrottle = new TypingThrottle(b.clock);
+        this.disconnecting = new Disconnecting(b.connections, presence, typingThrottle);
         this.broadcasting = new Broadcasting(b.connections, fanout, disconnecting, b.metrics);
         MessagePublisher publisher = b.publisherFactory == null
                 ? broadcasting::broadcast
                 : b.publisherFactory.apply(broadcasting);
         this.connecting = new Connecting(b.verifier, b.connections, b.clock);
-        this.joiningRoom = new JoiningRoom(b.connections, presence, disconnecting, b.limits);
         this.leavingRoom = new LeavingRoom(b.connections, disconnecting);
         RoomOrder roomOrder = b.orderedRooms
                 ? RoomOrder.striped(b.messages, publisher)
                 : RoomOrder.none(b.messages, publisher);
+        this.joiningRoom = new JoiningRoom(b.connections, b.messages, presence, disconnecting, roomOrder,
+                new RoomSummary(b.connections, b.messages, b.readPositions),
+                new Resuming(b.messages, fanout, disconnecting), b.limits);
         this.postingMessage = new PostingMessage(members, textLimit, b.messages, b.ids, b.clock, roomOrder,
                 b.metrics);
         this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
+        this.typing = new Typing(members, b.connections, fanout, typingThrottle, disconnecting);
+        this.markingRead = new MarkingRead(members, b.connections, b.messages, b.readPositions, fanout,
+                disconnecting);
+        this.presenceQuerying = new PresenceQuerying(members, b.connections);
         this.expiringTokens = new ExpiringTokens(b.connections, disconnecting, b.clock);
     }
 
@@ -116,6 +131,15 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         if (command instanceof ChangeMessageCommand change) {
             return changingMessage.change(caller, change);
         }
+        if (command instanceof TypingCommand typingCommand) {
+            return typing.typing(caller, typingCommand);
+        }
+        if (command instanceof MarkReadCommand read) {
+            return markingRead.read(caller, read);
+        }
+        if (command instanceof PresenceQuery query) {
+            return presenceQuerying.presence(caller, query);
+        }
         return readingHistory.readHistory(caller, (ReadHistoryQuery) command);
     }
 
@@ -125,8 +149,8 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     }
 
     @Override
-    public boolean forgetIfExpired(ConnectionId caller) {
-        return expiringTokens.forgetIfExpired(caller);
+    public FrameCaller check(ConnectionId caller) {
+        return expiringTokens.check(caller);
     }
 
     @Override
@@ -138,6 +162,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     public static final class Builder {
         private ConnectionStore connections;
         private MessageStore messages;
+        private ReadPositions readPositions;
         private ConnectionGateway gateway;
         private TokenVerifier verifier;
         private Function<BroadcastUseCase, MessagePublisher> publisherFactory;
@@ -158,6 +183,12 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
 
         public Builder messageStore(MessageStore store) {
             this.messages = Objects.requireNonNull(store);
+            return this;
+        }
+
+        /** Where each user's read position per room is kept (v2's {@code onRead} and join reply). */
+        public Builder readPositions(ReadPositions positions) {
+            this.readPositions = Objects.requireNonNull(positions);
             return this;
         }
 
@@ -221,6 +252,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         public ChatCore build() {
             Objects.requireNonNull(connections, "connectionStore is required");
             Objects.requireNonNull(messages, "messageStore is required");
+            Objects.requireNonNull(readPositions, "readPositions is required");
             Objects.requireNonNull(gateway, "gateway is required");
             Objects.requireNonNull(verifier, "tokenVerifier is required");
             return new ChatCore(this);

@@ -14,19 +14,23 @@ import java.util.List;
 final class Disconnecting implements DisconnectUseCase {
     private final ConnectionStore connections;
     private final Presence presence;
+    private final TypingThrottle typing;
 
-    Disconnecting(ConnectionStore connections, Presence presence) {
+    Disconnecting(ConnectionStore connections, Presence presence, TypingThrottle typing) {
         this.connections = connections;
         this.presence = presence;
+        this.typing = typing;
     }
 
     @Override
     public void disconnect(ConnectionId id) {
         departed(connections.remove(id));
+        typing.forget(id);
     }
 
     void departed(List<Departure> departures) {
         for (Departure departure : departures) {
+            typing.forget(departure.member().connectionId(), departure.room());
             if (departure.lastOfUser()) {
                 var member = departure.member();
                 disconnectAll(presence.announce(new RoomEvent.Presence(departure.room(), RoomEvent.Presence.Kind.LEAVE,

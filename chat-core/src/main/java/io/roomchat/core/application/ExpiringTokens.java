@@ -1,7 +1,11 @@
 package io.roomchat.core.application;
 
+import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.port.in.FrameCaller;
 import io.roomchat.core.port.in.TokenExpiryUseCase;
+import java.util.Optional;
 import io.roomchat.core.port.out.ConnectionStore;
 import java.time.Clock;
 
@@ -18,14 +22,13 @@ final class ExpiringTokens implements TokenExpiryUseCase {
     }
 
     @Override
-    public boolean forgetIfExpired(ConnectionId caller) {
-        boolean expired = connections.find(caller)
-                .filter(connection -> connection.tokenExpiredAt(clock.instant()))
-                .isPresent();
+    public FrameCaller check(ConnectionId caller) {
+        Optional<Connection> connection = connections.find(caller);
+        boolean expired = connection.filter(found -> found.tokenExpiredAt(clock.instant())).isPresent();
         if (expired) {
             // Leaving like any disconnect, so that its rooms hear the user's presence leave.
             disconnecting.disconnect(caller);
         }
-        return expired;
+        return new FrameCaller(connection.map(Connection::protocol).orElse(Protocol.V1), expired);
     }
 }

@@ -11,19 +11,35 @@ import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.JoinOutcome;
+import io.roomchat.core.port.out.MessageStore;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** v1's {@code onJoin} switches rooms; v2's adds one, up to {@link Limits#maxRoomsPerConnection()}. */
+/**
+ * v1's {@code onJoin} switches rooms and answers a bare 200; v2's adds one, up to
+ * {@link Limits#maxRoomsPerConnection()}, and answers with the room's state ({@link RoomSummary}). A v2 join with
+ * {@code since} resumes: it enters the room in the room's order ({@link RoomOrder#inTurn}), so that every change
+ * reaches the caller once, either in the catch-up ({@link Resuming}) or live.
+ */
 final class JoiningRoom {
     private final ConnectionStore connections;
+    private final MessageStore messages;
     private final Presence presence;
     private final Disconnecting disconnecting;
+    private final RoomOrder roomOrder;
+    private final RoomSummary summary;
+    private final Resuming resuming;
     private final int maxRooms;
 
-    JoiningRoom(ConnectionStore connections, Presence presence, Disconnecting disconnecting, Limits limits) {
+    JoiningRoom(ConnectionStore connections, MessageStore messages, Presence presence, Disconnecting disconnecting,
+                RoomOrder roomOrder, RoomSummary summary, Resuming resuming, Limits limits) {
         this.connections = connections;
+        this.messages = messages;
         this.presence = presence;
         this.disconnecting = disconnecting;
+        this.roomOrder = roomOrder;
+        this.summary = summary;
+        this.resuming = resuming;
         this.maxRooms = limits.maxRoomsPerConnection();
     }
 
@@ -33,9 +49,26 @@ final class JoiningRoom {
             return unknownConnection();
         }
         Membership membership = new Membership(command.room(), command.name());
-        JoinOutcome outcome = connection.get().protocol() == Protocol.V1
-                ? connections.switchTo(caller, membership)
-                : connections.join(caller, membership, maxRooms);
+        if (connection.get().protocol() == Protocol.V1) {
+            // v1 ignores since: its reply stays exactly v1's.
+            return answered(connections.switchTo(caller, membership), command, joined -> Reply.ok());
+        }
+        if (command.since().isEmpty()) {
+            return answered(connections.join(caller, membership, maxRooms), command, joined ->
+                    summary.reply(joined.connection(), command.room(), messages.latestSeq(command.room()),
+                            Optional.empty()));
+        }
+        return roomOrder.inTurn(command.room(), divide -> answered(connections.join(caller, membership, maxRooms),
+                command, joined -> {
+                    long upTo = divide.getAsLong();
+                    boolean recovered = resuming.resume(joined.connection(), command.room(),
+                            command.since().getAsLong(), upTo);
+                    return summary.reply(joined.connection(), command.room(), upTo, Optional.of(recovered));
+                }));
+    }
+
+    /** The store's answer to a join: a refusal, or the rooms involved told and {@code answer}'s reply. */
+    private Reply answered(JoinOutcome outcome, JoinRoomCommand command, Function<JoinOutcome.Joined, Reply> answer) {
         if (outcome instanceof JoinOutcome.TooManyRooms) {
             return Reply.rejected(Status.FORBIDDEN, "room: already in " + maxRooms + " rooms, leave one first");
         }
@@ -49,7 +82,7 @@ final class JoiningRoom {
             disconnecting.disconnectAll(presence.announce(new RoomEvent.Presence(command.room(),
                     RoomEvent.Presence.Kind.JOIN, entered.userId(), command.name())));
         }
-        return Reply.ok();
+        return answer.apply(joined);
     }
 
     private static Reply unknownConnection() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -60,10 +61,7 @@ final class RoomOrder {
             toPublish.apply(result).ifPresent(this::publishDurably);
             return result;
         }
-        Stripe stripe = stripes[Math.floorMod(room.hashCode(), STRIPES)];
-        if (stripe.isPublishing()) {
-            throw new IllegalStateException("a write during its room's own publication would wait for itself");
-        }
+        Stripe stripe = stripeOf(room);
         T result;
         Optional<ChatMessage> published;
         long ticket;
@@ -94,6 +92,44 @@ final class RoomOrder {
         } finally {
             stripe.endTurn();
         }
+    }
+
+    /**
+     * Runs {@code action} in {@code room}'s order, as a resuming join needs: after every earlier write of the room
+     * has published, before any later one publishes. {@code action} is handed the {@code seq} that divides the two:
+     * a change up to it was published before the action ran, any later one will be published after it. Without
+     * order (serverless) the divide is the room's latest {@code seq} when asked, so the action must first enter the
+     * room: a change after that is then published to it, and one at the divide may reach it twice.
+     */
+    <T> T inTurn(RoomName room, Function<LongSupplier, T> action) {
+        if (stripes == null) {
+            return action.apply(() -> store.latestSeq(room));
+        }
+        Stripe stripe = stripeOf(room);
+        long divide;
+        long ticket;
+        stripe.lock.lock();
+        try {
+            // Read under the lock that writes take: every change up to here holds an earlier ticket.
+            divide = store.latestSeq(room);
+            ticket = stripe.issued++;
+        } finally {
+            stripe.lock.unlock();
+        }
+        stripe.awaitTurn(ticket);
+        try {
+            return action.apply(() -> divide);
+        } finally {
+            stripe.endTurn();
+        }
+    }
+
+    private Stripe stripeOf(RoomName room) {
+        Stripe stripe = stripes[Math.floorMod(room.hashCode(), STRIPES)];
+        if (stripe.isPublishing()) {
+            throw new IllegalStateException("a write or join during its room's own publication would wait for itself");
+        }
+        return stripe;
     }
 
     private void publishDurably(ChatMessage message) {

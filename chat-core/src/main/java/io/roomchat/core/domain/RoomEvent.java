@@ -1,5 +1,6 @@
 package io.roomchat.core.domain;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /** Something that happened in a room, told to the connections in it. */
@@ -34,6 +35,24 @@ public sealed interface RoomEvent {
         public enum Kind {
             JOIN,
             LEAVE
+        }
+    }
+
+    /** A user is typing in the room: to the room's other v2 connections, never stored. */
+    record Typing(RoomName room, UserId userId, DisplayName name) implements RoomEvent {
+        public Typing {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** A user's read position in the room moved forward to {@code postedAt}: to the room's other v2 connections. */
+    record Read(RoomName room, UserId userId, Instant postedAt) implements RoomEvent {
+        public Read {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(postedAt, "postedAt");
         }
     }
 }

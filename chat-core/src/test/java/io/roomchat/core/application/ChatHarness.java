@@ -35,6 +35,7 @@ final class ChatHarness {
 
     final FakeConnectionStore connections = new FakeConnectionStore();
     final FakeMessageStore messages = new FakeMessageStore();
+    final FakeReadPositions readPositions = new FakeReadPositions();
     final RecordingGateway gateway = new RecordingGateway();
     final MutableClock clock = new MutableClock(START);
     final AtomicInteger encodings = new AtomicInteger();
@@ -49,6 +50,7 @@ final class ChatHarness {
         core = ChatCore.builder()
                 .connectionStore(connections)
                 .messageStore(messages)
+                .readPositions(readPositions)
                 .gateway(gateway)
                 .tokenVerifier(ChatHarness::verify)
                 .eventEncoder(new EventEncoder() {
@@ -59,9 +61,13 @@ final class ChatHarness {
 
                     @Override
                     public String encode(RoomEvent event, Protocol protocol) {
+                        if (event instanceof RoomEvent.Message message) {
+                            return protocol + " " + encode(message.message());
+                        }
                         return event instanceof RoomEvent.Presence presence
                                 ? protocol + " presence#" + encodings.incrementAndGet() + ":" + presence.kind()
-                                : protocol + " " + encode(((RoomEvent.Message) event).message());
+                                : protocol + " " + event.getClass().getSimpleName() + "#"
+                                        + encodings.incrementAndGet();
                     }
                 })
                 .clock(clock)
@@ -128,6 +134,16 @@ final class ChatHarness {
 
     List<ChatMessage> received(ConnectionId id) {
         return gateway.receivedBy(id);
+    }
+
+    /** The events of {@code type} that {@code id} received, in order. */
+    <T extends RoomEvent> List<T> seenBy(ConnectionId id, Class<T> type) {
+        return gateway.eventsSeenBy(id).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** A join that may be refused, for its reply. */
+    Reply joinReply(ConnectionId id, String room, String name) {
+        return core.handle(id, new JoinRoomCommand(room(room), new DisplayName(name)));
     }
 
     /** The presence events {@code id} received, in order. */

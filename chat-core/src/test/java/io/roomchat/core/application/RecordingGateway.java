@@ -60,6 +60,11 @@ final class RecordingGateway implements ConnectionGateway {
                 .toList();
     }
 
+    /** Every event {@code id} received, in order. */
+    synchronized List<RoomEvent> eventsSeenBy(ConnectionId id) {
+        return List.copyOf(received.getOrDefault(id, List.of()));
+    }
+
     synchronized List<String> textsFor(ConnectionId id) {
         return List.copyOf(texts.getOrDefault(id, List.of()));
     }

@@ -52,6 +52,7 @@ public final class ServerlessWiring implements AutoCloseable {
         ServerlessChat.Builder builder = ServerlessChat.builder()
                 .connectionStore(storage.connectionStore())
                 .messageStore(storage.messageStore())
+                .readPositions(storage.readPositions())
                 .tokenVerifier(verifier)
                 .managementApi(aws::managementApi)
                 .maxInFlight(settings.maxInFlight())

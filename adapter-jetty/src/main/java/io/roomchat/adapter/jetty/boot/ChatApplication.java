@@ -94,6 +94,7 @@ public final class ChatApplication implements AutoCloseable {
                         ChatCore.Builder core = ChatCore.builder()
                                 .connectionStore(connections)
                                 .messageStore(messages)
+                                .readPositions(storage.readPositions())
                                 .tokenVerifier(auth.verifier())
                                 .gateway(ports.gateway())
                                 .metrics(ports.metrics())

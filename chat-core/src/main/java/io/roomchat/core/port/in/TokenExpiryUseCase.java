@@ -10,9 +10,15 @@ import io.roomchat.core.domain.ConnectionId;
 public interface TokenExpiryUseCase {
 
     /**
-     * Whether the caller's token has expired by the core's clock, judged from its connection record. An expired
-     * connection's record is removed at once (it leaves its room), so the transport has only to close the socket.
-     * A connection the store does not know is not expired here: the core answers its frames as for any.
+     * The caller as its connection record says, judged by the core's clock: its protocol, and whether its token has
+     * expired. An expired connection's record is removed at once (it leaves its rooms), so the transport has only
+     * to answer in that protocol and close the socket. A connection the store does not know is a v1 one whose
+     * token has not expired: the core answers its frames as for any.
      */
-    boolean forgetIfExpired(ConnectionId caller);
+    FrameCaller check(ConnectionId caller);
+
+    /** Whether the caller's token has expired, as {@link #check} judges (and forgets) it. */
+    default boolean forgetIfExpired(ConnectionId caller) {
+        return check(caller).tokenExpired();
+    }
 }
