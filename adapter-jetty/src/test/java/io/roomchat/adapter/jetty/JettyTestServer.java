@@ -6,6 +6,7 @@ import io.roomchat.auth.jwt.JwtTokenIssuer;
 import io.roomchat.auth.jwt.JwtTokenVerifier;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.testkit.protocol.InterimV2Frames;
 import io.roomchat.testkit.protocol.WsTestClient;
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ final class JettyTestServer implements AutoCloseable {
                         .tokenVerifier(JwtTokenVerifier.hs256(SECRET).build())
                         .gateway(ports.gateway())
                         .metrics(ports.metrics())
-                        .eventEncoder(io.roomchat.wire.WireCodec.create())
+                        .eventEncoder(new InterimV2Frames(io.roomchat.wire.WireCodec.create()))
                         .limits(limits)
                         .build());
         settings.accept(builder);
@@ -66,6 +67,11 @@ final class JettyTestServer implements AutoCloseable {
 
     WsTestClient connect(String userId) {
         return WsTestClient.connect(endpoint(), tokenFor(userId));
+    }
+
+    /** Connects offering protocol v2. */
+    WsTestClient connectV2(String userId) {
+        return WsTestClient.connectV2(endpoint(), tokenFor(userId));
     }
 
     /** The connection count {@code GET /health} reports. */
