@@ -13,12 +13,10 @@ import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.out.TokenVerification;
 import io.roomchat.core.port.out.TokenVerifier;
 import io.roomchat.testkit.DocSnippet;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The v2 example of docs/embedding.md, run as written; a second test keeps the page and this file in step. */
@@ -29,10 +27,7 @@ class EmbeddingV2ExampleTest {
 
     @Test
     void the_documented_v2_example_prints_presence_and_messages_of_both_rooms() {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        List<String> printed = PrintedLines.of(() -> {
             // snippet:start
             TokenVerifier trustingVerifier = token -> new TokenVerification.Verified(new Identity(new UserId(token)));
             try (EmbeddedChat chat = InMemoryChat.embedded(trustingVerifier)) {
@@ -56,11 +51,9 @@ class EmbeddingV2ExampleTest {
                 bob.close();
             }
             // snippet:end
-        } finally {
-            System.setOut(original);
-        }
+        });
 
-        assertThat(captured.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        assertThat(printed).containsExactly(
                 "general: Alice JOIN", "random: Alice JOIN", "random: Bob JOIN", "random: Bob: hi Alice",
                 "random: Bob LEAVE");
     }
