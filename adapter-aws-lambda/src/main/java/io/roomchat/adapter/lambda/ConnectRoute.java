@@ -8,6 +8,7 @@ import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.ConnectUseCase;
 import io.roomchat.core.port.in.DisconnectUseCase;
 import java.lang.System.Logger.Level;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,6 @@ import java.util.Map;
 final class ConnectRoute {
     private static final System.Logger LOG = System.getLogger(ConnectRoute.class.getName());
     private static final String BEARER = "bearer ";
-    static final String SUBPROTOCOL = "Sec-WebSocket-Protocol";
 
     private final ConnectUseCase connecting;
     private final DisconnectUseCase disconnecting;
@@ -39,7 +39,7 @@ final class ConnectRoute {
         endpoint.learnFrom(event);
         ConnectionId id = WebSocketResponses.caller(event);
         try {
-            SubprotocolOffer offer = SubprotocolOffer.ofHeaders(headerValues(event, SUBPROTOCOL));
+            SubprotocolOffer offer = SubprotocolOffer.ofHeaders(headerValues(event, SubprotocolOffer.HEADER));
             ConnectOutcome outcome = connecting.connect(id, tokenOf(event), offer.protocol());
             if (outcome instanceof ConnectOutcome.Refused refused) {
                 LOG.log(Level.INFO, "$connect {0} refused: {1}", id, refused.reason());
@@ -47,7 +47,8 @@ final class ConnectRoute {
             }
             LOG.log(Level.DEBUG, "$connect {0} accepted ({1})", id, offer.protocol());
             APIGatewayV2WebSocketResponse accepted = WebSocketResponses.status(200);
-            offer.accepted().ifPresent(subprotocol -> accepted.setHeaders(Map.of(SUBPROTOCOL, subprotocol)));
+            offer.accepted().ifPresent(
+                    subprotocol -> accepted.setHeaders(Map.of(SubprotocolOffer.HEADER, subprotocol)));
             return accepted;
         } catch (RuntimeException failure) {
             LOG.log(Level.ERROR, "$connect " + id + " failed: " + failure.getClass().getSimpleName(), failure);
@@ -76,7 +77,7 @@ final class ConnectRoute {
         if (single != null) {
             for (var header : single.entrySet()) {
                 if (name.equalsIgnoreCase(header.getKey())) {
-                    return java.util.Collections.singletonList(header.getValue());
+                    return Collections.singletonList(header.getValue());
                 }
             }
         }

@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public record SubprotocolOffer(List<String> offered) {
     public static final String V2 = "roomchat.v2";
+    /** The handshake header that carries the offer, and the answer. */
+    public static final String HEADER = "Sec-WebSocket-Protocol";
 
     public SubprotocolOffer {
         offered = List.copyOf(Objects.requireNonNull(offered, "offered"));

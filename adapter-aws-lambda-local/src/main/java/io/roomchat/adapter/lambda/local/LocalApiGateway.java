@@ -3,6 +3,7 @@ package io.roomchat.adapter.lambda.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.roomchat.core.domain.SubprotocolOffer;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalApiGateway {
     private static final Logger LOG = LoggerFactory.getLogger(LocalApiGateway.class);
-    static final String SUBPROTOCOL = "Sec-WebSocket-Protocol";
     private static final String INTERNAL_ERROR = "{\"message\": \"Internal server error\", \"connectionId\":\"%s\"}";
 
     private final Map<String, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> routes;
@@ -71,7 +71,7 @@ final class LocalApiGateway {
             return Optional.empty();
         }
         return headers.entrySet().stream()
-                .filter(header -> SUBPROTOCOL.equalsIgnoreCase(header.getKey()) && header.getValue() != null)
+                .filter(header -> SubprotocolOffer.HEADER.equalsIgnoreCase(header.getKey()) && header.getValue() != null)
                 .map(Map.Entry::getValue)
                 .findFirst();
     }
