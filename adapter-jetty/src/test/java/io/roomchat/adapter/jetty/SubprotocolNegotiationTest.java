@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.testkit.protocol.SubprotocolHandshake;
 import io.roomchat.testkit.protocol.WsTestClient;
+import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,11 @@ class SubprotocolNegotiationTest {
                 "chat.other", "roomchat.v2")) {
             assertThat(client.acceptedSubprotocol()).contains("roomchat.v2");
         }
+    }
+
+    @Test
+    void the_101_names_roomchat_v2_exactly_when_it_was_offered_on_any_header_line() throws IOException {
+        SubprotocolHandshake.assertNamesV2ExactlyWhenOffered(chat.endpoint(), JettyTestServer.tokenFor("raw-user"));
     }
 
     @Test

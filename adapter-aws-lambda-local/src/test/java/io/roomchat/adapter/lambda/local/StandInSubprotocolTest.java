@@ -10,8 +10,10 @@ import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.testkit.DynaliteServer;
+import io.roomchat.testkit.protocol.SubprotocolHandshake;
 import io.roomchat.testkit.protocol.WsTestClient;
 import io.roomchat.wire.WireCodec;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +63,11 @@ class StandInSubprotocolTest {
                 StandIns.tokenFor(fresh("v2")), "chat.other", "roomchat.v2")) {
             assertThat(client.acceptedSubprotocol()).contains("roomchat.v2");
         }
+    }
+
+    @Test
+    void the_101_names_roomchat_v2_exactly_when_it_was_offered_on_any_header_line() throws IOException {
+        SubprotocolHandshake.assertNamesV2ExactlyWhenOffered(local.webSocketUri(), StandIns.tokenFor(fresh("raw")));
     }
 
     @Test
