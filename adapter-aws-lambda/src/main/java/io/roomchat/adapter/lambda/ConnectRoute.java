@@ -3,17 +3,23 @@ package io.roomchat.adapter.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import io.roomchat.core.domain.ConnectionId;
-import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.SubprotocolOffer;
 import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.ConnectUseCase;
 import io.roomchat.core.port.in.DisconnectUseCase;
 import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code $connect} and {@code $disconnect}. The token comes from {@code ?token=} (as the original's client sends
  * it) or an {@code Authorization: Bearer} header; a refusal answers 401, which makes API Gateway refuse the
  * upgrade, and stores nothing. The event is never logged: its query string holds the token.
+ *
+ * <p>A client that offers the subprotocol {@value SubprotocolOffer#V2} in {@code Sec-WebSocket-Protocol} is v2, and
+ * the 200 carries {@code Sec-WebSocket-Protocol: roomchat.v2}: API Gateway puts that header of the {@code $connect}
+ * response into its 101. Without it the connection is v1 and the response has no such header.
  */
 final class ConnectRoute {
     private static final System.Logger LOG = System.getLogger(ConnectRoute.class.getName());
@@ -33,13 +39,17 @@ final class ConnectRoute {
         endpoint.learnFrom(event);
         ConnectionId id = WebSocketResponses.caller(event);
         try {
-            ConnectOutcome outcome = connecting.connect(id, tokenOf(event), Protocol.V1);
+            SubprotocolOffer offer = SubprotocolOffer.ofHeaders(headerValues(event, SubprotocolOffer.HEADER));
+            ConnectOutcome outcome = connecting.connect(id, tokenOf(event), offer.protocol());
             if (outcome instanceof ConnectOutcome.Refused refused) {
                 LOG.log(Level.INFO, "$connect {0} refused: {1}", id, refused.reason());
                 return WebSocketResponses.status(401);
             }
-            LOG.log(Level.DEBUG, "$connect {0} accepted", id);
-            return WebSocketResponses.status(200);
+            LOG.log(Level.DEBUG, "$connect {0} accepted ({1})", id, offer.protocol());
+            APIGatewayV2WebSocketResponse accepted = WebSocketResponses.status(200);
+            offer.accepted().ifPresent(
+                    subprotocol -> accepted.setHeaders(Map.of(SubprotocolOffer.HEADER, subprotocol)));
+            return accepted;
         } catch (RuntimeException failure) {
             LOG.log(Level.ERROR, "$connect " + id + " failed: " + failure.getClass().getSimpleName(), failure);
             return WebSocketResponses.status(500);
@@ -51,6 +61,27 @@ final class ConnectRoute {
         disconnecting.disconnect(id);
         LOG.log(Level.DEBUG, "$disconnect {0}", id);
         return WebSocketResponses.status(200);
+    }
+
+    /** A header's values, whatever its name's case: every line of the multi-value map, or the single value. */
+    private static List<String> headerValues(APIGatewayV2WebSocketEvent event, String name) {
+        Map<String, List<String>> multi = event.getMultiValueHeaders();
+        if (multi != null) {
+            for (var header : multi.entrySet()) {
+                if (name.equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
+                    return header.getValue();
+                }
+            }
+        }
+        Map<String, String> single = event.getHeaders();
+        if (single != null) {
+            for (var header : single.entrySet()) {
+                if (name.equalsIgnoreCase(header.getKey())) {
+                    return Collections.singletonList(header.getValue());
+                }
+            }
+        }
+        return List.of();
     }
 
     private static String tokenOf(APIGatewayV2WebSocketEvent event) {

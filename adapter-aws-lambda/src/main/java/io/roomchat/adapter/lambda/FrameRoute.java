@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Every client frame ({@code onJoin}, {@code onMessage}, {@code onHistory}, {@code $default}): the shared
+ * Every client frame (every route but {@code $connect} and {@code $disconnect}): the shared
  * {@link FramePipeline} makes its one reply, sent to the caller through the Management API. Logs carry the route,
  * the connection and the delivery: never the frame.
  *

@@ -91,7 +91,7 @@ public final class ServerlessChat implements AutoCloseable {
         return connectRoute.disconnect(event);
     }
 
-    /** {@code onJoin}, {@code onMessage}, {@code onHistory}, {@code $default}: one reply to the caller each. */
+    /** Every frame route ({@code onJoin} … {@code onPresence}, {@code $default}): one reply to the caller each. */
     public APIGatewayV2WebSocketResponse onFrame(APIGatewayV2WebSocketEvent event) {
         return frameRoute.handle(event);
     }

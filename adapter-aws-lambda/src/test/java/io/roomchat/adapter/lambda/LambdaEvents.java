@@ -21,6 +21,12 @@ final class LambdaEvents {
         return webSocket("connect.json", Map.of("connectionId", connectionId, "token", token));
     }
 
+    /** A {@code $connect} whose {@code Sec-WebSocket-Protocol} header offers {@code subprotocols} (comma-separated). */
+    static APIGatewayV2WebSocketEvent connectOffering(String connectionId, String token, String subprotocols) {
+        return webSocket("connect-subprotocol.json",
+                Map.of("connectionId", connectionId, "token", token, "subprotocols", subprotocols));
+    }
+
     static APIGatewayV2WebSocketEvent connectWithBearer(String connectionId, String token) {
         return webSocket("connect-bearer.json", Map.of("connectionId", connectionId, "token", token));
     }

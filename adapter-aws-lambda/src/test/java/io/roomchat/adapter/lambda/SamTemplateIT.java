@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class SamTemplateIT {
     private static final Path TEMPLATE = Path.of("template.yaml");
-    private static final Map<String, String> ROUTE_HANDLERS = Map.of(
-            "$connect", "io.roomchat.adapter.lambda.boot.ConnectHandler",
-            "$disconnect", "io.roomchat.adapter.lambda.boot.DisconnectHandler",
-            "onJoin", "io.roomchat.adapter.lambda.boot.FrameHandler",
-            "onMessage", "io.roomchat.adapter.lambda.boot.FrameHandler",
-            "onHistory", "io.roomchat.adapter.lambda.boot.FrameHandler",
-            "$default", "io.roomchat.adapter.lambda.boot.FrameHandler");
+    private static final String FRAMES = "io.roomchat.adapter.lambda.boot.FrameHandler";
+    private static final Map<String, String> ROUTE_HANDLERS = Map.ofEntries(
+            Map.entry("$connect", "io.roomchat.adapter.lambda.boot.ConnectHandler"),
+            Map.entry("$disconnect", "io.roomchat.adapter.lambda.boot.DisconnectHandler"),
+            Map.entry("onJoin", FRAMES), Map.entry("onMessage", FRAMES), Map.entry("onHistory", FRAMES),
+            Map.entry("onLeave", FRAMES), Map.entry("onTyping", FRAMES), Map.entry("onRead", FRAMES),
+            Map.entry("onPresence", FRAMES), Map.entry("$default", FRAMES));
+    private static final int FUNCTIONS = 11;
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::NoValue", "AWS::Partition", "AWS::URLSuffix");
 
@@ -54,7 +56,7 @@ class SamTemplateIT {
         assertThat(codeUri).exists();
         List<String> handlers = functions().values().stream()
                 .map(function -> string(properties(function).get("Handler"))).toList();
-        assertThat(handlers).hasSize(7);
+        assertThat(handlers).hasSize(FUNCTIONS);
 
         try (URLClassLoader jar = new URLClassLoader(new URL[] {codeUri.toUri().toURL()}, null)) {
             Class<?> requestHandler = jar.loadClass("com.amazonaws.services.lambda.runtime.RequestHandler");
@@ -174,14 +176,13 @@ class SamTemplateIT {
         String connections = "arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatWebSocketApi}/${StageName}/";
         Set<String> postOnly = Set.of(connections + "POST/@connections/*");
         Set<String> postAndClose = Set.of(connections + "POST/@connections/*", connections + "DELETE/@connections/*");
-        Map<String, Set<String>> expected = Map.of(
+        Map<String, Set<String>> expected = new HashMap<>(Map.of(
                 "ConnectFunction", Set.of(),
                 "DisconnectFunction", Set.of(),
-                "JoinFunction", postAndClose,
-                "MessageFunction", postAndClose,
-                "HistoryFunction", postAndClose,
-                "DefaultFunction", postAndClose,
-                "FanoutFunction", postOnly);
+                "FanoutFunction", postOnly));
+        for (String frames : List.of("Join", "Message", "History", "Leave", "Typing", "Read", "Presence", "Default")) {
+            expected.put(frames + "Function", postAndClose);
+        }
         functions().forEach((id, function) -> {
             Set<String> resourcesAllowed = new HashSet<>();
             for (Map<String, Object> statement : statements(properties(function).get("Policies"))) {
@@ -200,7 +201,7 @@ class SamTemplateIT {
     void every_function_has_a_reserved_concurrency_parameter_that_by_default_reserves_none() {
         Map<String, Map<String, Object>> parameters = map(template.get("Parameters"));
         Map<String, Object> conditions = map(template.get("Conditions"));
-        assertThat(functions()).hasSize(7);
+        assertThat(functions()).hasSize(FUNCTIONS);
         functions().forEach((id, function) -> {
             String name = id.replace("Function", "");
             String parameter = name + "ReservedConcurrency";
@@ -224,20 +225,29 @@ class SamTemplateIT {
 
     @Test
     void each_function_has_its_own_policy_without_wildcard_actions_or_resources() {
-        Map<String, Set<String>> expected = Map.of(
-                "ConnectFunction", Set.of("dynamodb:PutItem"),
+        Set<String> fansOutDirectly = Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "dynamodb:Query", "execute-api:ManageConnections");
+        Map<String, Set<String>> expected = Map.ofEntries(
+                Map.entry("LeaveFunction", fansOutDirectly),
+                Map.entry("TypingFunction", fansOutDirectly),
+                Map.entry("ReadFunction", fansOutDirectly),
+                Map.entry("PresenceFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                        "execute-api:ManageConnections")),
+                Map.entry("ConnectFunction", Set.of("dynamodb:PutItem")),
                 // Leaving rooms writes the record, memberships and presence sets and lists the room (presence).
-                "DisconnectFunction", Set.of("dynamodb:DeleteItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+                Map.entry("DisconnectFunction", Set.of("dynamodb:DeleteItem", "dynamodb:UpdateItem",
+                        "dynamodb:Query")),
                 // Every function that answers frames keeps the caller's frame budget: GetItem and UpdateItem.
-                "JoinFunction", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem",
-                        "dynamodb:DeleteItem", "dynamodb:Query", "execute-api:ManageConnections"),
-                "MessageFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                        "dynamodb:DeleteItem", "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections"),
-                "HistoryFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",
-                        "execute-api:ManageConnections"),
-                "DefaultFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "execute-api:ManageConnections"),
-                "FanoutFunction", Set.of("dynamodb:Query", "dynamodb:DeleteItem", "dynamodb:UpdateItem",
-                        "execute-api:ManageConnections"));
+                Map.entry("JoinFunction", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem",
+                        "dynamodb:DeleteItem", "dynamodb:Query", "execute-api:ManageConnections")),
+                Map.entry("MessageFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem", "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections")),
+                Map.entry("HistoryFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                        "execute-api:ManageConnections")),
+                Map.entry("DefaultFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem",
+                        "execute-api:ManageConnections")),
+                Map.entry("FanoutFunction", Set.of("dynamodb:Query", "dynamodb:DeleteItem", "dynamodb:UpdateItem",
+                        "execute-api:ManageConnections")));
         functions().forEach((id, function) -> {
             List<Map<String, Object>> statements = statements(properties(function).get("Policies"));
             Set<String> actions = new HashSet<>();
@@ -247,6 +257,51 @@ class SamTemplateIT {
             }
             assertThat(actions).as(id).isEqualTo(expected.get(id)).noneMatch(action -> action.endsWith("*"));
         });
+    }
+
+    @Test
+    void the_v2_functions_touch_only_the_tables_and_indexes_their_action_needs() {
+        String connections = "ConnectionsTable.Arn";
+        String roomIndex = "${ConnectionsTable.Arn}/index/RoomIndex";
+        String messages = "MessagesTable.Arn";
+        // A recipient found gone is disconnected (DeleteItem); only onRead touches the messages table: the message
+        // it names (GetItem) and the user's read position item, only ever raised (UpdateItem).
+        Map<String, Set<String>> fansOut = Map.of(
+                connections, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                roomIndex, Set.of("dynamodb:Query"));
+        Map<String, Map<String, Set<String>>> expected = Map.of(
+                "LeaveFunction", fansOut,
+                "TypingFunction", fansOut,
+                "ReadFunction", Map.of(
+                        connections, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                        messages, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                        roomIndex, Set.of("dynamodb:Query")),
+                "PresenceFunction", Map.of(
+                        connections, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                        roomIndex, Set.of("dynamodb:Query")));
+
+        expected.forEach((id, allowed) -> assertThat(dynamoDbGrants(resources.get(id))).as(id).isEqualTo(allowed));
+    }
+
+    /** Each DynamoDB resource a function's policies name ({@code !GetAtt} or {@code !Sub}), with its actions. */
+    private static Map<String, Set<String>> dynamoDbGrants(Map<String, Object> function) {
+        Map<String, Set<String>> grants = new TreeMap<>();
+        for (Map<String, Object> statement : statements(properties(function).get("Policies"))) {
+            List<String> actions = strings(statement.get("Action")).stream()
+                    .filter(action -> action.startsWith("dynamodb:")).toList();
+            if (actions.isEmpty()) {
+                continue;
+            }
+            Object resource = statement.get("Resource");
+            for (Object one : resource instanceof List<?> list ? list : List.of(resource)) {
+                Map<String, Object> reference = map(one);
+                String name = reference.containsKey("Fn::GetAtt")
+                        ? String.join(".", strings(reference.get("Fn::GetAtt")))
+                        : string(reference.get("Fn::Sub"));
+                grants.computeIfAbsent(name, key -> new HashSet<>()).addAll(actions);
+            }
+        }
+        return grants;
     }
 
     @Test

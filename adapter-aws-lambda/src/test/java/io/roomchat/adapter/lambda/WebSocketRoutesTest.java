@@ -12,10 +12,12 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.out.ChatStorageException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +58,49 @@ class WebSocketRoutesTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(chats.connections.find(new ConnectionId(id))).hasValueSatisfying(
                 connection -> assertThat(connection.userId().value()).isEqualTo("ada"));
+    }
+
+    @Test
+    void a_connect_offering_roomchat_v2_answers_with_the_subprotocol_header_and_opens_a_v2_connection() {
+        String id = newId();
+
+        var response = new ConnectHandler(chat).handleRequest(
+                LambdaEvents.connectOffering(id, "valid-ada", "chat.other, roomchat.v2"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsExactlyEntriesOf(Map.of("Sec-WebSocket-Protocol", "roomchat.v2"));
+        assertThat(chats.connections.find(new ConnectionId(id))).hasValueSatisfying(
+                connection -> assertThat(connection.protocol()).isEqualTo(Protocol.V2));
+    }
+
+    @Test
+    void a_connect_offering_no_subprotocol_or_only_others_answers_without_the_header_and_opens_a_v1_connection() {
+        String plain = newId();
+        String other = newId();
+
+        var plainResponse = new ConnectHandler(chat).handleRequest(LambdaEvents.connect(plain, "valid-ada"), null);
+        var otherResponse = new ConnectHandler(chat).handleRequest(
+                LambdaEvents.connectOffering(other, "valid-bo", "roomchat.v3, chat.other"), null);
+
+        for (var response : List.of(plainResponse, otherResponse)) {
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.getHeaders()).isNull();
+        }
+        for (String id : List.of(plain, other)) {
+            assertThat(chats.connections.find(new ConnectionId(id))).hasValueSatisfying(
+                    connection -> assertThat(connection.protocol()).isEqualTo(Protocol.V1));
+        }
+    }
+
+    @Test
+    void a_refused_v2_offer_answers_401_without_the_subprotocol_header() {
+        String id = newId();
+
+        var response = new ConnectHandler(chat).handleRequest(
+                LambdaEvents.connectOffering(id, "forged", "roomchat.v2"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getHeaders()).isNull();
     }
 
     @Test

@@ -23,7 +23,7 @@ public interface EmbeddedConnection extends AutoCloseable {
 
     boolean isOpen();
 
-    /** Disconnects: the connection leaves its room and its sink receives nothing more. Idempotent. */
+    /** Disconnects: the connection leaves its rooms and its sink receives nothing more. Idempotent. */
     @Override
     void close();
 }

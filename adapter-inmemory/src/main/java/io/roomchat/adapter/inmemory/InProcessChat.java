@@ -4,6 +4,7 @@ import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.in.ConnectOutcome;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -29,8 +30,18 @@ final class InProcessChat implements EmbeddedChat {
     @Override
     public Optional<EmbeddedConnection> connect(String token, Consumer<ChatMessage> sink) {
         Objects.requireNonNull(sink, "sink");
+        // A v1 connection is sent message events only.
+        return open(token, Protocol.V1, event -> sink.accept(((RoomEvent.Message) event).message()));
+    }
+
+    @Override
+    public Optional<EmbeddedConnection> connectV2(String token, Consumer<RoomEvent> sink) {
+        return open(token, Protocol.V2, Objects.requireNonNull(sink, "sink"));
+    }
+
+    private Optional<EmbeddedConnection> open(String token, Protocol protocol, Consumer<RoomEvent> sink) {
         ConnectionId id = new ConnectionId("embedded-" + UUID.randomUUID());
-        ConnectOutcome outcome = core.connect(id, token, Protocol.V1);
+        ConnectOutcome outcome = core.connect(id, token, protocol);
         if (outcome instanceof ConnectOutcome.Refused refused) {
             LOG.log(Level.DEBUG, "connection refused: {0}", refused.reason());
             return Optional.empty();

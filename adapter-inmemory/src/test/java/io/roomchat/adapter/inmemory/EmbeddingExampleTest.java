@@ -13,12 +13,10 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.TokenVerification;
 import io.roomchat.core.port.out.TokenVerifier;
 import io.roomchat.testkit.DocSnippet;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The example of docs/embedding.md, run as written; a second test keeps the page and this file in step. */
@@ -29,10 +27,7 @@ class EmbeddingExampleTest {
 
     @Test
     void the_documented_example_prints_the_message_and_an_ok_status() {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        List<String> printed = PrintedLines.of(() -> {
             // snippet:start
             TokenVerifier trustingVerifier = token -> new TokenVerification.Verified(new Identity(new UserId(token)));
             try (EmbeddedChat chat = InMemoryChat.embedded(trustingVerifier)) {
@@ -45,11 +40,9 @@ class EmbeddingExampleTest {
                 alice.close();
             }
             // snippet:end
-        } finally {
-            System.setOut(original);
-        }
+        });
 
-        assertThat(captured.toString(StandardCharsets.UTF_8).lines()).containsExactly("Alice: hello", "OK");
+        assertThat(printed).containsExactly("Alice: hello", "OK");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.ConnectionId;
-import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.SubprotocolOffer;
 import io.roomchat.core.port.in.ConnectOutcome;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Decides each upgrade: the origin must be allowed (else 403), the token must verify (else 401, and the core
  * stores nothing) and its user must have a connection slot left (else 429, and the record just made is removed).
  * An accepted socket gets a random UUID as its connection id; its record is removed again, and its slot freed, if
- * the upgrade does not complete.
+ * the upgrade does not complete. A client that offers the subprotocol {@value SubprotocolOffer#V2} gets it named in
+ * the 101 and speaks v2; any other offer, or none, is v1 with no subprotocol in the answer.
  */
 final class ChatUpgrade implements WebSocketCreator {
     private static final Logger LOG = LoggerFactory.getLogger(ChatUpgrade.class);
@@ -45,7 +46,8 @@ final class ChatUpgrade implements WebSocketCreator {
             return null;
         }
         ConnectionId id = new ConnectionId(UUID.randomUUID().toString());
-        ConnectOutcome outcome = services.core().connect(id, AccessToken.of(request).orElse(null), Protocol.V1);
+        SubprotocolOffer offer = SubprotocolOffer.ofHeaders(request.getSubProtocols());
+        ConnectOutcome outcome = services.core().connect(id, AccessToken.of(request).orElse(null), offer.protocol());
         if (outcome instanceof ConnectOutcome.Refused refused) {
             // The reason comes from the verifier and never contains the token.
             LOG.info("refused upgrade from {}: {}", Request.getRemoteAddr(request), refused.reason());
@@ -62,6 +64,7 @@ final class ChatUpgrade implements WebSocketCreator {
             refuse(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, "too many connections for this user");
             return null;
         }
+        offer.accepted().ifPresent(response::setAcceptedSubProtocol);
         ChatEndpoint endpoint = new ChatEndpoint(((ConnectOutcome.Accepted) outcome).connection(), services);
         // The record exists from here, but the socket opens only once the 101 is written: a client that is gone
         // by then (or a handshake Jetty refuses after this point) never opens it, so nothing else would remove it.

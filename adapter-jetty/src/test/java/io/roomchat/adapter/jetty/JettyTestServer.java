@@ -69,6 +69,11 @@ final class JettyTestServer implements AutoCloseable {
         return WsTestClient.connect(endpoint(), tokenFor(userId));
     }
 
+    /** Connects offering protocol v2. */
+    WsTestClient connectV2(String userId) {
+        return WsTestClient.connectV2(endpoint(), tokenFor(userId));
+    }
+
     /** The connection count {@code GET /health} reports. */
     int healthConnections() {
         HttpRequest request = HttpRequest.newBuilder(server.httpUri().resolve("/health")).GET().build();

@@ -47,6 +47,7 @@ final class Node implements AutoCloseable {
         core = ChatCore.builder()
                 .connectionStore(bus.connectionStore())
                 .messageStore(messages)
+                .readPositions(InMemoryChat.readPositions())
                 .gateway(new Recording())
                 .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
                 .publisherUsing(bus::publisher)

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * A WebSocket client on a bare TCP socket, for what no client library will do: stop reading while staying
@@ -77,7 +79,30 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Upgrades with {@code ?token=} and these extra header lines (each {@code "Name: value"}, sent as given, so a
+     * header may come on several lines), and returns the server's answer head as it came — status line and headers
+     * — for a test that checks what the 101 says; the socket is then closed.
+     */
+    public static String upgradeAnswer(URI endpoint, String token, List<String> headerLines) throws IOException {
+        try (Socket socket = new Socket()) {
+            return requestUpgrade(socket, endpoint, token, headerLines).readHttpHead();
+        }
+    }
+
+    /** The values of every {@code name} header line in an answer head, whatever the name's case. */
+    public static List<String> headerValues(String head, String name) {
+        String prefix = name.toLowerCase(java.util.Locale.ROOT) + ":";
+        return head.lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith(prefix))
+                .map(line -> line.substring(prefix.length()).trim()).toList();
+    }
+
     private static RawWebSocket requestUpgrade(Socket socket, URI endpoint, String token) throws IOException {
+        return requestUpgrade(socket, endpoint, token, List.of());
+    }
+
+    private static RawWebSocket requestUpgrade(Socket socket, URI endpoint, String token, List<String> headerLines)
+            throws IOException {
         socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 10_000);
         socket.setSoTimeout(10_000);
         RawWebSocket client = new RawWebSocket(socket);
@@ -87,7 +112,9 @@ public final class RawWebSocket implements AutoCloseable {
                 + "Host: " + endpoint.getHost() + ":" + endpoint.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Sec-WebSocket-Version: 13\r\n"
+                + headerLines.stream().map(line -> line + "\r\n").collect(Collectors.joining())
+                + "\r\n").getBytes(StandardCharsets.US_ASCII));
         return client;
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A real WebSocket client (the JDK's) for end-to-end tests. Every frame received is parsed and kept: replies
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WsTestClient implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(10);
+    /** The subprotocol that asks for protocol v2 (docs/protocol.md, "Negotiation"). */
+    public static final String V2_SUBPROTOCOL = "roomchat.v2";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
@@ -51,6 +54,19 @@ public final class WsTestClient implements AutoCloseable {
     /** Connects with the given handshake headers (for example {@code Authorization: Bearer ...}). */
     public static WsTestClient connect(URI endpoint, Map<String, String> headers) {
         return open(endpoint, headers);
+    }
+
+    /** Connects with {@code ?token=}, offering protocol v2 (the subprotocol {@code roomchat.v2}), as a v2 client does. */
+    public static WsTestClient connectV2(URI endpoint, String token) {
+        return connectOffering(endpoint, token, V2_SUBPROTOCOL);
+    }
+
+    /**
+     * Connects with {@code ?token=}, offering these subprotocols in {@code Sec-WebSocket-Protocol}, most preferred
+     * first; {@link #acceptedSubprotocol()} then tells which one the server chose.
+     */
+    public static WsTestClient connectOffering(URI endpoint, String token, String mostPreferred, String... others) {
+        return open(withToken(endpoint, token), Map.of(), builder -> builder.subprotocols(mostPreferred, others));
     }
 
     /**
@@ -75,9 +91,14 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     private static WsTestClient open(URI uri, Map<String, String> headers) {
+        return open(uri, headers, builder -> { });
+    }
+
+    private static WsTestClient open(URI uri, Map<String, String> headers, Consumer<WebSocket.Builder> options) {
         Receiver receiver = new Receiver();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
+        options.accept(builder);
         try {
             WebSocket socket = builder.buildAsync(uri, receiver).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return new WsTestClient(socket, receiver);
@@ -196,6 +217,12 @@ public final class WsTestClient implements AutoCloseable {
 
     public WebSocket socket() {
         return socket;
+    }
+
+    /** The subprotocol the server named in its 101 ({@code Sec-WebSocket-Protocol}), empty when it named none. */
+    public Optional<String> acceptedSubprotocol() {
+        String accepted = socket.getSubprotocol();
+        return accepted == null || accepted.isEmpty() ? Optional.empty() : Optional.of(accepted);
     }
 
     @Override

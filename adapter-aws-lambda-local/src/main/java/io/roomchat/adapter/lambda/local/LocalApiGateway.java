@@ -3,10 +3,12 @@ package io.roomchat.adapter.lambda.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import io.roomchat.core.domain.SubprotocolOffer;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What API Gateway does between a socket and the route integrations: a connect event decides whether the upgrade
  * succeeds, each frame becomes an event for the route its {@code action} selects, a close becomes
- * {@code $disconnect}. A function that throws is answered as API Gateway answers it: a 500 at connect, an
+ * {@code $disconnect}. The subprotocol handshake is API Gateway's too: the client's {@code Sec-WebSocket-Protocol}
+ * reaches {@code $connect} among the headers, and the 101 names a subprotocol only when the {@code $connect}
+ * response carried that header. A function that throws is answered as API Gateway answers it: a 500 at connect, an
  * {@code Internal server error} frame otherwise.
  */
 final class LocalApiGateway {
@@ -36,17 +40,40 @@ final class LocalApiGateway {
         this.connections = connections;
     }
 
-    /** The status {@code $connect} answered: 2xx opens the socket, anything else refuses the upgrade. */
-    int connect(String connectionId, Instant connectedAt, Map<String, String> query, Map<String, String> headers,
-                String sourceIp) {
+    /**
+     * What {@code $connect} answered: a 2xx status opens the socket, anything else refuses the upgrade; the
+     * subprotocol is the one its response named in {@code Sec-WebSocket-Protocol}, for the 101.
+     */
+    record ConnectAnswer(int status, Optional<String> subprotocol) {
+        boolean opens() {
+            return status >= 200 && status <= 299;
+        }
+    }
+
+    ConnectAnswer connect(String connectionId, Instant connectedAt, Map<String, String> query,
+                          Map<String, String> headers, String sourceIp) {
         try {
             APIGatewayV2WebSocketResponse response = routes.get("$connect")
                     .handleRequest(events.connect(connectionId, connectedAt, query, headers, sourceIp), null);
-            return response == null ? 200 : response.getStatusCode();
+            if (response == null) {
+                return new ConnectAnswer(200, Optional.empty());
+            }
+            return new ConnectAnswer(response.getStatusCode(), subprotocolOf(response));
         } catch (RuntimeException failure) {
             LOG.warn("$connect function failed for {}: {}", connectionId, failure.getClass().getSimpleName());
-            return 500;
+            return new ConnectAnswer(500, Optional.empty());
         }
+    }
+
+    private static Optional<String> subprotocolOf(APIGatewayV2WebSocketResponse response) {
+        Map<String, String> headers = response.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream()
+                .filter(header -> SubprotocolOffer.HEADER.equalsIgnoreCase(header.getKey()) && header.getValue() != null)
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     void text(String connectionId, Instant connectedAt, String body, String sourceIp) {

@@ -86,12 +86,14 @@ public final class LocalServerless implements AutoCloseable {
             container.addMapping("/", (request, response, callback) -> {
                 String id = newConnectionId();
                 Instant now = Instant.now();
-                int status = gateway.connect(id, now, single(Request.extractQueryParameters(request)),
-                        headers(request), Request.getRemoteAddr(request));
-                if (status < 200 || status > 299) {
-                    Response.writeError(request, response, callback, status);
+                LocalApiGateway.ConnectAnswer answer = gateway.connect(id, now,
+                        single(Request.extractQueryParameters(request)), headers(request),
+                        Request.getRemoteAddr(request));
+                if (!answer.opens()) {
+                    Response.writeError(request, response, callback, answer.status());
                     return null;
                 }
+                answer.subprotocol().ifPresent(response::setAcceptedSubProtocol);
                 return new ApiGatewaySocket(id, now, gateway, connections);
             });
         });
@@ -196,7 +198,7 @@ public final class LocalServerless implements AutoCloseable {
         }
     }
 
-    private static Map<String, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> routes(
+    static Map<String, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> routes(
             ServerlessChat chat) {
         Map<String, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> routes =
                 new LinkedHashMap<>();
@@ -206,6 +208,10 @@ public final class LocalServerless implements AutoCloseable {
         routes.put("onJoin", frames);
         routes.put("onMessage", frames);
         routes.put("onHistory", frames);
+        routes.put("onLeave", frames);
+        routes.put("onTyping", frames);
+        routes.put("onRead", frames);
+        routes.put("onPresence", frames);
         routes.put("$default", frames);
         return routes;
     }
@@ -221,9 +227,11 @@ public final class LocalServerless implements AutoCloseable {
         return values;
     }
 
+    /** A header sent on several lines is one value, its lines joined with ", ", as API Gateway passes it on. */
     private static Map<String, String> headers(Request request) {
         Map<String, String> values = new LinkedHashMap<>();
-        request.getHeaders().forEach(field -> values.put(field.getName(), field.getValue()));
+        request.getHeaders().forEach(field -> values.merge(field.getName(), field.getValue(),
+                (first, next) -> first + ", " + next));
         return values;
     }
 

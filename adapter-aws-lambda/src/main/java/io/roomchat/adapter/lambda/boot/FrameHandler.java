@@ -5,8 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import io.roomchat.adapter.lambda.ServerlessChat;
 
 /**
- * Routes {@code onJoin}, {@code onMessage}, {@code onHistory} and {@code $default}: one frame in, one reply out
- * (a frame no route matched — bad JSON, an unknown action, a binary frame — gets a 400). The four functions of
+ * Routes {@code onJoin}, {@code onMessage}, {@code onHistory}, the v2 routes ({@code onLeave}, {@code onTyping},
+ * {@code onRead}, {@code onPresence}) and {@code $default}: one frame in, one reply out
+ * (a frame no route matched — bad JSON, an unknown action, a binary frame — gets a 400). The eight functions of
  * the template share this class; each keeps its own name, logs and IAM policy there.
  */
 public final class FrameHandler extends WebSocketRouteHandler {
