@@ -13,6 +13,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * What every transport does with one client frame, in one place: count it, decode it, take it from the caller's
@@ -50,28 +52,40 @@ public final class FramePipeline {
     }
 
     /**
-     * A text frame's one reply, in the connection's protocol (fixed when it connected). Never throws: an unexpected
-     * failure is the fixed 500.
+     * A text frame's one reply, in the connection's protocol (fixed when it connected), handed to {@code send} as
+     * soon as the core has it: a resuming join's reply goes out before the catch-up events the core then sends the
+     * caller. Never throws for the frame: an unexpected failure is the fixed 500.
      */
-    public String text(ConnectionId caller, Protocol protocol, String text) {
+    public void text(ConnectionId caller, Protocol protocol, String text, Consumer<String> send) {
         metrics.frameIn();
         Optional<String> requestId = Optional.empty();
-        Reply reply;
+        DecodedFrame frame;
         try {
-            DecodedFrame frame = codec.decode(text, protocol);
+            frame = codec.decode(text, protocol);
             requestId = frame.requestId();
             if (!frameAllowed(caller)) {
-                reply = rejectedHere(Reply.rateLimited());
-            } else if (frame instanceof DecodedFrame.Command command) {
-                reply = commands.handle(caller, command.command());
-            } else {
-                reply = rejectedHere(((DecodedFrame.Invalid) frame).reply());
+                frame = null;
             }
         } catch (RuntimeException failure) {
             LOG.log(Level.ERROR, "frame on connection " + caller + " failed", failure);
-            reply = rejectedHere(Reply.internalError());
+            send.accept(codec.encodeReply(rejectedHere(Reply.internalError()), requestId, protocol));
+            return;
         }
-        return codec.encodeReply(reply, requestId, protocol);
+        Optional<String> echoed = requestId;
+        if (frame == null) {
+            send.accept(codec.encodeReply(rejectedHere(Reply.rateLimited()), echoed, protocol));
+        } else if (frame instanceof DecodedFrame.Command command) {
+            commands.handle(caller, command.command(), reply -> send.accept(codec.encodeReply(reply, echoed, protocol)));
+        } else {
+            send.accept(codec.encodeReply(rejectedHere(((DecodedFrame.Invalid) frame).reply()), echoed, protocol));
+        }
+    }
+
+    /** A text frame's one reply, returned once the frame is handled (after any catch-up sent meanwhile). */
+    public String text(ConnectionId caller, Protocol protocol, String text) {
+        AtomicReference<String> reply = new AtomicReference<>();
+        text(caller, protocol, text, reply::set);
+        return reply.get();
     }
 
     /** A binary frame's one reply: neither protocol has any, so a 400 (or a 429 over the budget). */

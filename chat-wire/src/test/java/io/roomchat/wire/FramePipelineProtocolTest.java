@@ -23,9 +23,9 @@ class FramePipelineProtocolTest {
 
     private final List<ClientCommand> handled = new ArrayList<>();
     private final AtomicBoolean overBudget = new AtomicBoolean();
-    private final FramePipeline pipeline = new FramePipeline(WireCodec.create(), (caller, command) -> {
+    private final FramePipeline pipeline = new FramePipeline(WireCodec.create(), (caller, command, replies) -> {
         handled.add(command);
-        return Reply.ok();
+        replies.send(Reply.ok());
     }, (connection, rate, now) -> !overBudget.get(), FrameRate.of(10, 20), Clock.systemUTC(), ChatMetrics.none());
 
     @Test

@@ -61,11 +61,16 @@ final class FrameRoute {
             gateway.close(caller);
             return WebSocketResponses.status(200);
         }
-        String reply = event.isIsBase64Encoded()
-                ? pipeline.binary(caller, sender.protocol())
-                : pipeline.text(caller, sender.protocol(), body);
+        if (event.isIsBase64Encoded()) {
+            sendReply(event, caller, pipeline.binary(caller, sender.protocol()));
+        } else {
+            pipeline.text(caller, sender.protocol(), body, reply -> sendReply(event, caller, reply));
+        }
+        return WebSocketResponses.status(200);
+    }
+
+    private void sendReply(APIGatewayV2WebSocketEvent event, ConnectionId caller, String reply) {
         DeliveryStatus sent = gateway.send(caller, reply);
         LOG.log(Level.DEBUG, "{0} from {1}: reply {2}", WebSocketResponses.routeKey(event), caller, sent);
-        return WebSocketResponses.status(200);
     }
 }

@@ -85,7 +85,7 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         ClientConnection client = connection;
         client.heard();
         if (!closeIfTokenExpired()) {
-            reply(client, services.pipeline().text(id, accepted.protocol(), text));
+            services.pipeline().text(id, accepted.protocol(), text, reply -> reply(client, reply));
         }
     }
 

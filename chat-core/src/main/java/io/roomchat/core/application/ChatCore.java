@@ -19,6 +19,7 @@ import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.PresenceQuery;
 import io.roomchat.core.port.in.ReadHistoryQuery;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.in.ReplyChannel;
 import io.roomchat.core.port.in.TokenExpiryUseCase;
 import io.roomchat.core.port.in.TypingCommand;
 import io.roomchat.core.port.out.ChatMetrics;
@@ -105,22 +106,20 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     }
 
     @Override
-    public Reply handle(ConnectionId caller, ClientCommand command) {
-        Reply reply;
+    public void handle(ConnectionId caller, ClientCommand command, ReplyChannel replies) {
+        OneReply reply = new OneReply(replies, metrics);
         try {
-            reply = dispatch(caller, command);
+            reply.send(dispatch(caller, command, reply));
         } catch (RuntimeException failure) {
             // The caller learns only that it failed; the log gets the cause but never the frame's content.
             LOG.log(Level.ERROR, "command " + command.getClass().getSimpleName() + " failed", failure);
-            reply = Reply.internalError();
+            reply.send(Reply.internalError());
         }
-        metrics.replied(reply.status());
-        return reply;
     }
 
-    private Reply dispatch(ConnectionId caller, ClientCommand command) {
+    private Reply dispatch(ConnectionId caller, ClientCommand command, ReplyChannel replies) {
         if (command instanceof JoinRoomCommand join) {
-            return joiningRoom.join(caller, join);
+            return joiningRoom.join(caller, join, replies);
         }
         if (command instanceof LeaveRoomCommand leave) {
             return leavingRoom.leave(caller, leave);

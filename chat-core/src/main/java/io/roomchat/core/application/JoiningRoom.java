@@ -9,6 +9,7 @@ import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.in.ReplyChannel;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.JoinOutcome;
 import io.roomchat.core.port.out.MessageStore;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * v1's {@code onJoin} switches rooms and answers a bare 200; v2's adds one, up to
  * {@link Limits#maxRoomsPerConnection()}, and answers with the room's state ({@link RoomSummary}). A v2 join with
  * {@code since} resumes: it enters the room in the room's order ({@link RoomOrder#inTurn}), so that every change
- * reaches the caller once, either in the catch-up ({@link Resuming}) or live.
+ * reaches the caller once, either in the catch-up ({@link Resuming}) or live; its reply goes out before the catch-up.
  */
 final class JoiningRoom {
     private final ConnectionStore connections;
@@ -43,7 +44,8 @@ final class JoiningRoom {
         this.maxRooms = limits.maxRoomsPerConnection();
     }
 
-    Reply join(ConnectionId caller, JoinRoomCommand command) {
+    /** {@code replies}: a resuming join answers there before its catch-up, and returns the same reply. */
+    Reply join(ConnectionId caller, JoinRoomCommand command, ReplyChannel replies) {
         Optional<Connection> connection = connections.find(caller);
         if (connection.isEmpty()) {
             return unknownConnection();
@@ -61,9 +63,15 @@ final class JoiningRoom {
         return roomOrder.inTurn(command.room(), divide -> answered(connections.join(caller, membership, maxRooms),
                 command, joined -> {
                     long upTo = divide.getAsLong();
-                    boolean recovered = resuming.resume(joined.connection(), command.room(),
-                            command.since().getAsLong(), upTo);
-                    return summary.reply(joined.connection(), command.room(), upTo, Optional.of(recovered));
+                    long since = command.since().getAsLong();
+                    boolean recovered = Resuming.canRecover(since, upTo);
+                    // The reply first, still in the room's turn: then the catch-up, then live events.
+                    Reply reply = summary.reply(joined.connection(), command.room(), upTo, Optional.of(recovered));
+                    replies.send(reply);
+                    if (recovered) {
+                        resuming.resume(joined.connection(), command.room(), since, upTo);
+                    }
+                    return reply;
                 }));
     }
 

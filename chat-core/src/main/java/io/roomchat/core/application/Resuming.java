@@ -28,13 +28,15 @@ final class Resuming {
         this.disconnecting = disconnecting;
     }
 
-    /** @return whether the missed changes were sent ({@code "recovered"}) */
-    boolean resume(Connection joined, RoomName room, long since, long upTo) {
+    /** Whether the changes in {@code (since, upTo]} are few enough to be sent ({@code "recovered"}). */
+    static boolean canRecover(long since, long upTo) {
+        return upTo - since <= MAX_MISSED;
+    }
+
+    /** Sends the changes in {@code (since, upTo]} to {@code joined}; the caller checked {@link #canRecover}. */
+    void resume(Connection joined, RoomName room, long since, long upTo) {
         if (since >= upTo) {
-            return true;
-        }
-        if (upTo - since > MAX_MISSED) {
-            return false;
+            return;
         }
         // At most as many messages as changes; later changes reach the connection live, so they are left out.
         List<ChatMessage> missed = messages.page(room, new HistoryCursor.Since(since), MAX_MISSED).messages()
@@ -47,6 +49,5 @@ final class Resuming {
                 break;
             }
         }
-        return true;
     }
 }

@@ -18,6 +18,7 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,20 @@ class ResumingTest {
                 .containsExactly("missed", "first, edited");
         assertThat(chat.received(alice)).extracting(ChatMessage::seq).isSorted().allMatch(seq -> seq > since);
         assertThat(joined.seq()).isEqualTo(chat.received(alice).get(1).seq());
+    }
+
+    @Test
+    void the_reply_goes_out_before_the_catch_up() {
+        var bob = chat.connectAndJoin("bob", "general");
+        chat.posted(bob, "general", "missed");
+        var alice = chat.connect("alice", Protocol.V2);
+        List<Integer> eventsReceivedWhenReplied = new ArrayList<>();
+
+        chat.core.handle(alice, new JoinRoomCommand(room("general"), new DisplayName("Alice"), OptionalLong.of(0)),
+                reply -> eventsReceivedWhenReplied.add(chat.received(alice).size()));
+
+        assertThat(eventsReceivedWhenReplied).as("one reply, sent before any catch-up event").containsExactly(0);
+        assertThat(chat.received(alice)).extracting(m -> m.text().value()).containsExactly("missed");
     }
 
     @Test
