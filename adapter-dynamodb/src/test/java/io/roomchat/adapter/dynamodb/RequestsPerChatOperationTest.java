@@ -154,7 +154,8 @@ class RequestsPerChatOperationTest {
         ConnectionId v2 = ((ConnectOutcome.Accepted) core.connect(Samples.connectionId(), "zoe", Protocol.V2))
                 .connection().id();
         core.handle(v2, new JoinRoomCommand(room, new DisplayName("Zoe")));
-        measure("join, v2 one more room", () -> core.handle(v2, new JoinRoomCommand(other, new DisplayName("Zoe"))));
+        measure("join, v2 one more room (reply: latest seq, read position, members, unread)",
+                () -> core.handle(v2, new JoinRoomCommand(other, new DisplayName("Zoe"))));
         measure("leave (v2 or v1)", () -> core.handle(v2, new LeaveRoomCommand(other)));
         measure("disconnect", () -> {
             core.disconnect(ada);
@@ -186,7 +187,8 @@ class RequestsPerChatOperationTest {
         expected.put("fan-out, room of 10, one gone", Map.of("Query", 2, "DeleteItem", 2, "UpdateItem", 1));
         expected.put("join, v1 switch to another room (presence: leave, join)",
                 Map.of("GetItem", 2, "UpdateItem", 3, "DeleteItem", 1, "PutItem", 1, "Query", 2));
-        expected.put("join, v2 one more room", Map.of("GetItem", 2, "UpdateItem", 2, "PutItem", 1, "Query", 1));
+        expected.put("join, v2 one more room (reply: latest seq, read position, members, unread)",
+                Map.of("GetItem", 4, "UpdateItem", 2, "PutItem", 1, "Query", 3));
         expected.put("leave (v2 or v1)", Map.of("UpdateItem", 2, "DeleteItem", 1, "Query", 1));
         expected.put("disconnect", Map.of("DeleteItem", 2, "UpdateItem", 1, "Query", 1));
         return expected;
