@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +79,7 @@ public final class DynaliteServer implements BeforeAllCallback, AfterAllCallback
         Path cli = installedCli();
         String lastFailure = "";
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int candidate = freePort();
+            int candidate = ServerProcesses.freePort();
             Path log = logFile(candidate);
             Process started = launch(cli, candidate, log);
             if (awaitPort(started, candidate)) {
@@ -92,7 +90,7 @@ public final class DynaliteServer implements BeforeAllCallback, AfterAllCallback
                 return;
             }
             destroyTree(started);
-            lastFailure = readLog(log);
+            lastFailure = ServerProcesses.readLog(log);
             if (!lastFailure.contains("EADDRINUSE")) {
                 break;
             }
@@ -154,7 +152,7 @@ public final class DynaliteServer implements BeforeAllCallback, AfterAllCallback
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
                 return true;
             } catch (IOException notYet) {
-                sleep(50);
+                ServerProcesses.pause(50, "dynalite");
             }
         }
         return false;
@@ -174,13 +172,6 @@ public final class DynaliteServer implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException("no free loopback port", failure);
-        }
-    }
 
     /** Beside the build's output when there is one, so a failed run leaves the server's words behind. */
     private static Path logFile(int port) {
@@ -193,20 +184,5 @@ public final class DynaliteServer implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    private static String readLog(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            return "(no output: " + unreadable.getMessage() + ")";
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting dynalite", interrupted);
-        }
-    }
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +109,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         }
         String lastFailure = "";
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int candidate = port != 0 ? port : freePort();
+            int candidate = port != 0 ? port : ServerProcesses.freePort();
             Path log = home.resolve("postgres-" + candidate + ".log");
             Process started = launch(candidate, log);
             if (awaitLogins(started, candidate)) {
@@ -122,7 +120,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
                 return;
             }
             stopProcess(started);
-            lastFailure = readLog(log);
+            lastFailure = ServerProcesses.readLog(log);
             if (port != 0 || !lastFailure.contains("could not bind")) {
                 break;
             }
@@ -168,7 +166,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         try {
             if (!running.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || running.exitValue() != 0) {
                 running.destroyForcibly();
-                throw new IllegalStateException("initdb failed; its output:\n" + readLog(log));
+                throw new IllegalStateException("initdb failed; its output:\n" + ServerProcesses.readLog(log));
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -209,7 +207,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         try {
             if (tar.waitFor() != 0) {
                 throw new IOException("extracting the PostgreSQL binaries failed: "
-                        + readLog(into.resolveSibling("tar.log")));
+                        + ServerProcesses.readLog(into.resolveSibling("tar.log")));
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -252,7 +250,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
             try (Connection ignored = DriverManager.getConnection(url, USER, "")) {
                 return true;
             } catch (SQLException notYet) {
-                sleep(100);
+                ServerProcesses.pause(100, "PostgreSQL");
             }
         }
         return false;
@@ -286,28 +284,6 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         port = 0;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException("no free loopback port", failure);
-        }
-    }
 
-    private static String readLog(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            return "(no output: " + unreadable.getMessage() + ")";
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting PostgreSQL", interrupted);
-        }
-    }
 }

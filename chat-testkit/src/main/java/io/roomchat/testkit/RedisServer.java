@@ -1,9 +1,5 @@
 package io.roomchat.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -64,7 +60,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException("redis-server is already running");
         }
         if (port == 0) {
-            port = freePort();
+            port = ServerProcesses.freePort();
         }
         redis.embedded.RedisServer starting = redis.embedded.RedisServer.builder()
                 .bind("127.0.0.1")
@@ -95,11 +91,4 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException failure) {
-            throw new UncheckedIOException("no free loopback port", failure);
-        }
-    }
 }
