@@ -6,6 +6,7 @@ import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.HandleCommandUseCase;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.in.ReplyChannel;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.FrameBudgets;
@@ -13,7 +14,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -60,32 +60,25 @@ public final class FramePipeline {
         metrics.frameIn();
         Optional<String> requestId = Optional.empty();
         DecodedFrame frame;
+        boolean allowed;
         try {
             frame = codec.decode(text, protocol);
             requestId = frame.requestId();
-            if (!frameAllowed(caller)) {
-                frame = null;
-            }
+            allowed = frameAllowed(caller);
         } catch (RuntimeException failure) {
             LOG.log(Level.ERROR, "frame on connection " + caller + " failed", failure);
             send.accept(codec.encodeReply(rejectedHere(Reply.internalError()), requestId, protocol));
             return;
         }
         Optional<String> echoed = requestId;
-        if (frame == null) {
-            send.accept(codec.encodeReply(rejectedHere(Reply.rateLimited()), echoed, protocol));
+        ReplyChannel replies = reply -> send.accept(codec.encodeReply(reply, echoed, protocol));
+        if (!allowed) {
+            replies.send(rejectedHere(Reply.rateLimited()));
         } else if (frame instanceof DecodedFrame.Command command) {
-            commands.handle(caller, command.command(), reply -> send.accept(codec.encodeReply(reply, echoed, protocol)));
+            commands.handle(caller, command.command(), replies);
         } else {
-            send.accept(codec.encodeReply(rejectedHere(((DecodedFrame.Invalid) frame).reply()), echoed, protocol));
+            replies.send(rejectedHere(((DecodedFrame.Invalid) frame).reply()));
         }
-    }
-
-    /** A text frame's one reply, returned once the frame is handled (after any catch-up sent meanwhile). */
-    public String text(ConnectionId caller, Protocol protocol, String text) {
-        AtomicReference<String> reply = new AtomicReference<>();
-        text(caller, protocol, text, reply::set);
-        return reply.get();
     }
 
     /** A binary frame's one reply: neither protocol has any, so a 400 (or a 429 over the budget). */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline answers each frame in its connection's protocol, v2 actions and v2 replies for v2 only. */
@@ -30,7 +31,7 @@ class FramePipelineProtocolTest {
 
     @Test
     void aV2FrameReachesTheCoreAndItsReplyIsTyped() {
-        String reply = pipeline.text(CALLER, Protocol.V2, json("{'action':'onTyping','room':'general',"
+        String reply = reply(Protocol.V2, json("{'action':'onTyping','room':'general',"
                 + "'requestId':'t'}"));
 
         assertThat(reply).isEqualTo(json("{'type':'reply','statusCode':200,'body':'','requestId':'t'}"));
@@ -39,23 +40,30 @@ class FramePipelineProtocolTest {
 
     @Test
     void aV1FrameIsAnsweredExactlyAsBefore() {
-        assertThat(pipeline.text(CALLER, Protocol.V1, json("{'action':'onJoin','room':'general','name':'B'}")))
+        assertThat(reply(Protocol.V1, json("{'action':'onJoin','room':'general','name':'B'}")))
                 .isEqualTo("{\"statusCode\":200,\"body\":\"\"}");
-        assertThat(pipeline.text(CALLER, Protocol.V1, json("{'action':'onTyping','room':'general'}")))
+        assertThat(reply(Protocol.V1, json("{'action':'onTyping','room':'general'}")))
                 .isEqualTo("{\"statusCode\":400,\"body\":\"action: unknown 'onTyping'\"}");
     }
 
     @Test
     void rejectionsMadeInThePipelineAreTypedOnV2() {
-        assertThat(pipeline.text(CALLER, Protocol.V2, "not json"))
+        assertThat(reply(Protocol.V2, "not json"))
                 .isEqualTo(json("{'type':'reply','statusCode':400,'body':'frame: malformed JSON'}"));
         assertThat(pipeline.binary(CALLER, Protocol.V2)).startsWith(json("{'type':'reply','statusCode':400,"));
         assertThat(pipeline.binary(CALLER, Protocol.V1)).startsWith(json("{'statusCode':400,"));
 
         overBudget.set(true);
 
-        assertThat(pipeline.text(CALLER, Protocol.V2, json("{'action':'onTyping','room':'g','requestId':'x'}")))
+        assertThat(reply(Protocol.V2, json("{'action':'onTyping','room':'g','requestId':'x'}")))
                 .startsWith(json("{'type':'reply','statusCode':429,")).contains(json("'requestId':'x'"));
         assertThat(handled).isEmpty();
+    }
+
+    /** The frame's one reply, as the pipeline hands it to the transport. */
+    private String reply(Protocol protocol, String text) {
+        AtomicReference<String> reply = new AtomicReference<>();
+        pipeline.text(CALLER, protocol, text, reply::set);
+        return reply.get();
     }
 }

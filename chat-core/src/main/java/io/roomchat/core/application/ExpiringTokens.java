@@ -5,9 +5,9 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.port.in.FrameCaller;
 import io.roomchat.core.port.in.TokenExpiryUseCase;
-import java.util.Optional;
 import io.roomchat.core.port.out.ConnectionStore;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Forgets a connection whose token has run out, as a disconnect does. */
 final class ExpiringTokens implements TokenExpiryUseCase {

@@ -35,7 +35,7 @@ class TokenExpiryTest {
         ConnectionId ada = connectUntil("ada", exp);
         chat.clock.advance(Duration.ofSeconds(59));
 
-        assertThat(chat.core.forgetIfExpired(ada)).isFalse();
+        assertThat(chat.core.check(ada).tokenExpired()).isFalse();
         assertThat(chat.connections.find(ada)).isPresent();
     }
 
@@ -46,7 +46,7 @@ class TokenExpiryTest {
         chat.core.handle(ada, new JoinRoomCommand(ChatHarness.room("general"), new DisplayName("Ada")));
         chat.clock.advance(Duration.ofSeconds(60));
 
-        assertThat(chat.core.forgetIfExpired(ada)).isTrue();
+        assertThat(chat.core.check(ada).tokenExpired()).isTrue();
         assertThat(chat.connections.find(ada)).isEmpty();
         chat.posted(bo, "general", "after ada's token ran out");
         assertThat(chat.received(ada)).isEmpty();
@@ -57,7 +57,7 @@ class TokenExpiryTest {
         ConnectionId forever = chat.connect("forever");
         chat.clock.advance(Duration.ofDays(365));
 
-        assertThat(chat.core.forgetIfExpired(forever)).isFalse();
-        assertThat(chat.core.forgetIfExpired(new ConnectionId("nobody"))).isFalse();
+        assertThat(chat.core.check(forever).tokenExpired()).isFalse();
+        assertThat(chat.core.check(new ConnectionId("nobody")).tokenExpired()).isFalse();
     }
 }

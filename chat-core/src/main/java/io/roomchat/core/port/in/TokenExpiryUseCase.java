@@ -16,9 +16,4 @@ public interface TokenExpiryUseCase {
      * token has not expired: the core answers its frames as for any.
      */
     FrameCaller check(ConnectionId caller);
-
-    /** Whether the caller's token has expired, as {@link #check} judges (and forgets) it. */
-    default boolean forgetIfExpired(ConnectionId caller) {
-        return check(caller).tokenExpired();
-    }
 }
