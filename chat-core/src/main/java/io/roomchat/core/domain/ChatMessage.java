@@ -8,6 +8,7 @@ import java.util.Objects;
  * A stored message, which is also the event every member of its room receives.
  * A deleted message keeps its identity and times but has no text. {@code seq} is the room's sequence number of
  * the message's latest change (new, edit or delete), which its store assigns; 0 until it is stored.
+ * {@code deletedBy} is who deleted it (its author, or a moderator of its room): null exactly when it is not deleted.
  */
 public record ChatMessage(
         MessageId id,
@@ -18,7 +19,8 @@ public record ChatMessage(
         Instant postedAt,
         Instant modifiedAt,
         boolean deleted,
-        long seq) {
+        long seq,
+        UserId deletedBy) {
 
     public ChatMessage {
         Objects.requireNonNull(id, "id");
@@ -30,6 +32,9 @@ public record ChatMessage(
         if (deleted != (text == null)) {
             throw new IllegalArgumentException("a message has text exactly when it is not deleted");
         }
+        if (deleted != (deletedBy != null)) {
+            throw new IllegalArgumentException("a message has a deleter exactly when it is deleted");
+        }
         if (seq < 0) {
             throw new IllegalArgumentException("seq must not be negative");
         }
@@ -38,6 +43,12 @@ public record ChatMessage(
         }
         postedAt = postedAt.truncatedTo(ChronoUnit.MILLIS);
         modifiedAt = modifiedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A message as its author left it: deleted, if at all, by the author. */
+    public ChatMessage(MessageId id, RoomName room, UserId author, DisplayName authorName, MessageText text,
+                       Instant postedAt, Instant modifiedAt, boolean deleted, long seq) {
+        this(id, room, author, authorName, text, postedAt, modifiedAt, deleted, seq, deleted ? author : null);
     }
 
     public static ChatMessage posted(MessageId id, RoomName room, UserId author, DisplayName authorName,
@@ -58,12 +69,13 @@ public record ChatMessage(
         if (change instanceof MessageChange.Replace replace) {
             return new ChatMessage(id, room, author, authorName, replace.text(), postedAt, stamp, false, seq);
         }
-        return new ChatMessage(id, room, author, authorName, null, postedAt, stamp, true, seq);
+        UserId deleter = change instanceof MessageChange.ModeratorErase erase ? erase.moderator() : author;
+        return new ChatMessage(id, room, author, authorName, null, postedAt, stamp, true, seq, deleter);
     }
 
     /** This message as stored under the room's sequence number {@code seq}. */
     public ChatMessage withSeq(long seq) {
-        return new ChatMessage(id, room, author, authorName, text, postedAt, modifiedAt, deleted, seq);
+        return new ChatMessage(id, room, author, authorName, text, postedAt, modifiedAt, deleted, seq, deletedBy);
     }
 
     public boolean isWrittenBy(UserId user) {

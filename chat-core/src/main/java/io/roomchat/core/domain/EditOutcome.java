@@ -8,14 +8,15 @@ public sealed interface EditOutcome {
 
     /**
      * The edit rule, the one every store follows: a missing or deleted message is not found, somebody else's is
-     * refused, otherwise the result is {@code current.apply(change, now)}, which the store must then write
+     * refused (unless a moderator erases it: {@link MessageChange.ModeratorErase}), otherwise the result is
+     * {@code current.apply(change, now)}, which the store must then write
      * atomically (only if {@code current} is still what is stored), under the room's next {@code seq}.
      */
     static EditOutcome decide(ChatMessage current, UserId author, MessageChange change, Instant now) {
         if (current == null || current.deleted()) {
             return new NotFound();
         }
-        if (!current.isWrittenBy(author)) {
+        if (!current.isWrittenBy(author) && !(change instanceof MessageChange.ModeratorErase)) {
             return new NotAuthor();
         }
         return new Edited(current.apply(change, now));
