@@ -6,6 +6,7 @@ import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.RoomBans;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.time.Clock;
 import java.util.Objects;
@@ -31,6 +32,11 @@ public final class InMemoryChat {
     /** New, empty, thread-safe read positions, kept until the process ends. */
     public static ReadPositions readPositions() {
         return new InMemoryReadPositions();
+    }
+
+    /** New, empty, thread-safe room bans, kept until the process ends. */
+    public static RoomBans roomBans() {
+        return new InMemoryRoomBans();
     }
 
     /** A chat with in-memory stores and the default limits, accepting the connections {@code verifier} accepts. */
