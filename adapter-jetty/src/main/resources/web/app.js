@@ -1,4 +1,5 @@
-// Room chat web client: sign in, join a room, read its history, chat. No build step, no framework.
+// Room chat web client (protocol v2): sign in, join several rooms, read their history, chat, see who is there and
+// who is typing, and come back after a dropped connection without losing or repeating anything. No build step.
 //
 // Stable hooks (the browser tests rely on them; keep them when changing the page):
 //   Sign in    #sign-in-view, #dev-sign-in-form, #user-id-input, #display-name-input, #sign-in-button,
@@ -6,8 +7,13 @@
 //              #token-sign-in-button, [data-testid=sign-in-error]
 //   Header     [data-testid=status] with data-state = connecting | online | reconnecting | offline,
 //              #reconnect-button (shown once the retries ran out), [data-testid=account-name], #sign-out-button
-//   Room       #chat-view, [data-testid=room-title] with data-room = the joined room's name,
-//              #join-form, #room-input, #join-button, #leave-button
+//   Sidebar    [data-testid=room-list] > li[data-testid=room] with data-room and class "active" (the shown room);
+//              inside: [data-testid=open-room], [data-testid=unread] (data-count; hidden at 0),
+//              [data-testid=leave-room]; #direct-form, #direct-input, #direct-button (a dm: room with a user id)
+//   Room       #chat-view, [data-testid=room-title] with data-room = the shown room's name,
+//              #join-form, #room-input, #join-button, #leave-button (leaves the shown room)
+//   People     [data-testid=member-count] (data-count), [data-testid=member-list] > li[data-testid=member]
+//              with data-user-id; [data-testid=typing] ("Bob is typing…", hidden when nobody is)
 //   Messages   #message-list, #load-older-button, #empty-room, and per message
 //              li[data-testid=message] with data-message-id, data-posted-at, data-user-id and
 //              classes "own" / "deleted"; inside: [data-testid=message-author], [data-testid=message-text],
@@ -18,7 +24,10 @@
 
 import { ChatSocket } from './chat-socket.js';
 import { MessageView } from './message-view.js';
-import { Session, signInDev, signInWithToken, savedRoom, saveRoom } from './session.js';
+import { People } from './people.js';
+import { Room, directRoomName } from './room.js';
+import { Session, signInDev, signInWithToken, savedRooms, saveRooms } from './session.js';
+import { Sidebar } from './sidebar.js';
 
 const LOBBY = '_lobby';
 // The server's own limits (GET /limits), never a copy of its defaults: a server started with a smaller history page
@@ -26,20 +35,24 @@ const LOBBY = '_lobby';
 const LIMITS = await fetch('/limits').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
 const MAX_MESSAGE_CHARS = LIMITS.maxMessageChars;
 const HISTORY_PAGE = LIMITS.historyPageDefault;
-const CATCH_UP_PAGE = LIMITS.historyPageMax;
 const NOTICE_MS = 6000;
+const TYPING_EVERY_MS = 2000;   // the server forwards one typing event per 2 s; sending more only spends the budget
+const READ_DELAY_MS = 300;      // a burst of messages in the shown room is reported read once
 const STATUS_TEXT = { connecting: 'Connecting…', online: 'Online', reconnecting: 'Reconnecting…', offline: 'Offline' };
 const REPLY_LABEL = { 400: 'Not accepted', 403: 'Not allowed', 404: 'Not found', 413: 'Too long',
   429: 'Slow down', 500: 'Server error' };
 
 const $ = (id) => document.getElementById(id);
 const view = new MessageView($('message-list'), $('message-scroller'), { onEdit: editMessage, onDelete: deleteMessage });
+const sidebar = new Sidebar($('room-list'), { onOpen: openRoom, onLeave: leaveRoom });
+const people = new People($('member-list'), $('member-count'), $('typing'));
 
 let session = null;
 let socket = null;
-let wantedRoom = LOBBY;   // where the user asked to be; re-joined after every reconnect
-let shownRoom = null;     // whose messages the view holds
+const rooms = new Map();   // name -> Room, in the order joined; every one is re-joined after a reconnect
+let shownRoom = null;      // the name of the room whose messages the view holds
 let online = false;
+const readTimers = new Map();   // room name -> pending onRead
 
 // ---- sign in / out ----
 
@@ -76,7 +89,7 @@ function signOut() {
   session = null;
   closing?.stop();
   Session.clear();
-  shownRoom = null;
+  forgetRooms();
   view.reset(null);
   $('chat-view').hidden = true;
   $('account').hidden = true;
@@ -90,9 +103,22 @@ function enterChat() {
   $('chat-view').hidden = false;
   $('account').hidden = false;
   $('account-name').textContent = `${session.name} (${session.userId})`;
-  wantedRoom = savedRoom() || LOBBY;
-  view.reset(session.userId);
+  forgetRooms();
+  const saved = savedRooms();
+  for (const name of [LOBBY, ...saved.rooms]) {
+    rooms.set(name, new Room(name));
+  }
+  shownRoom = rooms.has(saved.shown) ? saved.shown : LOBBY;
+  showRoomFrame();
   connect();
+}
+
+function forgetRooms() {
+  rooms.forEach((room) => room.typing.forEach((_, userId) => room.stoppedTyping(userId)));
+  readTimers.forEach((timer) => clearTimeout(timer));
+  readTimers.clear();
+  rooms.clear();
+  shownRoom = null;
 }
 
 // ---- connection ----
@@ -105,11 +131,12 @@ function connect() {
       }
       return session.socketUrl();
     },
-    onEvent: onMessageEvent,
+    onEvent,
     onState: showStatus,
-    onOpen: () => joinRoom(wantedRoom),
+    onOpen: rejoinAll,
     onGiveUp: () => notify('Cannot reach the server. Press Reconnect to try again, or sign out and in again '
       + 'if your token has expired.'),
+    onWrongProtocol: () => notify('This server does not speak protocol v2 (roomchat.v2), which this page needs.'),
   });
   socket.start();
 }
@@ -144,44 +171,137 @@ async function ask(frame) {
   return reply;
 }
 
-// ---- rooms and history ----
+/** For what the page sends on its own (typing, read positions): a failure is not the user's to act on. */
+function tell(frame) {
+  socket?.request(frame).catch(() => null);
+}
 
-async function joinRoom(room) {
-  const joined = await ask({ action: 'onJoin', room, name: session.name });
-  if (!joined) {
-    return;
+// ---- rooms ----
+
+/** After every (re)connect: each room joined again, resuming from the last seq seen, so nothing is fetched twice. */
+async function rejoinAll() {
+  for (const room of Array.from(rooms.values())) {
+    await joinRoom(room);
   }
-  wantedRoom = room;
-  saveRoom(room);
-  if (room === shownRoom && view.size > 0) {
-    await catchUp();   // back after a reconnect: fetch only what was missed
-  } else {
-    showRoom(room);
-    await loadLatest();
+  const shown = rooms.get(shownRoom);
+  if (shown && !shown.loaded) {
+    await loadLatest(shown);
   }
 }
 
-function showRoom(room) {
-  shownRoom = room;
+/** Joins (or re-joins) a room; the catch-up of a resume arrives as message events right after the reply. */
+async function joinRoom(room) {
+  const frame = { action: 'onJoin', room: room.name, name: session.name };
+  if (room.seq !== null) {
+    frame.since = room.seq;
+  }
+  const reply = await ask(frame);
+  if (!reply) {
+    return false;
+  }
+  if (reply.recovered === false) {
+    room.resetMessages();   // too much was missed to be sent: read the room again
+    if (room.name === shownRoom) {
+      view.reset(session.userId);
+    }
+  }
+  room.joined(reply);
+  if (room.name === shownRoom) {
+    markRead(room);
+    people.renderMembers(room, session.userId);
+  }
+  renderSidebar();
+  return true;
+}
+
+async function openOrJoin(name) {
+  if (!rooms.has(name)) {
+    const room = new Room(name);
+    if (!(await joinRoom(room))) {
+      return;
+    }
+    rooms.set(name, room);
+  }
+  await openRoom(name);
+}
+
+async function openRoom(name) {
+  const room = rooms.get(name);
+  if (!room) {
+    return;
+  }
+  shownRoom = name;
+  showRoomFrame();
+  if (room.loaded) {
+    room.sortedMessages().forEach((m) => view.show(m));
+    view.scrollToBottom();
+    afterHistory(room);
+    setBusy(false);
+    markRead(room);
+  } else if (online) {
+    await loadLatest(room);
+  }
+}
+
+/** The shown room's title, members, typing line and sidebar entry; its messages are the caller's to draw. */
+function showRoomFrame() {
+  const room = rooms.get(shownRoom);
+  saveRooms(Array.from(rooms.keys()).filter((n) => n !== LOBBY), shownRoom);
   view.reset(session.userId);
   const title = $('room-title');
-  title.textContent = room === LOBBY ? 'Lobby' : room;
-  title.dataset.room = room;
+  title.textContent = room ? room.label(session.userId) : '';
+  title.dataset.room = shownRoom ?? '';
   document.title = `${title.textContent} · Room chat`;
-  $('leave-button').disabled = room === LOBBY;
+  $('leave-button').disabled = shownRoom === LOBBY;
   $('load-older-button').hidden = true;
   $('empty-room').hidden = true;
   setBusy(true);
+  people.renderMembers(room, session.userId);
+  people.renderTyping(room);
+  renderSidebar();
 }
 
-async function loadLatest() {
-  const page = await ask({ action: 'onHistory', room: shownRoom, limit: HISTORY_PAGE });
-  if (page && page.room === shownRoom) {
-    page.messages.forEach((m) => view.show(m));
-    view.scrollToBottom();
-    afterHistory(page);
+async function leaveRoom(name) {
+  if (name === LOBBY || !(await ask({ action: 'onLeave', room: name }))) {
+    return;
   }
-  setBusy(false);
+  const room = rooms.get(name);
+  room?.typing.forEach((_, userId) => room.stoppedTyping(userId));
+  clearTimeout(readTimers.get(name));
+  readTimers.delete(name);
+  rooms.delete(name);
+  if (name === shownRoom) {
+    await openRoom(LOBBY);
+  } else {
+    saveRooms(Array.from(rooms.keys()).filter((n) => n !== LOBBY), shownRoom);
+    renderSidebar();
+  }
+}
+
+function renderSidebar() {
+  sidebar.render(Array.from(rooms.values()), shownRoom, session.userId);
+}
+
+// ---- history ----
+
+async function loadLatest(room) {
+  if (room.name === shownRoom) {
+    setBusy(true);
+  }
+  const page = await ask({ action: 'onHistory', room: room.name, limit: HISTORY_PAGE });
+  if (page && rooms.get(room.name) === room) {
+    page.messages.forEach((m) => room.apply(m));
+    room.loaded = true;
+    room.hasMore = page.hasMore;
+  }
+  if (room.name === shownRoom) {
+    view.reset(session.userId);
+    room.sortedMessages().forEach((m) => view.show(m));
+    view.scrollToBottom();
+    afterHistory(room);
+    setBusy(false);
+    markRead(room);
+  }
 }
 
 /** aria-busy tells assistive technology (and the browser tests) that the history is still loading. */
@@ -190,25 +310,18 @@ function setBusy(busy) {
 }
 
 async function loadOlder() {
-  const page = await ask({ action: 'onHistory', room: shownRoom, before: view.oldestPostedAt(), limit: HISTORY_PAGE });
-  if (page && page.room === shownRoom) {
-    view.showOlder(page.messages);
-    afterHistory(page);
+  const room = rooms.get(shownRoom);
+  const page = room && await ask({ action: 'onHistory', room: room.name, before: room.oldestPostedAt(),
+    limit: HISTORY_PAGE });
+  if (page && room.name === shownRoom) {
+    view.showOlder(page.messages.filter((m) => room.apply(m) !== null));
+    room.hasMore = page.hasMore;
+    afterHistory(room);
   }
 }
 
-async function catchUp() {
-  setBusy(true);
-  let page;
-  do {
-    page = await ask({ action: 'onHistory', room: shownRoom, after: view.newestPostedAt(), limit: CATCH_UP_PAGE });
-    page?.messages.forEach((m) => view.show(m));
-  } while (page && page.hasMore && page.room === shownRoom);
-  setBusy(false);
-}
-
-function afterHistory(page) {
-  $('load-older-button').hidden = !page.hasMore;
+function afterHistory(room) {
+  $('load-older-button').hidden = !room.hasMore;
   updateEmptyRoom();
 }
 
@@ -222,13 +335,29 @@ function updateEmptyRoom() {
 
 function onJoinSubmit(event) {
   event.preventDefault();
-  const room = $('room-input').value.trim();
-  if (!validRoomName(room)) {
+  const name = $('room-input').value.trim();
+  if (!validRoomName(name)) {
     notify('A room name has 1 to 128 characters and no control characters.');
     return;
   }
   $('room-input').value = '';
-  joinRoom(room).then(() => $('message-input').focus());
+  openOrJoin(name).then(() => $('message-input').focus());
+}
+
+function onDirectSubmit(event) {
+  event.preventDefault();
+  const other = $('direct-input').value.trim();
+  if (other === session.userId) {
+    notify('That is your own user id: a direct conversation needs someone else\'s.');
+    return;
+  }
+  const name = directRoomName(session.userId, other);
+  if (other === '' || !validRoomName(name)) {
+    notify('Enter the user id of the person to talk to (the room name it makes has at most 128 characters).');
+    return;
+  }
+  $('direct-input').value = '';
+  openOrJoin(name).then(() => $('message-input').focus());
 }
 
 function validRoomName(room) {
@@ -236,14 +365,99 @@ function validRoomName(room) {
   return room.length >= 1 && room.length <= 128 && !/[\u0000-\u001f\u007f-\u009f]/.test(room);
 }
 
-// ---- messages ----
+// ---- events ----
 
-function onMessageEvent(message) {
-  if (message.room === shownRoom && message.messageId) {
-    view.show(message);
-    updateEmptyRoom();
+function onEvent(frame) {
+  const room = rooms.get(frame.room);
+  if (!room) {
+    return;   // an event of a room just left
+  }
+  if (frame.type === 'message' && frame.messageId) {
+    onMessageEvent(room, frame);
+  } else if (frame.type === 'presence') {
+    room.presence(frame);
+    if (frame.event === 'leave' && room.stoppedTyping(frame.userId)) {
+      renderIfShown(room, () => people.renderTyping(room));
+    }
+    renderIfShown(room, () => people.renderMembers(room, session.userId));
+  } else if (frame.type === 'typing' && frame.userId !== session.userId) {
+    room.typingFrom(frame, () => renderIfShown(room, () => people.renderTyping(room)));
+    renderIfShown(room, () => people.renderTyping(room));
+  } else if (frame.type === 'read' && frame.userId === session.userId) {
+    readElsewhere(room, frame.postedAt);
   }
 }
+
+function onMessageEvent(room, message) {
+  const outcome = room.applyEvent(message);
+  if (outcome === null) {
+    return;   // a repeat, or an older state than the one shown
+  }
+  if (outcome === 'new' && room.stoppedTyping(message.userId)) {
+    renderIfShown(room, () => people.renderTyping(room));
+  }
+  if (room.name === shownRoom) {
+    view.show(room.messages.get(message.messageId));
+    updateEmptyRoom();
+  }
+  if (outcome === 'new' && room.name === shownRoom && isVisible()) {
+    markRead(room);
+  } else if (outcome === 'new' && room.countsAsUnread(message, session.userId)) {
+    room.unread += 1;
+    renderSidebar();
+  }
+}
+
+/** The user read the room in another tab: once that covers everything held here, nothing here is unread. */
+function readElsewhere(room, postedAt) {
+  const newest = room.newestPostedAt();
+  if (room.unread > 0 && (newest === null || Date.parse(postedAt) >= Date.parse(newest))) {
+    room.unread = 0;
+    renderSidebar();
+  }
+}
+
+function renderIfShown(room, render) {
+  if (room.name === shownRoom) {
+    render();
+  }
+}
+
+function isVisible() {
+  return document.visibilityState === 'visible';
+}
+
+/** The shown room, while the page is visible, is read up to its newest message: the badge clears, the server hears. */
+function markRead(room) {
+  if (room.name !== shownRoom || !isVisible()) {
+    return;
+  }
+  if (room.unread !== 0) {
+    room.unread = 0;
+    renderSidebar();
+  }
+  if (!readTimers.has(room.name)) {
+    readTimers.set(room.name, setTimeout(() => sendRead(room), READ_DELAY_MS));
+  }
+}
+
+function sendRead(room) {
+  readTimers.delete(room.name);
+  const newest = room.newestPostedAt();
+  if (online && newest && newest !== room.readSent && rooms.get(room.name) === room) {
+    room.readSent = newest;
+    tell({ action: 'onRead', room: room.name, postedAt: newest });
+  }
+}
+
+function onVisibilityChange() {
+  const room = rooms.get(shownRoom);
+  if (room && isVisible()) {
+    markRead(room);
+  }
+}
+
+// ---- messages ----
 
 let draft = null;   // { text, room, key }: the composer's message until the server has taken it
 
@@ -300,6 +514,16 @@ function fitComposer() {
   input.style.height = `${input.scrollHeight + 2}px`;
 }
 
+/** Others see "… is typing" while the user types; one onTyping per room every 2 s is all the server forwards. */
+function sendTyping() {
+  const room = rooms.get(shownRoom);
+  const now = Date.now();
+  if (room && online && $('message-input').value.trim() !== '' && now - room.typingSentAt >= TYPING_EVERY_MS) {
+    room.typingSentAt = now;
+    tell({ action: 'onTyping', room: room.name });
+  }
+}
+
 function onComposerKey(event) {
   if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
     event.preventDefault();   // Enter sends; Shift+Enter keeps its newline
@@ -341,11 +565,13 @@ function bind() {
   $('sign-out-button').addEventListener('click', signOut);
   $('reconnect-button').addEventListener('click', () => socket?.reconnectNow());
   $('join-form').addEventListener('submit', onJoinSubmit);
-  $('leave-button').addEventListener('click', () => joinRoom(LOBBY));
+  $('leave-button').addEventListener('click', () => leaveRoom(shownRoom));
+  $('direct-form').addEventListener('submit', onDirectSubmit);
+  document.addEventListener('visibilitychange', onVisibilityChange);
   $('load-older-button').addEventListener('click', loadOlder);
   $('composer').addEventListener('submit', (e) => { e.preventDefault(); sendMessage(); });
   $('message-input').addEventListener('keydown', onComposerKey);
-  $('message-input').addEventListener('input', () => { updateComposer(); fitComposer(); });
+  $('message-input').addEventListener('input', () => { updateComposer(); fitComposer(); sendTyping(); });
 }
 
 bind();

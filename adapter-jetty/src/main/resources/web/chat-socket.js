@@ -1,5 +1,8 @@
-// One WebSocket to the chat server: request/reply matching by requestId, events to a callback,
-// and reconnection with exponential back-off (10 tries, as the original client did).
+// One WebSocket to the chat server, speaking protocol v2 (subprotocol roomchat.v2): request/reply matching by
+// requestId, events (every typed frame but a reply) to a callback, and reconnection with exponential back-off
+// (10 tries, as the original client did).
+
+export const PROTOCOL = 'roomchat.v2';
 
 const MAX_RETRIES = 10;
 const FIRST_DELAY_MS = 500;
@@ -9,10 +12,11 @@ export class ChatSocket {
   /**
    * @param {object} hooks
    * @param {(reconnecting: boolean) => Promise<string>} hooks.url  the ws URL to open (may fetch a fresh token)
-   * @param {(event: object) => void} hooks.onEvent  a message event (a frame without statusCode)
+   * @param {(event: object) => void} hooks.onEvent  an event: a frame whose type is message, presence, typing or read
    * @param {(state: string) => void} hooks.onState  connecting | online | reconnecting | offline
    * @param {() => void} hooks.onOpen  the socket is open (first time or after a reconnect)
    * @param {() => void} hooks.onGiveUp  the retries ran out
+   * @param {() => void} hooks.onWrongProtocol  the server does not speak v2; the socket has stopped
    */
   constructor(hooks) {
     this.hooks = hooks;
@@ -74,7 +78,7 @@ export class ChatSocket {
     if (this.stopped) {
       return;
     }
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, [PROTOCOL]);
     this.socket = socket;
     socket.addEventListener('open', () => this.opened(socket));
     socket.addEventListener('message', (e) => this.received(e.data));
@@ -83,6 +87,11 @@ export class ChatSocket {
 
   opened(socket) {
     if (socket !== this.socket) {
+      return;
+    }
+    if (socket.protocol !== PROTOCOL) {
+      this.stop();   // a v1-only server: this page would misread every frame
+      this.hooks.onWrongProtocol();
       return;
     }
     this.retries = 0;
@@ -97,7 +106,7 @@ export class ChatSocket {
     } catch (e) {
       return;   // not ours to understand; the server only sends JSON
     }
-    if (typeof frame.statusCode === 'number') {
+    if (frame.type === 'reply') {
       this.settle(frame);
     } else {
       this.hooks.onEvent(frame);

@@ -1,5 +1,7 @@
-// The current room's messages: one list item per messageId, kept in postedAt order.
-// User text only ever goes in through textContent.
+// The shown room's messages: one list item per messageId, kept in postedAt order. Which state of a message is the
+// newest is the Room's decision; this view draws what it is given. User text only ever goes in through textContent.
+
+import { compareOrder } from './room.js';
 
 export const DELETED_TEXT = 'Message has been deleted.';
 const NEAR_BOTTOM_PX = 80;
@@ -29,20 +31,9 @@ export class MessageView {
     return this.messages.size;
   }
 
-  newestPostedAt() {
-    return this.list.lastElementChild?.dataset.postedAt ?? null;
-  }
-
-  oldestPostedAt() {
-    return this.list.firstElementChild?.dataset.postedAt ?? null;
-  }
-
-  /** New messages go in their place; a known messageId is an update, applied unless it is older than what we have. */
+  /** New messages go in their place; a known messageId is redrawn with the state given. */
   show(message) {
-    const known = this.messages.get(message.messageId);
-    if (known && Date.parse(known.modifiedAt) > Date.parse(message.modifiedAt)) {
-      return;
-    }
+    const known = this.messages.has(message.messageId);
     // Follow the conversation if the reader is at its end, and always show what they just sent.
     const stick = this.isNearBottom() || message.userId === this.ownUserId;
     this.messages.set(message.messageId, message);
@@ -180,14 +171,6 @@ function continuesRun(previous, item) {
   return previous !== null
     && previous.dataset.userId === item.dataset.userId
     && Date.parse(item.dataset.postedAt) - Date.parse(previous.dataset.postedAt) < RUN_GAP_MS;
-}
-
-function compareOrder(a, b) {
-  const byTime = Date.parse(a.postedAt) - Date.parse(b.postedAt);
-  if (byTime !== 0) {
-    return byTime;
-  }
-  return a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0;
 }
 
 function header(message) {

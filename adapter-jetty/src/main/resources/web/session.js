@@ -1,7 +1,7 @@
 // Who is signed in. The token lives in sessionStorage only (gone with the tab), never in the URL bar or a log.
 
 const SESSION_KEY = 'roomchat.session';
-const ROOM_KEY = 'roomchat.room';
+const ROOMS_KEY = 'roomchat.rooms';
 
 /** A signed-in user: their token, the user id it names (`sub`), a display name, and whether it came from /dev/token. */
 export class Session {
@@ -27,7 +27,7 @@ export class Session {
 
   static clear() {
     sessionStorage.removeItem(SESSION_KEY);
-    sessionStorage.removeItem(ROOM_KEY);
+    sessionStorage.removeItem(ROOMS_KEY);
   }
 
   /** The WebSocket URL on this page's own host. */
@@ -61,12 +61,18 @@ export function signInWithToken(token, name) {
   return new Session({ token, userId, name, dev: false });
 }
 
-export function savedRoom() {
-  return sessionStorage.getItem(ROOM_KEY);
+/** The rooms this tab had joined and the one it showed, so a reload of the page comes back to them. */
+export function savedRooms() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(ROOMS_KEY));
+    return saved && Array.isArray(saved.rooms) ? saved : { rooms: [], shown: null };
+  } catch (e) {
+    return { rooms: [], shown: null };
+  }
 }
 
-export function saveRoom(room) {
-  sessionStorage.setItem(ROOM_KEY, room);
+export function saveRooms(rooms, shown) {
+  sessionStorage.setItem(ROOMS_KEY, JSON.stringify({ rooms, shown }));
 }
 
 async function fetchDevToken(userId, name) {

@@ -73,14 +73,150 @@ final class ChatPage {
         WebElement input = driver.findElement(By.id("room-input"));
         input.sendKeys(room);
         driver.findElement(By.id("join-button")).click();
+        waitUntilShowing(room);
+    }
+
+    private void waitUntilShowing(String room) {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=room-title]"), "data-room", room));
         waitForHistory();
     }
 
+    /** Leaves the shown room with the room bar's button; the page then shows the lobby. */
     void leave() {
         driver.findElement(By.id("leave-button")).click();
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=room-title]"), "data-room", "_lobby"));
         waitForHistory();
+    }
+
+    /** Leaves a room from its sidebar entry, and waits until the entry is gone. */
+    void leaveFromSidebar(String room) {
+        sidebarEntry(room).findElement(By.cssSelector("[data-testid=leave-room]")).click();
+        wait.until(d -> !rooms().contains(room));
+    }
+
+    /** Shows a joined room by its sidebar entry. */
+    void openRoom(String room) {
+        sidebarEntry(room).findElement(By.cssSelector("[data-testid=open-room]")).click();
+        waitUntilShowing(room);
+    }
+
+    /** Starts a direct conversation with a user id; answers the room the page opened. */
+    String startDirectConversation(String userId) {
+        String before = shownRoom();
+        submitDirectConversation(userId);
+        wait.until(d -> !shownRoom().equals(before));
+        waitForHistory();
+        return shownRoom();
+    }
+
+    /** Fills in and submits the direct-conversation form, waiting for nothing. */
+    void submitDirectConversation(String userId) {
+        WebElement input = driver.findElement(By.id("direct-input"));
+        input.clear();
+        input.sendKeys(userId);
+        driver.findElement(By.id("direct-button")).click();
+    }
+
+    String shownRoom() {
+        return driver.findElement(By.cssSelector("[data-testid=room-title]")).getAttribute("data-room");
+    }
+
+    /** The sidebar's rooms, in its order. */
+    List<String> rooms() {
+        return driver.findElements(By.cssSelector("[data-testid=room-list] [data-testid=room]")).stream()
+                .map(e -> e.getAttribute("data-room"))
+                .toList();
+    }
+
+    String roomLabel(String room) {
+        return sidebarEntry(room).findElement(By.cssSelector("[data-testid=open-room]")).getText();
+    }
+
+    /** The unread badge of a room's sidebar entry: its count, and whether it is on screen at all. */
+    int unread(String room) {
+        WebElement badge = sidebarEntry(room).findElement(By.cssSelector("[data-testid=unread]"));
+        int count = Integer.parseInt(badge.getAttribute("data-count"));
+        if (badge.isDisplayed() != (count > 0)) {
+            throw new AssertionError("the badge of " + room + " counts " + count + " but is "
+                    + (badge.isDisplayed() ? "shown" : "hidden"));
+        }
+        return count;
+    }
+
+    void waitForUnread(String room, int count) {
+        wait.until(d -> unread(room) == count);
+    }
+
+    /** The shown room's member list, by user id, as listed. */
+    List<String> members() {
+        return driver.findElements(By.cssSelector("[data-testid=member-list] [data-testid=member]")).stream()
+                .map(e -> e.getAttribute("data-user-id"))
+                .toList();
+    }
+
+    int memberCount() {
+        return Integer.parseInt(driver.findElement(By.cssSelector("[data-testid=member-count]"))
+                .getAttribute("data-count"));
+    }
+
+    /** Waits until the shown room lists exactly these users (in any order) and counts as many. */
+    void waitForMembers(String... userIds) {
+        List<String> expected = List.of(userIds).stream().sorted().toList();
+        wait.until(d -> members().stream().sorted().toList().equals(expected) && memberCount() == userIds.length);
+    }
+
+    /** The typing line ("Bob is typing…"), or empty when it is hidden. */
+    String typing() {
+        WebElement line = driver.findElement(By.cssSelector("[data-testid=typing]"));
+        return line.isDisplayed() ? line.getText() : "";
+    }
+
+    void waitForTyping(String text) {
+        wait.until(d -> typing().equals(text));
+    }
+
+    /** Types into the message box without sending. */
+    void type(String text) {
+        driver.findElement(By.id("message-input")).sendKeys(text);
+    }
+
+    /** What the message box holds. */
+    String draftText() {
+        return driver.findElement(By.id("message-input")).getAttribute("value");
+    }
+
+    /**
+     * Types into the message box, a letter at a time, until {@code reader} shows {@code expected} as its typing line:
+     * the page sends at most one onTyping per 2 s, so how many letters that takes is not fixed.
+     */
+    void typeUntilSeen(ChatPage reader, String expected) {
+        wait.until(d -> {
+            type("a");
+            return reader.typing().equals(expected);
+        });
+    }
+
+    String postedAtOf(String messageId) {
+        return message(messageId).getAttribute("data-posted-at");
+    }
+
+    void waitForNotice(String containing) {
+        wait.until(d -> notices().stream().anyMatch(n -> n.contains(containing)));
+    }
+
+    /** Marks a message's list item, so a later check can tell whether the page drew the room anew. */
+    void tag(String messageId) {
+        driver.executeScript("arguments[0].dataset.probe = 'kept'", message(messageId));
+    }
+
+    boolean isTagged(String messageId) {
+        return "kept".equals(message(messageId).getAttribute("data-probe"));
+    }
+
+    List<String> notices() {
+        return driver.findElements(By.cssSelector("[data-testid=notices] [data-testid=notice]")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /**
@@ -182,6 +318,10 @@ final class ChatPage {
 
     private void waitForHistory() {
         wait.until(ExpectedConditions.attributeToBe(By.id("message-scroller"), "aria-busy", "false"));
+    }
+
+    private WebElement sidebarEntry(String room) {
+        return driver.findElement(By.cssSelector("[data-testid=room-list] [data-testid=room][data-room='" + room + "']"));
     }
 
     private WebElement message(String messageId) {

@@ -8,10 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The real server in this JVM, in dev mode (no secret, no JWKS URL), on loopback. */
+/** The real server in this JVM, in dev mode (no secret, no JWKS URL), on loopback, with the memory or H2 store. */
 final class DevServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -31,7 +32,20 @@ final class DevServer implements AutoCloseable {
     static DevServer inMemory(int port, Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("CHAT_STORE", "memory");
+        return start(port, environment);
+    }
+
+    /** The H2 store in {@code dataDir}: started again on the same directory and port, it is the same server. */
+    static DevServer h2(int port, Path dataDir) {
+        return start(port, Map.of("CHAT_STORE", "h2", "CHAT_DATA_DIR", dataDir.toString()));
+    }
+
+    private static DevServer start(int port, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(settings);
         environment.put("CHAT_PORT", Integer.toString(port));
+        // Every browser of a test comes from 127.0.0.1, each keeping up to six page connections open: like clients
+        // behind one NAT, they need more than the per-address default of 16.
+        environment.putIfAbsent("CHAT_MAX_PENDING_PER_ADDRESS", "64");
         return new DevServer(TestApplications.start(environment));
     }
 

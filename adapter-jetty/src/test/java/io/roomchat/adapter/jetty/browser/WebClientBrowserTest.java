@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import io.roomchat.testkit.protocol.WsTestClient;
 
 /**
@@ -86,35 +87,57 @@ class WebClientBrowserTest {
         }
     }
 
+    /**
+     * The H2 server restarts on the same data directory and port; while the page is still reconnecting, another
+     * client posts, edits and deletes. The page resumes the room from the last seq it saw: each change shows once,
+     * in place, and the room is not drawn anew.
+     */
     @Test
-    void aPageReconnectsAfterTheServerRestartsAndFetchesWhatItMissed() throws Exception {
-        DevServer server = DevServer.inMemory(0);
+    void aPageResumesAfterTheServerRestartsAndShowsWhatChangedWhileItWasAway(@TempDir Path dataDir) throws Exception {
+        DevServer server = DevServer.h2(0, dataDir);
         int port = server.port();
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             ChatPage dana = new ChatPage(browser.driver()).open(server.pageUri());
             dana.signIn("dana", "Dana");
             dana.join("ops");
+            String deploy;
+            String typo;
+            try (WsTestClient erin = WsTestClient.connect(server.webSocketUri(), server.devToken("erin", "Erin"))) {
+                assertThat(erin.join("ops", "Erin").get("statusCode").asInt()).isEqualTo(200);
+                deploy = erin.post("ops", "Deploy at 5").get("messageId").asText();
+                typo = erin.post("ops", "Tpyo in the runbook").get("messageId").asText();
+            }
+            dana.waitForMessage("Tpyo in the runbook");
             dana.send("Restarting the server now");
             dana.waitForMessage("Restarting the server now");
+            dana.tag(deploy);
 
-            // Held offline until Erin has posted, so Dana can only learn of it by fetching what she missed.
+            // Held offline until Erin is done, so Dana can only learn of her changes by resuming.
             dana.blockSignIn(true);
             server.close();
             dana.waitUntilReconnecting();
             dana.screenshot(ARTIFACTS.resolve("05-reconnecting.png"));
 
-            server = DevServer.inMemory(port);
+            server = DevServer.h2(port, dataDir);
             try (WsTestClient erin = WsTestClient.connect(server.webSocketUri(), server.devToken("erin", "Erin"))) {
                 assertThat(erin.join("ops", "Erin").get("statusCode").asInt()).isEqualTo(200);
                 assertThat(erin.post("ops", "Posted while Dana was away").get("statusCode").asInt()).isEqualTo(200);
-                assertThat(server.openConnections()).as("only Erin is connected: Dana missed the event").isEqualTo(1);
+                assertThat(erin.request(WsTestClient.frame("onMessage").put("room", "ops").put("messageId", deploy)
+                        .put("message", "Deploy at 6")).get("statusCode").asInt()).isEqualTo(200);
+                assertThat(erin.request(WsTestClient.frame("onMessage").put("room", "ops").put("messageId", typo)
+                        .put("isDeleted", true)).get("statusCode").asInt()).isEqualTo(200);
+                assertThat(server.openConnections()).as("only Erin is connected: Dana missed every event").isEqualTo(1);
             }
-            // A restarted dev server has a new secret: the page fetches a fresh token, re-joins and catches up.
+            // A restarted dev server has a new secret: the page fetches a fresh token, re-joins and resumes.
             dana.blockSignIn(false);
             dana.waitUntilOnline();
             dana.waitForMessage("Posted while Dana was away");
-            assertThat(dana.messageTexts())
-                    .containsExactly("Restarting the server now", "Posted while Dana was away");
+            dana.waitForText(deploy, "Deploy at 6");
+            dana.waitForText(typo, ChatPage.DELETED_TEXT);
+            assertThat(dana.messageTexts()).as("every change once, in its place").containsExactly(
+                    "Deploy at 6", ChatPage.DELETED_TEXT, "Restarting the server now", "Posted while Dana was away");
+            assertThat(dana.isEdited(deploy)).isTrue();
+            assertThat(dana.isTagged(deploy)).as("resumed in place, not reloaded").isTrue();
             dana.screenshot(ARTIFACTS.resolve("06-reconnected.png"));
         } finally {
             server.close();
