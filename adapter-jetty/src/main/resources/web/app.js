@@ -199,8 +199,10 @@ async function joinRoom(room) {
   if (!reply) {
     return false;
   }
-  if (reply.recovered === false) {
-    room.resetMessages();   // too much was missed to be sent: read the room again
+  // Too much was missed to be sent, or the server's room is behind what this page saw (a store that forgot):
+  // read the room again.
+  if (reply.recovered === false || (room.seq !== null && reply.seq < room.seq)) {
+    room.resetMessages();
     if (room.name === shownRoom) {
       view.reset(session.userId);
     }

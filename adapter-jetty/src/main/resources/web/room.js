@@ -22,6 +22,7 @@ export class Room {
   /** Forgets the messages (a resume that could not recover): the room is read again from its newest page. */
   resetMessages() {
     this.messages.clear();
+    this.seq = null;
     this.loaded = false;
     this.hasMore = false;
   }

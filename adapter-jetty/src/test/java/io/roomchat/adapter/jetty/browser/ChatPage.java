@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class ChatPage {
     static final String DELETED_TEXT = "Message has been deleted.";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -56,6 +57,12 @@ final class ChatPage {
 
     void waitUntilOnline() {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=status]"), "data-state", "online"));
+    }
+
+    /** After a dropped connection: the page's next try may be up to its longest back-off (15 s, +20 % jitter) away. */
+    void waitUntilOnlineAgain() {
+        new WebDriverWait(driver, RECONNECT_PATIENCE).pollingEvery(Duration.ofMillis(50)).until(
+                ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=status]"), "data-state", "online"));
     }
 
     void waitUntilReconnecting() {
@@ -211,6 +218,11 @@ final class ChatPage {
 
     boolean isTagged(String messageId) {
         return "kept".equals(message(messageId).getAttribute("data-probe"));
+    }
+
+    /** Whether the "Load older messages" button is offered. */
+    boolean hasOlderMessages() {
+        return driver.findElement(By.id("load-older-button")).isDisplayed();
     }
 
     List<String> notices() {

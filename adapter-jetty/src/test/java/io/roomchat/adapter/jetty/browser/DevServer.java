@@ -37,7 +37,15 @@ final class DevServer implements AutoCloseable {
 
     /** The H2 store in {@code dataDir}: started again on the same directory and port, it is the same server. */
     static DevServer h2(int port, Path dataDir) {
-        return start(port, Map.of("CHAT_STORE", "h2", "CHAT_DATA_DIR", dataDir.toString()));
+        return h2(port, dataDir, Map.of());
+    }
+
+    /** As {@link #h2(int, Path)}, with extra settings (environment variables). */
+    static DevServer h2(int port, Path dataDir, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("CHAT_STORE", "h2");
+        environment.put("CHAT_DATA_DIR", dataDir.toString());
+        return start(port, environment);
     }
 
     private static DevServer start(int port, Map<String, String> settings) {

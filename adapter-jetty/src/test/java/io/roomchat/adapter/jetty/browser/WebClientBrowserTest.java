@@ -130,7 +130,7 @@ class WebClientBrowserTest {
             }
             // A restarted dev server has a new secret: the page fetches a fresh token, re-joins and resumes.
             dana.blockSignIn(false);
-            dana.waitUntilOnline();
+            dana.waitUntilOnlineAgain();
             dana.waitForMessage("Posted while Dana was away");
             dana.waitForText(deploy, "Deploy at 6");
             dana.waitForText(typo, ChatPage.DELETED_TEXT);
@@ -139,6 +139,45 @@ class WebClientBrowserTest {
             assertThat(dana.isEdited(deploy)).isTrue();
             assertThat(dana.isTagged(deploy)).as("resumed in place, not reloaded").isTrue();
             dana.screenshot(ARTIFACTS.resolve("06-reconnected.png"));
+        } finally {
+            server.close();
+        }
+    }
+
+    /** More than 500 changes while away are not resumed (the join says "recovered": false): the page reloads. */
+    @Test
+    void aPageThatMissedTooMuchReloadsTheRoomsNewestPage(@TempDir Path dataDir) throws Exception {
+        Map<String, String> roomy = Map.of("CHAT_RATE_BURST", "1000");
+        DevServer server = DevServer.h2(0, dataDir, roomy);
+        int port = server.port();
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            ChatPage hal = new ChatPage(browser.driver()).open(server.pageUri());
+            hal.signIn("hal", "Hal");
+            hal.join("busy");
+            hal.send("Back in a minute");
+            hal.waitForMessage("Back in a minute");
+
+            hal.blockSignIn(true);
+            server.close();
+            hal.waitUntilReconnecting();
+            server = DevServer.h2(port, dataDir, roomy);
+            List<String> posted = new ArrayList<>();
+            try (WsTestClient ivy = WsTestClient.connect(server.webSocketUri(), server.devToken("ivy", "Ivy"))) {
+                assertThat(ivy.join("busy", "Ivy").get("statusCode").asInt()).isEqualTo(200);
+                for (int i = 1; i <= 501; i++) {   // sent without waiting for each reply, to keep the page's wait short
+                    posted.add("busy " + i);
+                    ivy.sendWithRequestId(WsTestClient.frame("onMessage").put("room", "busy").put("message", "busy " + i));
+                }
+                for (int i = 1; i <= 501; i++) {
+                    assertThat(ivy.nextReply().get("statusCode").asInt()).isEqualTo(200);
+                }
+            }
+            hal.blockSignIn(false);
+            hal.waitUntilOnlineAgain();
+            hal.waitForMessage("busy 501");
+            assertThat(hal.messageTexts()).as("the newest page, read again").containsExactlyElementsOf(
+                    posted.subList(posted.size() - 50, posted.size()));
+            assertThat(hal.hasOlderMessages()).isTrue();
         } finally {
             server.close();
         }
