@@ -23,7 +23,9 @@
 //   Notices    [data-testid=notices] > [data-testid=notice] with data-status = the reply's statusCode
 
 import { ChatSocket } from './chat-socket.js';
+import { Composer } from './composer.js';
 import { MessageView } from './message-view.js';
+import { notify as showNotice } from './notices.js';
 import { People } from './people.js';
 import { Room, directRoomName } from './room.js';
 import { Session, signInDev, signInWithToken, savedRooms, saveRooms } from './session.js';
@@ -35,7 +37,6 @@ const LOBBY = '_lobby';
 const LIMITS = await fetch('/limits').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
 const MAX_MESSAGE_CHARS = LIMITS.maxMessageChars;
 const HISTORY_PAGE = LIMITS.historyPageDefault;
-const NOTICE_MS = 6000;
 const TYPING_EVERY_MS = 2000;   // the server forwards one typing event per 2 s; sending more only spends the budget
 const READ_DELAY_MS = 300;      // a burst of messages in the shown room is reported read once
 const STATUS_TEXT = { connecting: 'Connecting…', online: 'Online', reconnecting: 'Reconnecting…', offline: 'Offline' };
@@ -46,6 +47,9 @@ const $ = (id) => document.getElementById(id);
 const view = new MessageView($('message-list'), $('message-scroller'), { onEdit: editMessage, onDelete: deleteMessage });
 const sidebar = new Sidebar($('room-list'), { onOpen: openRoom, onLeave: leaveRoom });
 const people = new People($('member-list'), $('member-count'), $('typing'));
+const composer = new Composer(
+  { form: $('composer'), input: $('message-input'), counter: $('char-counter'), sendButton: $('send-button') },
+  { maxChars: MAX_MESSAGE_CHARS, room: () => shownRoom, post: postMessage, typing: sendTyping });
 
 let session = null;
 let socket = null;
@@ -146,7 +150,7 @@ function showStatus(state) {
   $('status').dataset.state = state;
   $('status-text').textContent = STATUS_TEXT[state];
   $('reconnect-button').hidden = !(state === 'offline' && session);
-  updateComposer();
+  composer.setOnline(online);
 }
 
 /** Sends a frame; resolves with the reply when it is a 200, otherwise shows why and resolves with null. */
@@ -343,7 +347,7 @@ function onJoinSubmit(event) {
     return;
   }
   $('room-input').value = '';
-  openOrJoin(name).then(() => $('message-input').focus());
+  openOrJoin(name).then(() => composer.focus());
 }
 
 function onDirectSubmit(event) {
@@ -359,7 +363,7 @@ function onDirectSubmit(event) {
     return;
   }
   $('direct-input').value = '';
-  openOrJoin(name).then(() => $('message-input').focus());
+  openOrJoin(name).then(() => composer.focus());
 }
 
 function validRoomName(room) {
@@ -461,34 +465,8 @@ function onVisibilityChange() {
 
 // ---- messages ----
 
-let draft = null;   // { text, room, key }: the composer's message until the server has taken it
-
-function newClientMessageId() {
-  // randomUUID needs a secure context (https or loopback); elsewhere a random string does as well.
-  return crypto.randomUUID ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-}
-
-async function sendMessage() {
-  const input = $('message-input');
-  const text = input.value;
-  if (text.trim() === '' || !online || !shownRoom) {
-    return;
-  }
-  $('send-button').disabled = true;
-  // The same text sent again (say after a dropped connection) keeps its key, so the server stores it once.
-  if (!draft || draft.text !== text || draft.room !== shownRoom) {
-    draft = { text, room: shownRoom, key: newClientMessageId() };
-  }
-  const reply = await ask({ action: 'onMessage', room: shownRoom, message: text, name: session.name,
-    clientMessageId: draft.key });
-  if (reply) {
-    draft = null;
-    input.value = '';
-    fitComposer();
-  }
-  updateComposer();
-  input.focus();
+async function postMessage(room, text, key) {
+  return (await ask({ action: 'onMessage', room, message: text, name: session.name, clientMessageId: key })) !== null;
 }
 
 /** Resolves true when the server took the edit; the edited text itself arrives as a message event. */
@@ -501,67 +479,24 @@ async function deleteMessage(message) {
   await ask({ action: 'onMessage', room: message.room, messageId: message.messageId, isDeleted: true });
 }
 
-function updateComposer() {
-  const length = $('message-input').value.length;
-  const counter = $('char-counter');
-  counter.textContent = MAX_MESSAGE_CHARS ? `${length} / ${MAX_MESSAGE_CHARS}` : `${length}`;
-  counter.dataset.level = length >= MAX_MESSAGE_CHARS ? 'full' : length > MAX_MESSAGE_CHARS * 0.9 ? 'near' : 'ok';
-  $('send-button').disabled = !online || $('message-input').value.trim() === '';
-}
-
-/** The box grows with its text, up to the limit the stylesheet sets. */
-function fitComposer() {
-  const input = $('message-input');
-  input.style.height = 'auto';
-  input.style.height = `${input.scrollHeight + 2}px`;
-}
-
 /** Others see "… is typing" while the user types; one onTyping per room every 2 s is all the server forwards. */
 function sendTyping() {
   const room = rooms.get(shownRoom);
   const now = Date.now();
-  if (room && online && $('message-input').value.trim() !== '' && now - room.typingSentAt >= TYPING_EVERY_MS) {
+  if (room && online && now - room.typingSentAt >= TYPING_EVERY_MS) {
     room.typingSentAt = now;
     tell({ action: 'onTyping', room: room.name });
   }
 }
 
-function onComposerKey(event) {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();   // Enter sends; Shift+Enter keeps its newline
-    sendMessage();
-  }
-}
-
-// ---- notices ----
-
 function notify(text, status) {
-  const notice = document.createElement('div');
-  notice.className = 'notice';
-  notice.dataset.testid = 'notice';
-  if (status) {
-    notice.dataset.status = String(status);
-  }
-  const message = document.createElement('span');
-  message.textContent = text;
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'notice-close';
-  close.textContent = '×';
-  close.setAttribute('aria-label', 'Dismiss');
-  close.addEventListener('click', () => notice.remove());
-  notice.append(message, close);
-  $('notices').append(notice);
-  setTimeout(() => notice.remove(), NOTICE_MS);
+  showNotice($('notices'), text, status);
 }
 
 // ---- start ----
 
 function bind() {
-  if (MAX_MESSAGE_CHARS) {
-    $('message-input').maxLength = MAX_MESSAGE_CHARS;
-  }
-  updateComposer();
+  composer.bind();
   $('dev-sign-in-form').addEventListener('submit', onDevSignIn);
   $('token-sign-in-form').addEventListener('submit', onTokenSignIn);
   $('sign-out-button').addEventListener('click', signOut);
@@ -569,11 +504,8 @@ function bind() {
   $('join-form').addEventListener('submit', onJoinSubmit);
   $('leave-button').addEventListener('click', () => leaveRoom(shownRoom));
   $('direct-form').addEventListener('submit', onDirectSubmit);
-  document.addEventListener('visibilitychange', onVisibilityChange);
   $('load-older-button').addEventListener('click', loadOlder);
-  $('composer').addEventListener('submit', (e) => { e.preventDefault(); sendMessage(); });
-  $('message-input').addEventListener('keydown', onComposerKey);
-  $('message-input').addEventListener('input', () => { updateComposer(); fitComposer(); sendTyping(); });
+  document.addEventListener('visibilitychange', onVisibilityChange);
 }
 
 bind();
