@@ -118,7 +118,7 @@ function enterChat() {
 }
 
 function forgetRooms() {
-  rooms.forEach((room) => room.typing.forEach((_, userId) => room.stoppedTyping(userId)));
+  rooms.forEach((room) => room.forgetTyping());
   readTimers.forEach((timer) => clearTimeout(timer));
   readTimers.clear();
   rooms.clear();
@@ -252,7 +252,7 @@ async function openRoom(name) {
 /** The shown room's title, members, typing line and sidebar entry; its messages are the caller's to draw. */
 function showRoomFrame() {
   const room = rooms.get(shownRoom);
-  saveRooms(Array.from(rooms.keys()).filter((n) => n !== LOBBY), shownRoom);
+  saveRoomList();
   view.reset(session.userId);
   const title = $('room-title');
   title.textContent = room ? room.label(session.userId) : '';
@@ -271,17 +271,21 @@ async function leaveRoom(name) {
   if (name === LOBBY || !(await ask({ action: 'onLeave', room: name }))) {
     return;
   }
-  const room = rooms.get(name);
-  room?.typing.forEach((_, userId) => room.stoppedTyping(userId));
+  rooms.get(name)?.forgetTyping();
   clearTimeout(readTimers.get(name));
   readTimers.delete(name);
   rooms.delete(name);
   if (name === shownRoom) {
     await openRoom(LOBBY);
   } else {
-    saveRooms(Array.from(rooms.keys()).filter((n) => n !== LOBBY), shownRoom);
+    saveRoomList();
     renderSidebar();
   }
+}
+
+/** The lobby is always joined, so only the other rooms are remembered. */
+function saveRoomList() {
+  saveRooms(Array.from(rooms.keys()).filter((n) => n !== LOBBY), shownRoom);
 }
 
 function renderSidebar() {

@@ -97,6 +97,12 @@ export class Room {
     return this.typing.delete(userId);
   }
 
+  /** The room is left or the page signs out: no timer may outlive it. */
+  forgetTyping() {
+    this.typing.forEach((entry) => clearTimeout(entry.timer));
+    this.typing.clear();
+  }
+
   typingNames() {
     return Array.from(this.typing.values(), (t) => t.name);
   }
