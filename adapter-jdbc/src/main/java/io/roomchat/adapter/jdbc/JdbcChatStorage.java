@@ -20,7 +20,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The durable storage of the self-hosted server: an embedded H2 database, its schema brought up to date on
- * open, behind a pool of connections. Open it once per process and close it on shutdown; closing writes
+ * open by Flyway ({@link SchemaMigrations}), behind a pool of connections. Open it once per process and close it on shutdown; closing writes
  * everything out and releases the database file.
  */
 public final class JdbcChatStorage implements AutoCloseable {
@@ -58,7 +58,8 @@ public final class JdbcChatStorage implements AutoCloseable {
      * this creates are readable by the server's user only, where the file system has POSIX permissions.
      *
      * @throws ChatStorageException when the directory cannot be used, when another process or another storage
-     *                              in this one has the database open, or when its schema is newer than this build
+     *                              in this one has the database open, or when its schema history does not match
+     *                              this build's scripts
      */
     public static JdbcChatStorage h2File(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
