@@ -499,6 +499,77 @@ public abstract class MessageStoreContract {
         assertThat(deleted.modifiedAt()).isEqualTo(T0.plusSeconds(2));
     }
 
+    // --- who deleted it ---------------------------------------------------------------------------------------
+
+    @Test
+    void an_authors_delete_records_the_author_as_the_deleter() {
+        RoomName room = room();
+        UserId author = user();
+        ChatMessage original = stored(message(room, author, T0));
+
+        ChatMessage deleted = edited(store.edit(room, at(original), author, new MessageChange.Erase(),
+                T0.plusSeconds(1)));
+
+        assertThat(deleted.deletedBy()).isEqualTo(author);
+        assertThat(onlyMessage(room)).isEqualTo(deleted);
+        assertThat(original.deletedBy()).as("not deleted: no deleter").isNull();
+    }
+
+    @Test
+    void a_moderator_deletes_another_authors_message_by_either_reference_under_the_rooms_next_seq() {
+        RoomName room = room();
+        UserId author = user();
+        UserId moderator = user();
+        ChatMessage byTime = stored(message(room, author, T0));
+        ChatMessage byId = stored(message(room, author, T0.plusMillis(1)));
+
+        ChatMessage first = edited(store.edit(room, at(byTime), moderator,
+                new MessageChange.ModeratorErase(moderator), T0.plusSeconds(1)));
+        ChatMessage second = edited(store.edit(room, new MessageRef.ById(byId.id()), moderator,
+                new MessageChange.ModeratorErase(moderator), T0.plusSeconds(2)));
+
+        assertThat(first.deletedBy()).isEqualTo(moderator);
+        assertThat(first.author()).isEqualTo(author);
+        assertThat(first.deleted()).isTrue();
+        assertThat(first.text()).isNull();
+        assertThat(first.modifiedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(List.of(first.seq(), second.seq())).containsExactly(3L, 4L);
+        assertThat(second.deletedBy()).isEqualTo(moderator);
+        assertThat(store.latestSeq(room)).isEqualTo(4);
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages()).containsExactly(first, second);
+        assertThat(store.page(room, new HistoryCursor.Since(2), 10).messages()).containsExactly(first, second);
+    }
+
+    @Test
+    void a_moderator_cannot_delete_a_deleted_or_missing_message() {
+        RoomName room = room();
+        UserId author = user();
+        UserId moderator = user();
+        ChatMessage original = stored(message(room, author, T0));
+        ChatMessage deleted = edited(store.edit(room, at(original), author, new MessageChange.Erase(),
+                T0.plusSeconds(1)));
+
+        assertThat(store.edit(room, at(original), moderator, new MessageChange.ModeratorErase(moderator),
+                T0.plusSeconds(2))).isInstanceOf(EditOutcome.NotFound.class);
+        assertThat(store.edit(room, new MessageRef.ByPostedAt(T0.plusMillis(5)), moderator,
+                new MessageChange.ModeratorErase(moderator), T0.plusSeconds(2))).isInstanceOf(EditOutcome.NotFound.class);
+        assertThat(onlyMessage(room)).isEqualTo(deleted);
+    }
+
+    @Test
+    void a_non_author_is_still_refused_a_plain_delete_or_an_edit_and_the_message_keeps_its_seq() {
+        RoomName room = room();
+        ChatMessage original = stored(message(room, user(), T0));
+        UserId other = user();
+
+        assertThat(store.edit(room, at(original), other, new MessageChange.Erase(), T0.plusSeconds(1)))
+                .isInstanceOf(EditOutcome.NotAuthor.class);
+        assertThat(store.edit(room, at(original), other, replaceWith("hijacked"), T0.plusSeconds(1)))
+                .isInstanceOf(EditOutcome.NotAuthor.class);
+        assertThat(onlyMessage(room)).isEqualTo(original);
+        assertThat(onlyMessage(room).deletedBy()).isNull();
+    }
+
     @Test
     void a_deleted_message_can_be_neither_edited_nor_deleted_again() {
         RoomName room = room();
@@ -762,6 +833,10 @@ public abstract class MessageStoreContract {
         store.insert(erased);
         store.edit(room, at(kept), author, replaceWith("kept, edited"), T0.plusSeconds(1));
         store.edit(room, at(erased), author, new MessageChange.Erase(), T0.plusSeconds(1));
+        UserId moderator = user();
+        store.insert(message(room, author, T0.plusMillis(2), "moderated"));
+        store.edit(room, new MessageRef.ByPostedAt(T0.plusMillis(2)), moderator,
+                new MessageChange.ModeratorErase(moderator), T0.plusSeconds(1));
         List<ChatMessage> before = store.page(room, HistoryCursor.latest(), 10).messages();
 
         long latest = store.latestSeq(room);
@@ -770,7 +845,8 @@ public abstract class MessageStoreContract {
 
         assertThat(reopened.page(room, HistoryCursor.latest(), 10).messages()).isEqualTo(before);
         assertThat(reopened.latestSeq(room)).isEqualTo(latest);
-        ChatMessage next = ((InsertOutcome.Stored) reopened.insert(message(room, author, T0.plusMillis(2))))
+        assertThat(before).extracting(ChatMessage::deletedBy).containsExactly(null, author, moderator);
+        ChatMessage next = ((InsertOutcome.Stored) reopened.insert(message(room, author, T0.plusMillis(3))))
                 .message();
         assertThat(next.seq()).isEqualTo(latest + 1);
     }

@@ -15,7 +15,8 @@ import java.time.Instant;
 /**
  * A stored message on a bus between our own nodes or functions ({@code {"v":1,"message":{…}}}, the SNS payload's
  * shape without its endpoint): not the client protocol. Versioned, so that a reader can refuse what it does not
- * understand.
+ * understand. {@code deletedBy} is there exactly when the message is deleted; a reader takes its absence on a deleted
+ * message (a node of an older build) as deletion by the author.
  */
 final class StoredMessageJson {
     static final int VERSION = 1;
@@ -39,6 +40,9 @@ final class StoredMessageJson {
         m.put("modifiedAt", message.modifiedAt().toString());
         m.put("isDeleted", message.deleted());
         m.put("seq", message.seq());
+        if (message.deletedBy() != null) {
+            m.put("deletedBy", message.deletedBy().value());
+        }
         return root.toString();
     }
 
@@ -59,19 +63,29 @@ final class StoredMessageJson {
         JsonNode m = root.get("message");
         boolean deleted = m.path("isDeleted").asBoolean(false);
         try {
+            UserId author = new UserId(required(m, "userId"));
             return new ChatMessage(
                     new MessageId(required(m, "messageId")),
                     new RoomName(required(m, "room")),
-                    new UserId(required(m, "userId")),
+                    author,
                     new DisplayName(required(m, "name")),
                     deleted ? null : new MessageText(required(m, "message")),
                     Instant.parse(required(m, "postedAt")),
                     Instant.parse(required(m, "modifiedAt")),
                     deleted,
-                    m.path("seq").asLong(0));
+                    m.path("seq").asLong(0),
+                    deleter(m, deleted, author));
         } catch (RuntimeException invalid) {
             throw new IllegalArgumentException("payload holds an invalid message");
         }
+    }
+
+    /** Who deleted it: a payload of a node from before deleters names none, and then only authors deleted. */
+    private static UserId deleter(JsonNode m, boolean deleted, UserId author) {
+        if (!m.has("deletedBy")) {
+            return deleted ? author : null;
+        }
+        return new UserId(required(m, "deletedBy"));
     }
 
     private static String required(JsonNode node, String field) {

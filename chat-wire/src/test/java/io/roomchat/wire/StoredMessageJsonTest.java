@@ -3,6 +3,8 @@ package io.roomchat.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomchat.core.domain.MessageChange;
+import io.roomchat.core.domain.UserId;
 import org.junit.jupiter.api.Test;
 
 class StoredMessageJsonTest {
@@ -20,6 +22,37 @@ class StoredMessageJsonTest {
         var deleted = Messages.deleted("m-3");
         assertThat(codec.decodeStored(codec.encodeStored(edited))).isEqualTo(edited);
         assertThat(codec.decodeStored(codec.encodeStored(deleted))).isEqualTo(deleted);
+    }
+
+    @Test
+    void whoDeletedAMessageCrossesTheBus() {
+        var byAuthor = Messages.deleted("m-3");
+        var moderated = Messages.posted("m-4", "abuse").apply(
+                new MessageChange.ModeratorErase(new UserId("moderator")), byAuthor.modifiedAt());
+
+        assertThat(codec.encodeStored(moderated)).contains("\"deletedBy\":\"moderator\"");
+        assertThat(codec.decodeStored(codec.encodeStored(moderated)).deletedBy()).isEqualTo(new UserId("moderator"));
+        assertThat(codec.decodeStored(codec.encodeStored(byAuthor)).deletedBy()).isEqualTo(byAuthor.author());
+        assertThat(codec.encodeStored(Messages.posted("m-1", "hello"))).doesNotContain("deletedBy");
+    }
+
+    @Test
+    void aDeletedMessageFromANodeWithoutDeletersReadsAsDeletedByItsAuthor() {
+        String older = "{\"v\":1,\"message\":{\"messageId\":\"m-5\",\"room\":\"general\",\"userId\":\"ada\","
+                + "\"name\":\"Ada\",\"postedAt\":\"2026-11-27T18:38:45.123Z\","
+                + "\"modifiedAt\":\"2026-11-27T18:38:46.123Z\",\"isDeleted\":true,\"seq\":3}}";
+
+        assertThat(codec.decodeStored(older).deletedBy()).isEqualTo(new UserId("ada"));
+    }
+
+    @Test
+    void aDeleterOnAMessageNotDeletedIsRefused() {
+        String contradictory = "{\"v\":1,\"message\":{\"messageId\":\"m-6\",\"room\":\"general\","
+                + "\"userId\":\"ada\",\"name\":\"Ada\",\"message\":\"hi\",\"postedAt\":\"2026-11-27T18:38:45.123Z\","
+                + "\"modifiedAt\":\"2026-11-27T18:38:45.123Z\",\"isDeleted\":false,\"deletedBy\":\"bob\"}}";
+
+        assertThatThrownBy(() -> codec.decodeStored(contradictory))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("payload holds an invalid message");
     }
 
     @Test

@@ -19,10 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *              GSI RoomIndex: room (hash), projection ALL — sparse: it lists membership items only
  * messages     room (hash, S) · postedAt (range, N, epoch ms) · messageId · userId · name · message? ·
  *              modifiedAt (N, epoch ms) · isDeleted (BOOL) · editToken? (the call that last edited it) ·
- *              seq (N: the room's sequence number of the message's latest change)
+ *              seq (N: the room's sequence number of the message's latest change) ·
+ *              deletedBy? (who deleted it; absent on a deleted message = its author, as before deleters were kept)
  *              GSI SeqIndex: room (hash), seq (range), projection ALL — sparse: only messages carry seq
  *   seq counters room = SEQ_COUNTER_PREFIX + room · postedAt = 0 · latestSeq (N, raised by UpdateItem ADD)
  *   read positions room = READ_PREFIX + room + US + userId · postedAt = 0 · readAt (N, epoch ms, only raised)
+ *   room bans  room = BAN_PREFIX + room + US + userId · postedAt = 0 · bannedUntil (N, epoch ms, only raised) ·
+ *              expiresAt (epoch s, TTL: a while after the ban ends, the item goes)
  *   id claims  room = CLAIM_PREFIX + messageId · postedAt = 0 · claimRoom · claimPostedAt · claimToken
  *   key claims room = KEY_CLAIM_PREFIX + room + US + clientMessageId + US + userId · postedAt = 0 · messageId ·
  *              claimPostedAt · claimToken · claimedAt (N, epoch ms)
@@ -64,12 +67,16 @@ final class ChatTables {
     static final String EDIT_TOKEN = "editToken";
     static final String SEQ = "seq";
     static final String SEQ_INDEX = "SeqIndex";
+    static final String DELETED_BY = "deletedBy";
 
     static final String SEQ_COUNTER_PREFIX = "\u001Fseq\u001F";
     static final String LATEST_SEQ = "latestSeq";
 
     static final String READ_PREFIX = "\u001Fread\u001F";
     static final String READ_AT = "readAt";
+
+    static final String BAN_PREFIX = "\u001Fban\u001F";
+    static final String BANNED_UNTIL = "bannedUntil";
 
     static final String CLAIM_PREFIX = "\u001Fid\u001F";
     static final long CLAIM_POSTED_AT = 0;
@@ -99,6 +106,7 @@ final class ChatTables {
                 List.of(new TableDefinition.GlobalIndex(SEQ_INDEX,
                         new TableDefinition.KeyAttribute(ROOM, ScalarAttributeType.S),
                         new TableDefinition.KeyAttribute(SEQ, ScalarAttributeType.N), ProjectionType.ALL)),
-                null);
+                // Only room bans carry it: messages and claims never expire.
+                EXPIRES_AT);
     }
 }

@@ -4,6 +4,7 @@ import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.RoomBans;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *         .build()
  *         .createTablesIfMissing();
  * ChatCore.builder().connectionStore(storage.connectionStore()).messageStore(storage.messageStore())
- *     .readPositions(storage.readPositions())...
+ *     .readPositions(storage.readPositions())...      // and storage.roomBans()
  * }</pre>
  *
  * Both stores are thread-safe and turn every SDK failure into {@code ChatStorageException}.
@@ -36,6 +37,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
     private final DynamoDbConnectionStore connectionStore;
     private final DynamoDbMessageStore messageStore;
     private final DynamoDbReadPositions readPositions;
+    private final DynamoDbRoomBans roomBans;
     private final DynamoDbFrameBudgets frameBudgets;
 
     private DynamoDbChatStorage(Builder builder) {
@@ -46,6 +48,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
                 builder.connectionLifetime);
         this.messageStore = new DynamoDbMessageStore(dynamo, builder.settings.messagesTable());
         this.readPositions = new DynamoDbReadPositions(dynamo, builder.settings.messagesTable());
+        this.roomBans = new DynamoDbRoomBans(dynamo, builder.settings.messagesTable());
         this.frameBudgets = new DynamoDbFrameBudgets(dynamo, builder.settings.connectionsTable());
     }
 
@@ -78,6 +81,11 @@ public final class DynamoDbChatStorage implements AutoCloseable {
     /** Read positions, kept as items of the messages table. */
     public ReadPositions readPositions() {
         return readPositions;
+    }
+
+    /** Room bans, kept as items of the messages table, which every function and node shares. */
+    public RoomBans roomBans() {
+        return roomBans;
     }
 
     /** Frame budgets kept in the connection records, for bindings whose frames reach many processes. */

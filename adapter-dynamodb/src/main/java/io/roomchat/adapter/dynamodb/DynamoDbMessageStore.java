@@ -1,6 +1,7 @@
 package io.roomchat.adapter.dynamodb;
 
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_TOKEN;
+import static io.roomchat.adapter.dynamodb.ChatTables.DELETED_BY;
 import static io.roomchat.adapter.dynamodb.ChatTables.EDIT_TOKEN;
 import static io.roomchat.adapter.dynamodb.ChatTables.IS_DELETED;
 import static io.roomchat.adapter.dynamodb.ChatTables.LATEST_SEQ;
@@ -325,14 +326,20 @@ final class DynamoDbMessageStore implements MessageStore {
 
     private UpdateItemRequest changeRequest(MessageKey key, MessageRef ref, UserId author, MessageChange change,
                                             String token, Instant stamp, Instant expectedModifiedAt, long seq) {
-        Map<String, String> names = new HashMap<>(Map.of("#userId", USER_ID, "#isDeleted", IS_DELETED,
+        Map<String, String> names = new HashMap<>(Map.of("#isDeleted", IS_DELETED,
                 "#modifiedAt", MODIFIED_AT, "#message", MESSAGE, "#editToken", EDIT_TOKEN, "#seq", SEQ));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":author", AttributeValue.fromS(author.value()),
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":false", AttributeValue.fromBool(false), ":stamp", MessageItems.millis(stamp),
                 ":token", AttributeValue.fromS(token), ":seq", AttributeValue.fromN(Long.toString(seq))));
         // Messages stored before rooms counted their changes carry no seq.
-        StringBuilder condition = new StringBuilder("#userId = :author AND #isDeleted = :false"
+        StringBuilder condition = new StringBuilder("#isDeleted = :false"
                 + " AND (attribute_not_exists(#seq) OR #seq < :seq) AND ");
+        if (!(change instanceof MessageChange.ModeratorErase)) {
+            // Only the author may; a moderator's erase is the one change of another's message (EditOutcome).
+            condition.append("#userId = :author AND ");
+            names.put("#userId", USER_ID);
+            values.put(":author", AttributeValue.fromS(author.value()));
+        }
         if (expectedModifiedAt == null) {
             condition.append("#modifiedAt < :stamp");
         } else {
@@ -350,8 +357,12 @@ final class DynamoDbMessageStore implements MessageStore {
             update = "SET #message = :text, #modifiedAt = :stamp, #editToken = :token, #seq = :seq";
             values.put(":text", AttributeValue.fromS(replace.text().value()));
         } else {
-            update = "SET #isDeleted = :true, #modifiedAt = :stamp, #editToken = :token, #seq = :seq REMOVE #message";
+            update = "SET #isDeleted = :true, #modifiedAt = :stamp, #editToken = :token, #seq = :seq,"
+                    + " #deletedBy = :deleter REMOVE #message";
             values.put(":true", AttributeValue.fromBool(true));
+            names.put("#deletedBy", DELETED_BY);
+            UserId deleter = change instanceof MessageChange.ModeratorErase erase ? erase.moderator() : author;
+            values.put(":deleter", AttributeValue.fromS(deleter.value()));
         }
         return UpdateItemRequest.builder().tableName(table).key(key.toKey())
                 .updateExpression(update)

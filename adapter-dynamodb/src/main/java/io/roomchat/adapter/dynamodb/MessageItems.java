@@ -1,11 +1,13 @@
 package io.roomchat.adapter.dynamodb;
 
+import static io.roomchat.adapter.dynamodb.ChatTables.BAN_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_POSTED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_POSTED_AT_ATTRIBUTE;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_ROOM;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIMED_AT;
 import static io.roomchat.adapter.dynamodb.ChatTables.CLAIM_TOKEN;
+import static io.roomchat.adapter.dynamodb.ChatTables.DELETED_BY;
 import static io.roomchat.adapter.dynamodb.ChatTables.IS_DELETED;
 import static io.roomchat.adapter.dynamodb.ChatTables.KEY_CLAIM_PREFIX;
 import static io.roomchat.adapter.dynamodb.ChatTables.KEY_SEPARATOR;
@@ -60,6 +62,9 @@ final class MessageItems {
         item.put(MODIFIED_AT, millis(message.modifiedAt()));
         item.put(IS_DELETED, AttributeValue.fromBool(message.deleted()));
         item.put(SEQ, AttributeValue.fromN(Long.toString(message.seq())));
+        if (message.deletedBy() != null) {
+            item.put(DELETED_BY, AttributeValue.fromS(message.deletedBy().value()));
+        }
         if (message.text() != null) {
             item.put(MESSAGE, AttributeValue.fromS(message.text().value()));
         }
@@ -69,16 +74,21 @@ final class MessageItems {
     static ChatMessage message(Map<String, AttributeValue> item) {
         try {
             String text = StoredItems.optionalString(item, MESSAGE);
+            UserId author = new UserId(StoredItems.string(item, USER_ID));
+            boolean deleted = StoredItems.flag(item, IS_DELETED);
+            String deleter = StoredItems.optionalString(item, DELETED_BY);
             return new ChatMessage(new MessageId(StoredItems.string(item, MESSAGE_ID)),
                     new RoomName(StoredItems.string(item, ROOM)),
-                    new UserId(StoredItems.string(item, USER_ID)),
+                    author,
                     new DisplayName(StoredItems.string(item, NAME)),
                     text == null ? null : new MessageText(text),
                     Instant.ofEpochMilli(StoredItems.number(item, POSTED_AT)),
                     Instant.ofEpochMilli(StoredItems.number(item, MODIFIED_AT)),
-                    StoredItems.flag(item, IS_DELETED),
+                    deleted,
                     // Messages stored before rooms counted their changes have none: 0, older than any seq.
-                    StoredItems.optionalNumber(item, SEQ, 0));
+                    StoredItems.optionalNumber(item, SEQ, 0),
+                    // Deleted before deleters were kept: by its author, the only one who could delete then.
+                    !deleted ? null : deleter == null ? author : new UserId(deleter));
         } catch (IllegalArgumentException invalid) {
             throw new ChatStorageException("stored message is invalid", invalid);
         }
@@ -93,6 +103,12 @@ final class MessageItems {
     /** The item holding how far {@code user} has read in {@code room}. */
     static Map<String, AttributeValue> readPositionKey(UserId user, RoomName room) {
         return Map.of(ROOM, AttributeValue.fromS(READ_PREFIX + room.value() + KEY_SEPARATOR + user.value()),
+                POSTED_AT, AttributeValue.fromN(Long.toString(CLAIM_POSTED_AT)));
+    }
+
+    /** The item holding {@code user}'s ban from {@code room}. */
+    static Map<String, AttributeValue> banKey(RoomName room, UserId user) {
+        return Map.of(ROOM, AttributeValue.fromS(BAN_PREFIX + room.value() + KEY_SEPARATOR + user.value()),
                 POSTED_AT, AttributeValue.fromN(Long.toString(CLAIM_POSTED_AT)));
     }
 

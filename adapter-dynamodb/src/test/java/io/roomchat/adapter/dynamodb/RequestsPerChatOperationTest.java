@@ -144,6 +144,18 @@ class RequestsPerChatOperationTest {
                 new ReadHistoryQuery(room, new HistoryCursor.Since(1), OptionalInt.of(50))));
         measure("latest seq of a room (store call, for the v2 join reply)",
                 () -> DYNAMO.storage().messageStore().latestSeq(room));
+        var abuse = (ReplyPayload.Posted) core.handle(ada, new PostMessageCommand(room, new MessageText("abuse")))
+                .payload().orElseThrow();
+        UserId moderator = new UserId("moderator");
+        measure("moderator's delete by messageId (store call)", () -> DYNAMO.storage().messageStore().edit(room,
+                new MessageRef.ById(abuse.messageId()), moderator, new MessageChange.ModeratorErase(moderator),
+                NOW.plusSeconds(4)));
+        measure("ban (store call, for a kick with minutes)", () -> {
+            DYNAMO.storage().roomBans().ban(room, new UserId("troll"), NOW.plusSeconds(600));
+            return null;
+        });
+        measure("ban check (store call, for a join)",
+                () -> DYNAMO.storage().roomBans().bannedUntil(room, new UserId("troll"), NOW));
         ChatMessage event = published.get(0);
         measure("fan-out lookup, room of 10", () -> core.broadcast(event));
         gone.add(others.get(8));
@@ -183,6 +195,9 @@ class RequestsPerChatOperationTest {
         expected.put("history page (50)", Map.of("GetItem", 1, "Query", 1));
         expected.put("history since a seq (50)", Map.of("GetItem", 1, "Query", 1));
         expected.put("latest seq of a room (store call, for the v2 join reply)", Map.of("GetItem", 1));
+        expected.put("moderator's delete by messageId (store call)", Map.of("GetItem", 1, "UpdateItem", 2));
+        expected.put("ban (store call, for a kick with minutes)", Map.of("UpdateItem", 1));
+        expected.put("ban check (store call, for a join)", Map.of("GetItem", 1));
         expected.put("fan-out lookup, room of 10", Map.of("Query", 1));
         expected.put("fan-out, room of 10, one gone", Map.of("Query", 2, "DeleteItem", 2, "UpdateItem", 1));
         expected.put("join, v1 switch to another room (presence: leave, join)",

@@ -3,6 +3,7 @@ package io.roomchat.adapter.jdbc;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.RoomBans;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The durable storage of the self-hosted server: an embedded H2 database, its schema brought up to date on
- * open, behind a pool of connections. Open it once per process and close it on shutdown; closing writes
+ * open by Flyway ({@link SchemaMigrations}), behind a pool of connections. Open it once per process and close it on shutdown; closing writes
  * everything out and releases the database file.
  */
 public final class JdbcChatStorage implements AutoCloseable {
@@ -41,6 +42,7 @@ public final class JdbcChatStorage implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final JdbcMessageStore messages;
     private final JdbcReadPositions readPositions;
+    private final JdbcRoomBans roomBans;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbcChatStorage(String url, JdbcConnectionPool pool) {
@@ -48,6 +50,7 @@ public final class JdbcChatStorage implements AutoCloseable {
         this.pool = pool;
         this.messages = new JdbcMessageStore(this::connection, Durability.syncToDisk(this::connection));
         this.readPositions = new JdbcReadPositions(this::connection);
+        this.roomBans = new JdbcRoomBans(this::connection);
     }
 
     /**
@@ -55,7 +58,8 @@ public final class JdbcChatStorage implements AutoCloseable {
      * this creates are readable by the server's user only, where the file system has POSIX permissions.
      *
      * @throws ChatStorageException when the directory cannot be used, when another process or another storage
-     *                              in this one has the database open, or when its schema is newer than this build
+     *                              in this one has the database open, or when its schema history does not match
+     *                              this build's scripts
      */
     public static JdbcChatStorage h2File(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -86,9 +90,9 @@ public final class JdbcChatStorage implements AutoCloseable {
             throw new ChatStorageException(description + " is already open in this process");
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
-        try (Connection connection = pool.getConnection()) {
-            SchemaMigrations.ofThisBuild().migrate(connection);
-        } catch (SQLException | RuntimeException failure) {
+        try {
+            SchemaMigrations.ofThisBuild().migrate(pool);
+        } catch (RuntimeException failure) {
             pool.dispose();
             OPEN.remove(url);
             throw openFailure(description, failure);
@@ -96,10 +100,12 @@ public final class JdbcChatStorage implements AutoCloseable {
         return new JdbcChatStorage(url, pool);
     }
 
-    private static RuntimeException openFailure(String description, Exception failure) {
-        if (failure instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            return new ChatStorageException(description + " is in use by another process (H2 holds a lock on"
-                    + " its file): stop that process, or give this one another data directory", failure);
+    private static RuntimeException openFailure(String description, RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return new ChatStorageException(description + " is in use by another process (H2 holds a lock on"
+                        + " its file): stop that process, or give this one another data directory", failure);
+            }
         }
         if (failure instanceof ChatStorageException storage) {
             return new ChatStorageException(description + ": " + storage.getMessage(), storage);
@@ -115,6 +121,11 @@ public final class JdbcChatStorage implements AutoCloseable {
     /** The read positions on this database; every call fails with {@link ChatStorageException} once closed. */
     public ReadPositions readPositions() {
         return readPositions;
+    }
+
+    /** The room bans on this database; every call fails with {@link ChatStorageException} once closed. */
+    public RoomBans roomBans() {
+        return roomBans;
     }
 
     /** Writes everything out, closes the database and releases its file. Idempotent. */

@@ -39,11 +39,11 @@ import java.util.List;
 public class JdbcMessageStore implements MessageStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS =
-            "message_id, room, posted_at, modified_at, author, author_name, text, deleted, seq";
+            "message_id, room, posted_at, modified_at, author, author_name, text, deleted, seq, deleted_by";
 
-    private static final String INSERT = "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_KEYED = "INSERT INTO messages (" + COLUMNS + ", client_message_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String RAISE_SEQ =
             "SELECT seq FROM FINAL TABLE (UPDATE room_seqs SET seq = seq + 1 WHERE room = ?)";
     private static final String FIRST_SEQ = "INSERT INTO room_seqs (room, seq) VALUES (?, 1)";
@@ -55,7 +55,7 @@ public class JdbcMessageStore implements MessageStore {
     private static final String LOCK_BY_ID =
             "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND message_id = ? FOR UPDATE";
     private static final String UPDATE =
-            "UPDATE messages SET text = ?, modified_at = ?, deleted = ?, seq = ? WHERE message_id = ?";
+            "UPDATE messages SET text = ?, modified_at = ?, deleted = ?, seq = ?, deleted_by = ? WHERE message_id = ?";
     // The ORDER BY names the room too, though it is fixed: only then does H2 walk the (room, posted_at) index in
     // order and stop after the page, instead of sorting every older (or newer) message of the room.
     static final String PAGE_BEFORE = "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND posted_at < ?"
@@ -102,7 +102,7 @@ public class JdbcMessageStore implements MessageStore {
                 ChatMessage stored = message.withSeq(nextSeq(connection, message.room()));
                 try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYED)) {
                     bindRow(insert, stored);
-                    insert.setString(10, key.value());
+                    insert.setString(11, key.value());
                     insert.executeUpdate();
                     return new InsertOutcome.Stored(stored);
                 } catch (SQLException failure) {
@@ -257,7 +257,8 @@ public class JdbcMessageStore implements MessageStore {
             update.setLong(2, changed.modifiedAt().toEpochMilli());
             update.setBoolean(3, changed.deleted());
             update.setLong(4, changed.seq());
-            update.setString(5, changed.id().value());
+            setDeleter(update, 5, changed);
+            update.setString(6, changed.id().value());
             update.executeUpdate();
         }
     }
@@ -272,6 +273,15 @@ public class JdbcMessageStore implements MessageStore {
         setText(insert, 7, message.text());
         insert.setBoolean(8, message.deleted());
         insert.setLong(9, message.seq());
+        setDeleter(insert, 10, message);
+    }
+
+    private static void setDeleter(PreparedStatement statement, int index, ChatMessage message) throws SQLException {
+        if (message.deletedBy() == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, message.deletedBy().value());
+        }
     }
 
     private static void setText(PreparedStatement statement, int index, MessageText text) throws SQLException {
@@ -287,16 +297,21 @@ public class JdbcMessageStore implements MessageStore {
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String text = rows.getString(7);
+                UserId author = new UserId(rows.getString(5));
+                boolean deleted = rows.getBoolean(8);
+                String deleter = rows.getString(10);
                 messages.add(new ChatMessage(
                         new MessageId(rows.getString(1)),
                         new RoomName(rows.getString(2)),
-                        new UserId(rows.getString(5)),
+                        author,
                         new DisplayName(rows.getString(6)),
                         text == null ? null : new MessageText(text),
                         Instant.ofEpochMilli(rows.getLong(3)),
                         Instant.ofEpochMilli(rows.getLong(4)),
-                        rows.getBoolean(8),
-                        rows.getLong(9)));
+                        deleted,
+                        rows.getLong(9),
+                        // Deleted before deleters were recorded, or by the previous build: by its author.
+                        !deleted ? null : deleter == null ? author : new UserId(deleter)));
             }
         }
         return messages;

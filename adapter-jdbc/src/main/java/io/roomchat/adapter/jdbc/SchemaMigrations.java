@@ -1,119 +1,113 @@
 package io.roomchat.adapter.jdbc;
 
 import io.roomchat.core.port.out.ChatStorageException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 
 /**
- * Brings a database's schema up to date at start: the scripts {@code V1__…sql}, {@code V2__…sql}, … (classpath
- * resources beside this class) run once each, in order, and {@code schema_version} records which ran. Starting
- * again runs nothing. A database newer than this build, or one whose history names other scripts, is refused.
+ * Brings an H2 database's schema up to date at start with Flyway: the scripts {@code V1__…sql}, {@code V2__…sql},
+ * … in {@code db/} beside this class, recorded in {@code flyway_schema_history}, as the PostgreSQL adapter does.
+ * A database newer than this build starts anyway (Flyway ignores migrations it does not know), so each new script
+ * must keep the previous build working.
+ *
+ * <p>Releases before Flyway recorded their versions in a table of their own, {@code schema_version} (version,
+ * script). Such a database is converted once: its history must be a prefix of {@link #BEFORE_FLYWAY}, Flyway's
+ * history starts as a baseline at its newest version, and the old table goes; the scripts after it then run as
+ * for any database. A history that names other scripts is refused and left as it was.
  *
  * <p>H2 commits DDL as it runs it, so a script is not atomic: write each so that running it again after a
  * failure is harmless ({@code IF NOT EXISTS}), and keep one change per script.
  */
 final class SchemaMigrations {
-    /** The schema of this build, oldest first. Add a script here and beside it in {@code db/}; never edit one. */
-    static final List<String> SCRIPTS = List.of("db/V1__messages.sql", "db/V2__client_message_ids.sql",
-            "db/V3__sequence_numbers.sql", "db/V4__read_positions.sql");
+    static final String THIS_BUILD = "classpath:io/roomchat/adapter/jdbc/db";
+    /** The scripts the runner before Flyway knew, by version; those databases can only be at one of these. */
+    static final List<String> BEFORE_FLYWAY = List.of("V1__messages.sql", "V2__client_message_ids.sql",
+            "V3__sequence_numbers.sql", "V4__read_positions.sql");
+    private static final String OLD_HISTORY = "SCHEMA_VERSION";
 
-    private static final Pattern SCRIPT_NAME = Pattern.compile("(?:.*/)?V(\\d+)__\\w+\\.sql");
+    private final String[] locations;
 
-    private record Migration(int version, String resource) {
-        String name() {
-            return resource.substring(resource.lastIndexOf('/') + 1);
-        }
-    }
-
-    private final List<Migration> migrations;
-
-    /** @param resources script paths relative to this class's package, versions 1, 2, 3… in order */
-    SchemaMigrations(List<String> resources) {
-        List<Migration> parsed = new ArrayList<>();
-        for (String resource : resources) {
-            Matcher name = SCRIPT_NAME.matcher(resource);
-            if (!name.matches()) {
-                throw new IllegalArgumentException("not a migration script name: " + resource);
-            }
-            int version = Integer.parseInt(name.group(1));
-            if (version != parsed.size() + 1) {
-                throw new IllegalArgumentException("migration " + resource + " should be version " + (parsed.size() + 1));
-            }
-            parsed.add(new Migration(version, resource));
-        }
-        this.migrations = List.copyOf(parsed);
+    /** @param locations Flyway locations of the scripts, e.g. {@link #THIS_BUILD} */
+    SchemaMigrations(String... locations) {
+        this.locations = locations.clone();
     }
 
     static SchemaMigrations ofThisBuild() {
-        return new SchemaMigrations(SCRIPTS);
+        return new SchemaMigrations(THIS_BUILD);
     }
 
     /**
-     * Runs the scripts the database has not seen yet.
+     * Converts a database of the release before Flyway, then runs the scripts it has not seen yet.
      *
-     * @return the schema version the database is now at
+     * @return the schema version the database is now at (0 for none)
+     * @throws ChatStorageException when the history does not match this build's scripts or a script fails
      */
-    int migrate(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                    + " version INTEGER PRIMARY KEY,"
-                    + " script CHARACTER VARYING(255) NOT NULL,"
-                    + " applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
-            connection.commit();
-            int current = checkHistory(applied(connection));
-            for (Migration migration : migrations.subList(current, migrations.size())) {
-                statement.execute(read(migration.resource()));
-                record(connection, migration);
-                connection.commit();
-                current = migration.version();
-            }
-            return current;
-        } catch (SQLException | RuntimeException failure) {
-            connection.rollback();
-            throw failure;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+    int migrate(DataSource database) {
+        Flyway flyway = Flyway.configure().dataSource(database).locations(locations).load();
+        try {
+            convertOldHistory(database, flyway);
+            flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
+        } catch (FlywayException failed) {
+            throw new ChatStorageException("cannot migrate the schema: " + failed.getMessage(), failed);
         }
     }
 
-    /** The version the recorded history ends at, once it is known to be a prefix of this build's scripts. */
-    private int checkHistory(TreeMap<Integer, String> applied) {
+    private static void convertOldHistory(DataSource database, Flyway flyway) {
+        try (Connection connection = database.getConnection()) {
+            if (!hasTable(connection, OLD_HISTORY)) {
+                return;
+            }
+            // A conversion that stopped after the baseline left the old table behind: Flyway's history rules.
+            if (flyway.info().applied().length == 0) {
+                int version = checkedVersion(oldHistory(connection));
+                Flyway.configure().configuration(flyway.getConfiguration())
+                        .baselineVersion(String.valueOf(version))
+                        .baselineDescription("converted from schema_version").load().baseline();
+            }
+            try (Statement drop = connection.createStatement()) {
+                drop.execute("DROP TABLE " + OLD_HISTORY);
+            }
+        } catch (SQLException failure) {
+            throw new ChatStorageException("cannot read the schema history", failure);
+        }
+    }
+
+    /** The version the old history ends at, once it is known to be a prefix of {@link #BEFORE_FLYWAY}. */
+    private static int checkedVersion(TreeMap<Integer, String> applied) {
         if (applied.isEmpty()) {
             return 0;
         }
         int newest = applied.lastKey();
-        if (newest > migrations.size()) {
-            throw new ChatStorageException("the database has schema version " + newest
-                    + " but this build knows versions up to " + migrations.size() + "; use a newer build");
+        if (newest > BEFORE_FLYWAY.size()) {
+            throw new ChatStorageException("the database has schema version " + newest + " in schema_version, which"
+                    + " no release wrote; this build converts versions up to " + BEFORE_FLYWAY.size());
         }
-        for (Migration migration : migrations.subList(0, newest)) {
-            String recorded = applied.get(migration.version());
-            if (!migration.name().equals(recorded)) {
-                throw new ChatStorageException("schema version " + migration.version() + " of the database came from "
-                        + recorded + ", not from " + migration.name() + " as in this build");
+        for (int version = 1; version <= newest; version++) {
+            String recorded = applied.get(version);
+            String expected = BEFORE_FLYWAY.get(version - 1);
+            if (!expected.equals(recorded)) {
+                throw new ChatStorageException("schema version " + version + " of the database came from "
+                        + recorded + ", not from " + expected + " as in this build");
             }
         }
         return newest;
     }
 
-    private static TreeMap<Integer, String> applied(Connection connection) throws SQLException {
+    private static TreeMap<Integer, String> oldHistory(Connection connection) throws SQLException {
         TreeMap<Integer, String> applied = new TreeMap<>();
         try (Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("SELECT version, script FROM schema_version")) {
+             ResultSet rows = query.executeQuery("SELECT version, script FROM " + OLD_HISTORY)) {
             while (rows.next()) {
                 applied.put(rows.getInt(1), rows.getString(2));
             }
@@ -121,23 +115,10 @@ final class SchemaMigrations {
         return applied;
     }
 
-    private static void record(Connection connection, Migration migration) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO schema_version (version, script) VALUES (?, ?)")) {
-            insert.setInt(1, migration.version());
-            insert.setString(2, migration.name());
-            insert.executeUpdate();
-        }
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = SchemaMigrations.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("migration script missing from the classpath: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read migration script " + resource, e);
+    private static boolean hasTable(Connection connection, String table) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        try (ResultSet tables = metaData.getTables(null, connection.getSchema(), table, new String[] {"TABLE"})) {
+            return tables.next();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.h2.jdbcx.JdbcDataSource;
 
 /** Plain JDBC access to a storage's database, behind the storage's back, as an operator's SQL console has. */
 final class H2Files {
@@ -21,6 +22,19 @@ final class H2Files {
                 "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("chat"), "chat", "")) {
             return work.run(connection);
         }
+    }
+
+    /** Runs {@code migrations} on the closed database in {@code dataDir}, as a storage's open does. */
+    static int migrate(Path dataDir, SchemaMigrations migrations) {
+        return migrations.migrate(dataSource(dataDir));
+    }
+
+    /** The closed database in {@code dataDir}, each connection opening it (and the last one closing it). */
+    static JdbcDataSource dataSource(Path dataDir) {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("chat"));
+        database.setUser("chat");
+        return database;
     }
 
     /** Runs {@code work} on the open in-memory database {@code name}. */

@@ -48,9 +48,7 @@ final class InsertCostProbe {
         Path dir = Files.createTempDirectory("insert-cost-probe");
         JdbcConnectionPool pool = JdbcConnectionPool.create(
                 "jdbc:h2:file:" + dir.resolve("chat") + ";DB_CLOSE_ON_EXIT=FALSE" + settings, "chat", "");
-        try (Connection connection = pool.getConnection()) {
-            SchemaMigrations.ofThisBuild().migrate(connection);
-        }
+        SchemaMigrations.ofThisBuild().migrate(pool);
         AtomicInteger checkpoints = new AtomicInteger();
         String statement = mode.equals("durable") ? "CHECKPOINT SYNC" : "CHECKPOINT";
         Durability durability = mode.equals("commit") ? () -> { } : new GroupSync(() -> {

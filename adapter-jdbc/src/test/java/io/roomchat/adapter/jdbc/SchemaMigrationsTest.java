@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jdbc;
 
+import static io.roomchat.adapter.jdbc.H2Files.migrate;
 import static io.roomchat.adapter.jdbc.H2Files.update;
 import static io.roomchat.adapter.jdbc.H2Files.withDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
@@ -21,17 +23,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SchemaMigrationsTest {
-    private static final List<String> VERSION_1 = List.of("db/V1__messages.sql");
-    /** The schema of the release before sequence numbers. */
-    private static final List<String> VERSION_2 = List.of("db/V1__messages.sql", "db/V2__client_message_ids.sql");
-    private static final List<String> WITH_NEXT_VERSION = List.of("db/V1__messages.sql",
-            "db/V2__client_message_ids.sql", "db/V3__sequence_numbers.sql", "db/V4__read_positions.sql",
-            "db-upgrade-test/V5__message_pins.sql");
+    /** This build's scripts and a made-up next one, as a newer build would ship them. */
+    private static final SchemaMigrations NEXT_BUILD = new SchemaMigrations(SchemaMigrations.THIS_BUILD,
+            "classpath:io/roomchat/adapter/jdbc/db-upgrade-test");
+    private static final int THIS_VERSION = 6;
 
     @TempDir
     Path dataDir;
@@ -43,44 +45,80 @@ class SchemaMigrationsTest {
         }
     }
 
-    @Test
-    void a_database_at_this_builds_version_is_upgraded_once_and_keeps_its_messages() throws SQLException {
-        ChatMessage message = StorageProcess.message(new RoomName("general"), 0);
-        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
-            storage.messageStore().insert(message);
-        }
-        SchemaMigrations upgrade = new SchemaMigrations(WITH_NEXT_VERSION);
-
-        int first = withDatabase(dataDir, upgrade::migrate);
-        int again = withDatabase(dataDir, upgrade::migrate);
-
-        assertThat(first).isEqualTo(5);
-        assertThat(again).isEqualTo(5);
-        withDatabase(dataDir, connection -> {
-            assertThat(count(connection, "SELECT COUNT(*) FROM schema_version")).isEqualTo(5);
-            assertThat(count(connection, "SELECT COUNT(*) FROM messages WHERE message_id = '"
-                    + message.id().value() + "' AND NOT pinned")).isEqualTo(1);
-            assertThat(count(connection, "SELECT COUNT(*) FROM information_schema.indexes"
-                    + " WHERE index_name = 'MESSAGES_PINNED'")).isEqualTo(1);
-            return null;
+    /** Flyway's history: "version description" per row, in order. */
+    private List<String> flywayHistory() throws SQLException {
+        return withDatabase(dataDir, connection -> {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet history = connection.createStatement().executeQuery("SELECT \"version\","
+                    + " \"description\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
+                    + " ORDER BY \"installed_rank\"")) {
+                while (history.next()) {
+                    rows.add(history.getString(1) + " " + history.getString(2));
+                }
+            }
+            return rows;
         });
     }
 
-    @Test
-    void a_new_database_gets_every_version_and_an_older_build_then_refuses_it() throws SQLException {
-        assertThat(withDatabase(dataDir, new SchemaMigrations(WITH_NEXT_VERSION)::migrate)).isEqualTo(5);
+    private boolean hasOldHistory() throws SQLException {
+        return withDatabase(dataDir, connection -> count(connection, "SELECT COUNT(*) FROM information_schema.tables"
+                + " WHERE table_name = 'SCHEMA_VERSION'") == 1);
+    }
 
-        assertThatThrownBy(() -> withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate))
-                .isInstanceOf(ChatStorageException.class)
-                .hasMessageContaining("schema version 5");
+    @Test
+    void a_new_database_gets_every_script_once_in_flyways_history() throws SQLException {
+        JdbcChatStorage.h2File(dataDir).close();
+        JdbcChatStorage.h2File(dataDir).close();
+
+        assertThat(flywayHistory()).containsExactly("1 messages", "2 client message ids", "3 sequence numbers",
+                "4 read positions", "5 deleters", "6 room bans");
+        assertThat(hasOldHistory()).isFalse();
+    }
+
+    @Test
+    void a_data_directory_of_the_release_before_flyway_is_converted_once_and_keeps_everything() throws SQLException {
+        RoomName room = new RoomName("general");
+        ChatMessage kept = StorageProcess.message(room, 0);
+        ChatMessage deleted = StorageProcess.message(room, 1);
+        UserId reader = new UserId("reader");
+        // As the current release leaves a directory: its runner's history at version 4, a message deleted by its
+        // author (no deleter column yet), a read position.
+        withDatabase(dataDir, connection -> ReleaseBeforeFlyway.writeSchema(connection, 4)
+                + insertAsOlderBuild(connection, kept.withSeq(1))
+                + insertAsOlderBuild(connection, deleted.apply(new MessageChange.Erase(),
+                        StorageProcess.T0.plusSeconds(5)).withSeq(3))
+                + update(connection, "INSERT INTO room_seqs (room, seq) VALUES ('general', 3)")
+                + update(connection, "INSERT INTO read_positions (author, room, posted_at) VALUES ('reader',"
+                        + " 'general', " + kept.postedAt().toEpochMilli() + ")"));
+
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
+            MessageStore store = storage.messageStore();
+            List<ChatMessage> history = store.page(room, HistoryCursor.latest(), 10).messages();
+            assertThat(history).hasSize(2);
+            assertThat(history.get(0)).isEqualTo(kept.withSeq(1));
+            assertThat(history.get(1).deleted()).isTrue();
+            assertThat(history.get(1).deletedBy()).as("deleted before deleters: by its author")
+                    .isEqualTo(deleted.author());
+            assertThat(storage.readPositions().position(reader, room)).contains(kept.postedAt());
+            ChatMessage next = ((InsertOutcome.Stored) store.insert(StorageProcess.message(room, 2))).message();
+            assertThat(next.seq()).isEqualTo(4);
+            storage.roomBans().ban(room, reader, StorageProcess.T0.plusSeconds(60));
+        }
+        try (JdbcChatStorage again = JdbcChatStorage.h2File(dataDir)) {
+            assertThat(again.roomBans().bannedUntil(room, reader, StorageProcess.T0)).isPresent();
+            assertThat(again.messageStore().page(room, HistoryCursor.latest(), 10).messages()).hasSize(3);
+        }
+
+        assertThat(hasOldHistory()).isFalse();
+        assertThat(flywayHistory()).containsExactly("4 converted from schema_version", "5 deleters", "6 room bans");
     }
 
     @Test
     void a_database_at_version_1_gains_client_keys_and_keeps_its_messages() throws SQLException {
         RoomName room = new RoomName("general");
         ChatMessage old = StorageProcess.message(room, 0);
-        withDatabase(dataDir, new SchemaMigrations(VERSION_1)::migrate);
-        withDatabase(dataDir, connection -> insertAsOlderBuild(connection, old));
+        withDatabase(dataDir, connection -> ReleaseBeforeFlyway.writeSchema(connection, 1)
+                + insertAsOlderBuild(connection, old));
         ChatMessage keyed = StorageProcess.message(room, 1);
         ChatMessage resent = StorageProcess.message(room, 2);
         ClientMessageId key = new ClientMessageId("k-1");
@@ -92,7 +130,8 @@ class SchemaMigrationsTest {
             assertThat(store.page(room, HistoryCursor.latest(), 10).messages())
                     .containsExactly(old.withSeq(1), keyed.withSeq(2));
         }
-        assertThat(withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate)).isEqualTo(4);
+        assertThat(flywayHistory()).containsExactly("1 converted from schema_version", "2 client message ids",
+                "3 sequence numbers", "4 read positions", "5 deleters", "6 room bans");
     }
 
     @Test
@@ -106,9 +145,9 @@ class SchemaMigrationsTest {
         ChatMessage firstEdited = first.apply(new MessageChange.Replace(new MessageText("edited")),
                 StorageProcess.T0.plusSeconds(5));
         ChatMessage elsewhere = StorageProcess.message(random, 2);
-        withDatabase(dataDir, new SchemaMigrations(VERSION_2)::migrate);
-        withDatabase(dataDir, connection -> insertAsOlderBuild(connection, firstEdited)
-                + insertAsOlderBuild(connection, second) + insertAsOlderBuild(connection, elsewhere));
+        withDatabase(dataDir, connection -> ReleaseBeforeFlyway.writeSchema(connection, 2)
+                + insertAsOlderBuild(connection, firstEdited) + insertAsOlderBuild(connection, second)
+                + insertAsOlderBuild(connection, elsewhere));
 
         try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
             MessageStore store = storage.messageStore();
@@ -126,13 +165,14 @@ class SchemaMigrationsTest {
             assertThat(store.page(general, new HistoryCursor.Since(2), 10).messages())
                     .extracting(ChatMessage::id).containsExactly(third.id(), second.id());
         }
-        assertThat(withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate)).isEqualTo(4);
     }
 
-    /** A row as a build without seqs wrote it, whatever columns the schema now has beyond those. */
+    /** A row as a build without seqs or deleters wrote it, whatever columns the schema now has beyond those. */
     private static int insertAsOlderBuild(Connection connection, ChatMessage message) throws SQLException {
+        boolean withSeq = message.seq() > 0;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (message_id, room,"
-                + " posted_at, modified_at, author, author_name, text, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " posted_at, modified_at, author, author_name, text, deleted" + (withSeq ? ", seq" : "")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?" + (withSeq ? ", ?" : "") + ")")) {
             insert.setString(1, message.id().value());
             insert.setString(2, message.room().value());
             insert.setLong(3, message.postedAt().toEpochMilli());
@@ -141,26 +181,83 @@ class SchemaMigrationsTest {
             insert.setString(6, message.authorName().value());
             insert.setString(7, message.text() == null ? null : message.text().value());
             insert.setBoolean(8, message.deleted());
+            if (withSeq) {
+                insert.setLong(9, message.seq());
+            }
             return insert.executeUpdate();
         }
     }
 
     @Test
-    void a_history_that_names_another_script_is_refused() throws SQLException {
-        withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate);
-        withDatabase(dataDir, connection -> update(connection,
-                "UPDATE schema_version SET script = 'V1__something_else.sql' WHERE version = 1"));
+    void an_old_history_that_names_another_script_is_refused_and_left_as_it_was() throws SQLException {
+        withDatabase(dataDir, connection -> ReleaseBeforeFlyway.writeSchema(connection, 4)
+                + update(connection, "UPDATE schema_version SET script = 'V1__something_else.sql' WHERE version = 1"));
 
-        assertThatThrownBy(() -> withDatabase(dataDir, SchemaMigrations.ofThisBuild()::migrate))
+        assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
                 .isInstanceOf(ChatStorageException.class)
                 .hasMessageContaining("V1__something_else.sql");
+        assertThat(hasOldHistory()).isTrue();
+        int flywayTables = withDatabase(dataDir, connection -> count(connection, "SELECT COUNT(*) FROM"
+                + " information_schema.tables WHERE table_name = 'flyway_schema_history'"));
+        assertThat(flywayTables).isZero();
     }
 
     @Test
-    void scripts_must_be_numbered_from_1_without_gaps() {
-        assertThatThrownBy(() -> new SchemaMigrations(List.of("db-upgrade-test/V5__message_pins.sql")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SchemaMigrations(List.of("db/messages.sql")))
-                .isInstanceOf(IllegalArgumentException.class);
+    void an_old_history_beyond_any_release_is_refused() throws SQLException {
+        withDatabase(dataDir, connection -> ReleaseBeforeFlyway.writeSchema(connection, 4) + update(connection,
+                "INSERT INTO schema_version (version, script) VALUES (5, 'V5__from_the_future.sql')"));
+
+        assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
+                .isInstanceOf(ChatStorageException.class)
+                .hasMessageContaining("schema version 5");
+        assertThat(hasOldHistory()).isTrue();
     }
+
+    @Test
+    void a_conversion_that_stopped_after_its_baseline_finishes_on_the_next_open() throws SQLException {
+        withDatabase(dataDir, connection -> ReleaseBeforeFlyway.writeSchema(connection, 4));
+        Flyway.configure().dataSource(H2Files.dataSource(dataDir)).baselineVersion("4")
+                .baselineDescription("converted from schema_version").load().baseline();
+
+        JdbcChatStorage.h2File(dataDir).close();
+
+        assertThat(hasOldHistory()).isFalse();
+        assertThat(flywayHistory()).containsExactly("4 converted from schema_version", "5 deleters", "6 room bans");
+    }
+
+    @Test
+    void a_database_a_newer_build_migrated_still_opens_and_keeps_its_newer_schema() throws SQLException {
+        ChatMessage message = StorageProcess.message(new RoomName("general"), 0);
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
+            storage.messageStore().insert(message);
+        }
+
+        assertThat(migrate(dataDir, NEXT_BUILD)).isEqualTo(THIS_VERSION + 1);
+        assertThat(migrate(dataDir, NEXT_BUILD)).as("again: nothing to run").isEqualTo(THIS_VERSION + 1);
+
+        try (JdbcChatStorage older = JdbcChatStorage.h2File(dataDir)) {
+            assertThat(older.messageStore().page(message.room(), HistoryCursor.latest(), 10).messages())
+                    .containsExactly(message.withSeq(1));
+            assertThat(older.messageStore().insert(StorageProcess.message(message.room(), 1)))
+                    .isInstanceOf(InsertOutcome.Stored.class);
+        }
+        withDatabase(dataDir, connection -> {
+            assertThat(count(connection, "SELECT COUNT(*) FROM messages WHERE NOT pinned")).isEqualTo(2);
+            assertThat(count(connection, "SELECT COUNT(*) FROM information_schema.indexes"
+                    + " WHERE index_name = 'MESSAGES_PINNED'")).isEqualTo(1);
+            return null;
+        });
+    }
+
+    @Test
+    void an_edited_script_is_refused_by_its_checksum() throws SQLException {
+        JdbcChatStorage.h2File(dataDir).close();
+        withDatabase(dataDir, connection -> update(connection,
+                "UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '5'"));
+
+        assertThatThrownBy(() -> JdbcChatStorage.h2File(dataDir))
+                .isInstanceOf(ChatStorageException.class)
+                .hasMessageContaining("checksum");
+    }
+
 }

@@ -2,9 +2,11 @@ package io.roomchat.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.roomchat.adapter.jdbc.JdbcRoomBans;
 import io.roomchat.core.port.out.ChatStorageException;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.RoomBans;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,12 +29,14 @@ public final class PostgresChatStorage implements AutoCloseable {
     private final String database;
     private final PostgresMessageStore messages;
     private final PostgresReadPositions readPositions;
+    private final JdbcRoomBans roomBans;
 
     private PostgresChatStorage(HikariDataSource pool, String database) {
         this.pool = pool;
         this.database = database;
         this.messages = new PostgresMessageStore(this::connection);
         this.readPositions = new PostgresReadPositions(this::connection);
+        this.roomBans = new JdbcRoomBans(this::connection);
     }
 
     public static Builder builder() {
@@ -47,6 +51,11 @@ public final class PostgresChatStorage implements AutoCloseable {
     /** The read positions on this database; every call fails with {@link ChatStorageException} once closed. */
     public ReadPositions readPositions() {
         return readPositions;
+    }
+
+    /** The room bans on this database, which every node shares; every call fails once closed. */
+    public RoomBans roomBans() {
+        return roomBans;
     }
 
     /** The database's URL without its parameters, which may carry a password: fit for logs. */

@@ -7,6 +7,7 @@ import static io.roomchat.testkit.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
@@ -17,8 +18,13 @@ import io.roomchat.testkit.PostgresServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -68,6 +74,29 @@ class PostgresChatStorageTest {
         }
         try (PostgresChatStorage again = PostgresChatStorage.builder().url(url).user(PostgresServer.USER).build()) {
             assertThat(again.messageStore().latestSeq(room)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_database_of_the_schema_before_deleters_reads_its_deleted_messages_as_deleted_by_their_authors()
+            throws SQLException {
+        String url = POSTGRES.newDatabase();
+        Flyway.configure().dataSource(url, PostgresServer.USER, null).locations("classpath:db/migration/postgres")
+                .target("1").load().migrate();
+        RoomName room = room();
+        UserId author = user();
+        try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, null);
+             Statement insert = connection.createStatement()) {
+            insert.executeUpdate("INSERT INTO messages (message_id, room, posted_at, modified_at, author,"
+                    + " author_name, text, deleted, seq) VALUES ('m-1', '" + room.value() + "', 1000, 2000, '"
+                    + author.value() + "', 'Ada', NULL, TRUE, 1)");
+        }
+
+        try (PostgresChatStorage storage = PostgresChatStorage.builder().url(url).user(PostgresServer.USER).build()) {
+            ChatMessage deleted = storage.messageStore().page(room, HistoryCursor.latest(), 10).messages().get(0);
+
+            assertThat(deleted.deleted()).isTrue();
+            assertThat(deleted.deletedBy()).isEqualTo(author);
         }
     }
 

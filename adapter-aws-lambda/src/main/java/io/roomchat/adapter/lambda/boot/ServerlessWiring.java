@@ -6,6 +6,7 @@ import io.roomchat.adapter.lambda.ServerlessChat;
 import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.auth.jwt.JwtTokenIssuer;
 import io.roomchat.auth.jwt.TokenSettings;
+import io.roomchat.core.port.out.RoomBans;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.net.URI;
 import java.time.Duration;
@@ -93,6 +94,11 @@ public final class ServerlessWiring implements AutoCloseable {
 
     public ServerlessChat chat() {
         return chat;
+    }
+
+    /** Room bans in the messages table, which every function shares: for the core's kick and join checks. */
+    public RoomBans roomBans() {
+        return storage.roomBans();
     }
 
     /** The storage, for tests that look at the stored records. */
