@@ -626,6 +626,21 @@ public abstract class V2ProtocolScenarios {
     // --- presence -----------------------------------------------------------------------------------------------
 
     @Test
+    void a_users_first_connection_in_is_announced_to_the_room_the_joiner_included() {
+        String room = room();
+        String aliceId = user("alice");
+        V2TestClient watcher = joinedV2(user("watcher"), room, "Watcher");
+        V2TestClient alice = joinedV2(aliceId, room, "Alice");
+
+        for (V2TestClient member : List.of(watcher, alice)) {
+            JsonNode joined = member.next("presence", about(aliceId));
+            assertThat(joined.path("event").asText()).isEqualTo("join");
+            assertThat(joined.path("room").asText()).isEqualTo(room);
+            assertThat(joined.path("name").asText()).isEqualTo("Alice");
+        }
+    }
+
+    @Test
     void a_users_second_connection_announces_no_join_and_its_first_one_leaving_no_leave() {
         String room = room();
         String aliceId = user("alice");
