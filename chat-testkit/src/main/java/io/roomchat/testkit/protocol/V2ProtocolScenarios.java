@@ -1,5 +1,9 @@
 package io.roomchat.testkit.protocol;
 
+import static io.roomchat.testkit.protocol.ProtocolScenarios.assertOk;
+import static io.roomchat.testkit.protocol.ProtocolScenarios.assertStatus;
+import static io.roomchat.testkit.protocol.ProtocolScenarios.room;
+import static io.roomchat.testkit.protocol.ProtocolScenarios.user;
 import static io.roomchat.testkit.protocol.WsTestClient.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -99,24 +102,6 @@ public abstract class V2ProtocolScenarios {
         V2TestClient client = connectV2(userId);
         assertOk(client.join(room, name));
         return client;
-    }
-
-    protected static String user(String name) {
-        return name + "-" + UUID.randomUUID();
-    }
-
-    protected static String room() {
-        return "room-" + UUID.randomUUID();
-    }
-
-    private static void assertOk(JsonNode reply) {
-        assertThat(reply.path("statusCode").asInt()).as("reply %s", reply).isEqualTo(200);
-        assertThat(reply.path("body").asText()).isEmpty();
-    }
-
-    private static void assertStatus(JsonNode reply, int status, String bodyMentions) {
-        assertThat(reply.path("statusCode").asInt()).as("reply %s", reply).isEqualTo(status);
-        assertThat(reply.path("body").asText()).contains(bodyMentions);
     }
 
     private static ObjectNode join(String room, String name) {
