@@ -206,6 +206,21 @@ public abstract class V2ProtocolScenarios {
         assertThat(alice.received()).noneMatch(received -> received.has("type"));
     }
 
+    @Test
+    void a_v1_join_ignores_since_and_sends_no_catch_up() {
+        String room = room();
+        V2TestClient bob = joinedV2(user("bob"), room, "Bob");
+        assertOk(bob.post(room, "before"));
+        WsTestClient alice = connectV1(user("alice"));
+
+        JsonNode joined = alice.request(join(room, "Alice").put("since", 0));
+
+        assertThat(joined.properties()).extracting(Map.Entry::getKey)
+                .containsExactly("statusCode", "body", "requestId");
+        assertOk(joined);
+        assertThat(alice.eventWithin(QUIET)).isEmpty();
+    }
+
     // --- many rooms ---------------------------------------------------------------------------------------------
 
     @Test
@@ -519,6 +534,27 @@ public abstract class V2ProtocolScenarios {
     }
 
     @Test
+    void resume_since_the_latest_seq_or_beyond_is_recovered_and_sends_nothing() {
+        String room = room();
+        String aliceId = user("alice");
+        V2TestClient bob = joinedV2(user("bob"), room, "Bob");
+        long latest = bob.post(room, "the latest").path("seq").asLong();
+        V2TestClient alice = connectV2(aliceId);
+        V2TestClient ahead = connectV2(aliceId);
+
+        JsonNode current = alice.request(join(room, "Alice").put("since", latest));
+        JsonNode beyond = ahead.request(join(room, "Alice").put("since", latest + 1_000));
+
+        for (JsonNode reply : List.of(current, beyond)) {
+            assertOk(reply);
+            assertThat(reply.path("seq").asLong()).isEqualTo(latest);
+            assertThat(reply.path("recovered").asBoolean()).as("reply %s", reply).isTrue();
+        }
+        assertThat(alice.drain("message", QUIET)).isEmpty();
+        assertThat(ahead.drain("message", QUIET)).isEmpty();
+    }
+
+    @Test
     void a_join_without_since_sends_no_catch_up_and_no_recovered_field() {
         String room = room();
         V2TestClient bob = joinedV2(user("bob"), room, "Bob");
@@ -678,16 +714,21 @@ public abstract class V2ProtocolScenarios {
     }
 
     @Test
-    void a_disconnect_announces_the_users_leave() {
-        String room = room();
+    void a_disconnect_announces_the_users_leave_in_every_room_it_was_in() {
+        String first = room();
+        String second = room();
         String aliceId = user("alice");
-        V2TestClient watcher = joinedV2(user("watcher"), room, "Watcher");
-        V2TestClient alice = joinedV2(aliceId, room, "Alice");
-        watcher.next("presence", presence("join", aliceId));
+        V2TestClient watcher = joinedV2(user("watcher"), first, "Watcher");
+        assertOk(watcher.join(second, "Watcher"));
+        V2TestClient alice = joinedV2(aliceId, first, "Alice");
+        assertOk(alice.join(second, "Alice"));
+        watcher.next("presence", presence("join", aliceId).and(inRoomNamed(second)));
 
         alice.close();
 
-        assertThat(watcher.next("presence", presence("leave", aliceId)).path("room").asText()).isEqualTo(room);
+        assertThat(List.of(watcher.next("presence", presence("leave", aliceId)),
+                watcher.next("presence", presence("leave", aliceId))))
+                .extracting(left -> left.path("room").asText()).containsExactlyInAnyOrder(first, second);
     }
 
     @Test
@@ -857,6 +898,27 @@ public abstract class V2ProtocolScenarios {
         assertThat(answered).containsExactlyEntriesOf(expected);
         assertThat(alice.drain("message", QUIET)).as("the one post, once").hasSize(1);
         assertThat(raw.received().stream().filter(frame -> frame.has("statusCode"))).hasSize(expected.size());
+    }
+
+    @Test
+    void v2_actions_count_against_the_frame_budget_and_a_429_is_a_typed_reply() {
+        String room = room();
+        V2TestClient alice = joinedV2(user("alice"), room, "Alice");
+        int frames = 25;
+
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            sent.add(alice.raw().sendWithRequestId(inRoom(i % 2 == 0 ? "onPresence" : "onTyping", room)));
+        }
+        List<JsonNode> replies = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            replies.add(alice.raw().nextReply());
+        }
+
+        assertThat(replies).extracting(reply -> reply.path("requestId").asText()).containsExactlyElementsOf(sent);
+        assertThat(replies).filteredOn(reply -> reply.path("statusCode").asInt() == 429).isNotEmpty()
+                .allSatisfy(limited -> assertThat(limited.path("type").asText()).isEqualTo("reply"));
+        assertThat(requestPaced(alice, inRoom("onPresence", room)).path("memberCount").asInt()).isEqualTo(1);
     }
 
     @Test
