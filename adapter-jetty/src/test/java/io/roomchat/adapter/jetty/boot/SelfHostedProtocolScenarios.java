@@ -1,13 +1,18 @@
 package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.testkit.protocol.ProtocolScenarios;
+import io.roomchat.testkit.protocol.V2ProtocolScenarios;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
-/** The protocol scenarios against one self-hosted server per store, started as {@code java -jar} would. */
+/**
+ * The protocol scenarios, v1 and (nested) v2, against one self-hosted server per store, started as {@code java -jar}
+ * would.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SelfHostedProtocolScenarios extends ProtocolScenarios {
     private TestServer server;
@@ -33,5 +38,19 @@ abstract class SelfHostedProtocolScenarios extends ProtocolScenarios {
     @Override
     protected String tokenFor(String userId) {
         return TestServer.tokenFor(userId);
+    }
+
+    /** The v2 scenarios against the same server. */
+    @Nested
+    class ProtocolV2 extends V2ProtocolScenarios {
+        @Override
+        protected URI endpoint() {
+            return server.webSocket();
+        }
+
+        @Override
+        protected String tokenFor(String userId) {
+            return TestServer.tokenFor(userId);
+        }
     }
 }
