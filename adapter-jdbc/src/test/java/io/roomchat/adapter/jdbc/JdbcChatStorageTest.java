@@ -168,6 +168,23 @@ class JdbcChatStorageTest {
         assertThatThrownBy(() -> latest(store, ROOM)).isInstanceOf(ChatStorageException.class);
         assertThatThrownBy(() -> store.edit(ROOM, new MessageRef.ById(message.id()), message.author(),
                 new MessageChange.Erase(), message.postedAt())).isInstanceOf(ChatStorageException.class);
+        assertThatThrownBy(() -> storage.roomBans().ban(ROOM, message.author(), StorageProcess.T0))
+                .isInstanceOf(ChatStorageException.class);
+        assertThatThrownBy(() -> storage.roomBans().bannedUntil(ROOM, message.author(), StorageProcess.T0))
+                .isInstanceOf(ChatStorageException.class);
+    }
+
+    @Test
+    void a_broken_bans_table_fails_bans_with_a_storage_exception() throws SQLException {
+        String name = "no-bans-" + UUID.randomUUID();
+        try (JdbcChatStorage storage = JdbcChatStorage.h2InMemory(name)) {
+            withMemoryDatabase(name, connection -> update(connection, "DROP TABLE room_bans"));
+
+            assertThatThrownBy(() -> storage.roomBans().ban(ROOM, new UserId("troll"), StorageProcess.T0))
+                    .isInstanceOf(ChatStorageException.class).hasCauseInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> storage.roomBans().bannedUntil(ROOM, new UserId("troll"), StorageProcess.T0))
+                    .isInstanceOf(ChatStorageException.class).hasCauseInstanceOf(SQLException.class);
+        }
     }
 
     @Test

@@ -203,6 +203,21 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void an_old_history_with_nothing_applied_gets_every_script() throws SQLException {
+        // The old runner created its table and committed before its first script: a start that died in V1.
+        withDatabase(dataDir, connection -> ReleaseBeforeFlyway.writeSchema(connection, 0));
+
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
+            assertThat(storage.messageStore().insert(StorageProcess.message(new RoomName("general"), 0)))
+                    .isInstanceOf(InsertOutcome.Stored.class);
+        }
+
+        assertThat(hasOldHistory()).isFalse();
+        assertThat(flywayHistory()).containsExactly("0 converted from schema_version", "1 messages",
+                "2 client message ids", "3 sequence numbers", "4 read positions", "5 deleters", "6 room bans");
+    }
+
+    @Test
     void an_old_history_beyond_any_release_is_refused() throws SQLException {
         withDatabase(dataDir, connection -> ReleaseBeforeFlyway.writeSchema(connection, 4) + update(connection,
                 "INSERT INTO schema_version (version, script) VALUES (5, 'V5__from_the_future.sql')"));
