@@ -95,7 +95,7 @@ public final class ServerApi {
         }
         PublisherVerification verdict = publishers.verifyPublisher(token.get());
         if (verdict instanceof PublisherVerification.Unauthenticated refused) {
-            return error(401, refused.reason(), Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+            return error(401, "token: " + refused.reason(), Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         }
         if (verdict instanceof PublisherVerification.NotPermitted notPermitted) {
             return error(403, notPermitted.reason(), Map.of("WWW-Authenticate",

@@ -31,7 +31,7 @@ class ServerApiTest {
     private static final PublisherVerifier TOKENS = token -> switch (token) {
         case "publisher" -> new PublisherVerification.Publisher(new UserId("bot"));
         case "reader" -> new PublisherVerification.NotPermitted("scope: the token must grant chat:publish");
-        default -> new PublisherVerification.Unauthenticated("token: bad signature");
+        default -> new PublisherVerification.Unauthenticated("bad signature");
     };
 
     private final List<PostMessageCommand> published = new ArrayList<>();

@@ -13,7 +13,10 @@ public sealed interface PublisherVerification {
         }
     }
 
-    /** No valid token. {@code reason} is for the answer and logs and must not contain the token. */
+    /**
+     * No valid token. {@code reason} (such as {@code expired}) is for the answer and logs and must not contain the
+     * token.
+     */
     record Unauthenticated(String reason) implements PublisherVerification {
         public Unauthenticated {
             Objects.requireNonNull(reason, "reason");

@@ -11,6 +11,6 @@ public interface PublisherVerifier {
 
     /** For a binding without a server API: every token is refused. */
     static PublisherVerifier none() {
-        return token -> new PublisherVerification.Unauthenticated("token: this server accepts no publisher tokens");
+        return token -> new PublisherVerification.Unauthenticated("this server accepts no publisher tokens");
     }
 }
