@@ -113,8 +113,8 @@ public final class ServerlessChat implements AutoCloseable {
     }
 
     /**
-     * Runs the codec and the SNS payload format once on sample data, so that their classes are loaded and
-     * initialised before a snapshot is taken. Calls nothing remote.
+     * Runs the codec, the SNS payload format and the server API's HTTP route once on sample data, so that their
+     * classes are loaded and initialised before a snapshot is taken. Calls nothing remote.
      */
     public void prime() {
         codec.decode("{\"action\":\"onJoin\",\"room\":\"priming\",\"name\":\"priming\",\"requestId\":\"p\"}");
@@ -127,6 +127,12 @@ public final class ServerlessChat implements AutoCloseable {
                 new UserId("priming"), new DisplayName("priming"), new MessageText("priming"), now);
         codec.encode(sample);
         SnsPayload.decode(SnsPayload.encode(sample, Optional.of(URI.create("https://priming.invalid/stage"))));
+        // A GET is answered 405 before any token or store is asked: the server API's classes, nothing remote.
+        serverApi.handle(APIGatewayV2HTTPEvent.builder().withRawPath("/api/rooms/priming/messages")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
+                        .build())
+                .build());
     }
 
     /** Stops the delivery threads and closes the Management API clients; a Lambda environment never needs to. */

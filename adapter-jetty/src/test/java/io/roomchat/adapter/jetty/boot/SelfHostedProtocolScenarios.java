@@ -1,13 +1,18 @@
 package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.testkit.protocol.ProtocolScenarios;
+import io.roomchat.testkit.protocol.ServerApiScenarios;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
-/** The protocol scenarios against one self-hosted server per store, started as {@code java -jar} would. */
+/**
+ * The protocol scenarios, and the server API's, against one self-hosted server per store, started as
+ * {@code java -jar} would.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SelfHostedProtocolScenarios extends ProtocolScenarios {
     private TestServer server;
@@ -33,5 +38,29 @@ abstract class SelfHostedProtocolScenarios extends ProtocolScenarios {
     @Override
     protected String tokenFor(String userId) {
         return TestServer.tokenFor(userId);
+    }
+
+    /** The server API on the same server and store. */
+    @Nested
+    class ServerApi extends ServerApiScenarios {
+        @Override
+        protected URI httpBase() {
+            return server.http("/");
+        }
+
+        @Override
+        protected URI webSocketEndpoint() {
+            return server.webSocket();
+        }
+
+        @Override
+        protected String tokenFor(String userId) {
+            return TestServer.tokenFor(userId);
+        }
+
+        @Override
+        protected String tokenWithScope(String userId, String scope) {
+            return TestServer.tokenWithScope(userId, scope);
+        }
     }
 }
