@@ -51,11 +51,17 @@ public final class DynaliteServer implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (ServerProcesses.isNested(context)) {
+            return;
+        }
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (ServerProcesses.isNested(context)) {
+            return;
+        }
         stop();
     }
 

@@ -63,11 +63,17 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (ServerProcesses.isNested(context)) {
+            return;
+        }
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (ServerProcesses.isNested(context)) {
+            return;
+        }
         stop();
         deleteFiles();
     }

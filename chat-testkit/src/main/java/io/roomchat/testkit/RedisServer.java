@@ -34,11 +34,17 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (ServerProcesses.isNested(context)) {
+            return;
+        }
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (ServerProcesses.isNested(context)) {
+            return;
+        }
         stop();
     }
 

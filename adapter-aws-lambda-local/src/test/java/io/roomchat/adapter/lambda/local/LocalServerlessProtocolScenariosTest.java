@@ -2,16 +2,18 @@ package io.roomchat.adapter.lambda.local;
 
 import io.roomchat.testkit.DynaliteServer;
 import io.roomchat.testkit.protocol.ProtocolScenarios;
+import io.roomchat.testkit.protocol.ServerApiScenarios;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The wire protocol's end-to-end scenarios, as the self-hosted server passes them, through the serverless flavour:
  * real WebSocket clients, the stand-in for API Gateway, the Lambda handlers, the real SDK clients over HTTP to the
- * local Management API and SNS topic, and DynamoDB (dynalite).
+ * local Management API and SNS topic, and DynamoDB (dynalite); and the server API's scenarios on the same stand-in.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalServerlessProtocolScenariosTest extends ProtocolScenarios {
@@ -44,5 +46,32 @@ class LocalServerlessProtocolScenariosTest extends ProtocolScenarios {
     @Override
     protected boolean ordersEventsPerRoom() {
         return false;
+    }
+
+    /**
+     * The server API through the same stand-in: real HTTP to its HTTP route, the server API function's own handler,
+     * DynamoDB, fan-out through the local SNS topic to real WebSocket members.
+     */
+    @Nested
+    class ServerApi extends ServerApiScenarios {
+        @Override
+        protected URI httpBase() {
+            return URI.create("http://127.0.0.1:" + local.port() + "/");
+        }
+
+        @Override
+        protected URI webSocketEndpoint() {
+            return local.webSocketUri();
+        }
+
+        @Override
+        protected String tokenFor(String userId) {
+            return StandIns.tokenFor(userId);
+        }
+
+        @Override
+        protected String tokenWithScope(String userId, String scope) {
+            return StandIns.tokenWithScope(userId, scope);
+        }
     }
 }
