@@ -37,7 +37,8 @@ final class MessageFrameReader {
         return new ChangeMessageCommand(room, reference.get(), change(fields));
     }
 
-    private static PostMessageCommand post(RoomName room, FrameFields fields) {
+    /** A new message's fields; the server API reads its body with it too, so both take the same fields. */
+    static PostMessageCommand post(RoomName room, FrameFields fields) {
         if (fields.flag("isDeleted")) {
             throw new FrameRejected("isDeleted: needs postedAt or messageId");
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OnePublicDoorTest {
 
     @Test
-    void onlyTheCodecTheDecodedFrameAndTheFramePipelineArePublic() {
+    void onlyTheCodecTheDecodedFrameTheFramePipelineAndTheServerApiArePublic() {
         var classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.roomchat.wire");
@@ -23,6 +23,7 @@ class OnePublicDoorTest {
                 .map(JavaClass::getSimpleName)
                 .collect(Collectors.toSet());
 
-        assertThat(publicClasses).containsExactlyInAnyOrder("WireCodec", "DecodedFrame", "Command", "Invalid", "FramePipeline");
+        assertThat(publicClasses).containsExactlyInAnyOrder("WireCodec", "DecodedFrame", "Command", "Invalid", "FramePipeline",
+                "ServerApi", "Request", "Answer");
     }
 }

@@ -1,5 +1,7 @@
 package io.roomchat.adapter.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -18,9 +20,11 @@ import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
 import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.PublisherVerifier;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.TokenVerifier;
 import io.roomchat.wire.FramePipeline;
+import io.roomchat.wire.ServerApi;
 import io.roomchat.wire.WireCodec;
 import java.net.URI;
 import java.time.Clock;
@@ -48,6 +52,7 @@ public final class ServerlessChat implements AutoCloseable {
     private final ConnectRoute connectRoute;
     private final FrameRoute frameRoute;
     private final FanoutSubscriber fanout;
+    private final ServerApiRoute serverApi;
     private final WireCodec codec;
     private final ApiGatewayConnectionGateway gateway;
 
@@ -75,6 +80,7 @@ public final class ServerlessChat implements AutoCloseable {
                 b.metrics);
         this.frameRoute = new FrameRoute(pipeline, chat, b.codec, gateway, endpoint, b.limits.maxFrameBytes());
         this.fanout = new FanoutSubscriber(chat, endpoint);
+        this.serverApi = new ServerApiRoute(new ServerApi(chat, b.publishers, b.limits.maxFrameBytes()));
     }
 
     public static Builder builder() {
@@ -96,14 +102,19 @@ public final class ServerlessChat implements AutoCloseable {
         return frameRoute.handle(event);
     }
 
+    /** The server API's HTTP route, {@code ANY /api/rooms/{room}/messages} (docs/protocol.md, "Server API"). */
+    public APIGatewayV2HTTPResponse onServerApi(APIGatewayV2HTTPEvent event) {
+        return serverApi.handle(event);
+    }
+
     /** The SNS subscriber: broadcasts each notification's message to its room. */
     public FanoutReport onFanout(SNSEvent event) {
         return fanout.handle(event);
     }
 
     /**
-     * Runs the codec and the SNS payload format once on sample data, so that their classes are loaded and
-     * initialised before a snapshot is taken. Calls nothing remote.
+     * Runs the codec, the SNS payload format and the server API's HTTP route once on sample data, so that their
+     * classes are loaded and initialised before a snapshot is taken. Calls nothing remote.
      */
     public void prime() {
         codec.decode("{\"action\":\"onJoin\",\"room\":\"priming\",\"name\":\"priming\",\"requestId\":\"p\"}");
@@ -116,6 +127,12 @@ public final class ServerlessChat implements AutoCloseable {
                 new UserId("priming"), new DisplayName("priming"), new MessageText("priming"), now);
         codec.encode(sample);
         SnsPayload.decode(SnsPayload.encode(sample, Optional.of(URI.create("https://priming.invalid/stage"))));
+        // A GET is answered 405 before any token or store is asked: the server API's classes, nothing remote.
+        serverApi.handle(APIGatewayV2HTTPEvent.builder().withRawPath("/api/rooms/priming/messages")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
+                        .build())
+                .build());
     }
 
     /** Stops the delivery threads and closes the Management API clients; a Lambda environment never needs to. */
@@ -129,6 +146,7 @@ public final class ServerlessChat implements AutoCloseable {
         private MessageStore messages;
         private ReadPositions readPositions;
         private TokenVerifier verifier;
+        private PublisherVerifier publishers = PublisherVerifier.none();
         private WireCodec codec = WireCodec.create();
         private Function<URI, ApiGatewayManagementApiClient> managementApi;
         private Optional<URI> callbackEndpoint = Optional.empty();
@@ -161,6 +179,12 @@ public final class ServerlessChat implements AutoCloseable {
 
         public Builder tokenVerifier(TokenVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier);
+            return this;
+        }
+
+        /** How the server API checks its bearer tokens; without it, every token is refused (401). */
+        public Builder publisherVerifier(PublisherVerifier verifier) {
+            this.publishers = Objects.requireNonNull(verifier);
             return this;
         }
 

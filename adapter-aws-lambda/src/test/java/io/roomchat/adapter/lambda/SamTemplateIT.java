@@ -37,7 +37,7 @@ class SamTemplateIT {
             Map.entry("onJoin", FRAMES), Map.entry("onMessage", FRAMES), Map.entry("onHistory", FRAMES),
             Map.entry("onLeave", FRAMES), Map.entry("onTyping", FRAMES), Map.entry("onRead", FRAMES),
             Map.entry("onPresence", FRAMES), Map.entry("$default", FRAMES));
-    private static final int FUNCTIONS = 11;
+    private static final int FUNCTIONS = 12;
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::NoValue", "AWS::Partition", "AWS::URLSuffix");
 
@@ -111,6 +111,35 @@ class SamTemplateIT {
     }
 
     @Test
+    void the_server_api_is_one_throttled_http_route_of_any_method_to_its_own_function() {
+        Map<String, Object> api = resources.get("ChatServerApi");
+        assertThat(api.get("Type")).isEqualTo("AWS::Serverless::HttpApi");
+        Map<String, Object> throttling = map(properties(api).get("DefaultRouteSettings"));
+        assertThat(throttling).containsEntry("ThrottlingRateLimit", Map.of("Ref", "ServerApiRatePerSecond"))
+                .containsEntry("ThrottlingBurstLimit", Map.of("Ref", "ServerApiBurst"));
+
+        List<String> routed = new ArrayList<>();
+        functions().forEach((id, function) -> {
+            Object events = properties(function).get("Events");
+            if (events == null) {
+                return;
+            }
+            map(events).values().forEach(event -> {
+                if ("HttpApi".equals(map(event).get("Type"))) {
+                    Map<String, Object> route = properties(map(event));
+                    assertThat(route).containsEntry("ApiId", Map.of("Ref", "ChatServerApi"))
+                            .containsEntry("Path", "/api/rooms/{room}/messages")
+                            .containsEntry("Method", "ANY")
+                            .containsEntry("PayloadFormatVersion", "2.0");
+                    routed.add(string(properties(function).get("Handler")));
+                }
+            });
+        });
+        assertThat(routed).containsExactly("io.roomchat.adapter.lambda.boot.ServerApiHandler::handleRequest");
+        assertThat(map(map(template.get("Outputs")).get("ServerApiUrl"))).containsKey("Value");
+    }
+
+    @Test
     void the_tables_are_the_dynamodb_adapters() {
         List<TableDefinition> tables = DynamoDbChatStorage.tables("chat-connections", "chat-messages");
         assertThat(tables).isNotEmpty();
@@ -146,24 +175,30 @@ class SamTemplateIT {
     }
 
     @Test
-    void only_the_connect_function_holds_the_token_key_and_it_comes_from_secrets_manager_by_reference() {
+    void only_the_connect_and_server_api_functions_hold_the_token_key_and_it_comes_from_secrets_manager_by_reference() {
         Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")).get("Environment"));
         assertThat(map(globals.get("Variables")).keySet()).noneMatch(name -> name.startsWith("CHAT_JWT")
                 || name.startsWith("CHAT_JWKS"));
         functions().forEach((id, function) -> {
-            boolean verifiesTokens = id.equals("ConnectFunction");
+            boolean verifiesTokens = id.equals("ConnectFunction") || id.equals("ServerApiFunction");
             Object environment = properties(function).get("Environment");
             Set<String> variables = environment == null ? Set.of() : map(map(environment).get("Variables")).keySet();
             assertThat(variables.contains("CHAT_JWT_SECRET")).as(id + " holds the key").isEqualTo(verifiesTokens);
         });
 
-        Object secret = map(map(properties(resources.get("ConnectFunction")).get("Environment")).get("Variables"))
-                .get("CHAT_JWT_SECRET");
-        List<?> branches = (List<?>) map(secret).get("Fn::If");
-        assertThat(branches.get(0)).isEqualTo("UseSharedSecret");
-        assertThat(map(branches.get(1)).get("Fn::Sub"))
-                .isEqualTo("{{resolve:secretsmanager:${JwtSecretName}:SecretString}}");
-        assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+        for (String verifier : List.of("ConnectFunction", "ServerApiFunction")) {
+            Map<String, Object> variables = map(map(properties(resources.get(verifier)).get("Environment"))
+                    .get("Variables"));
+            List<?> branches = (List<?>) map(variables.get("CHAT_JWT_SECRET")).get("Fn::If");
+            assertThat(branches.get(0)).isEqualTo("UseSharedSecret");
+            assertThat(map(branches.get(1)).get("Fn::Sub"))
+                    .isEqualTo("{{resolve:secretsmanager:${JwtSecretName}:SecretString}}");
+            assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+            // The server API checks tokens exactly as $connect does: the same keys, issuer and audience.
+            assertThat(variables).as(verifier).containsEntry("CHAT_JWKS_URL", Map.of("Ref", "JwksUrl"))
+                    .containsEntry("CHAT_JWT_ISSUER", Map.of("Ref", "JwtIssuer"))
+                    .containsEntry("CHAT_JWT_AUDIENCE", Map.of("Ref", "JwtAudience"));
+        }
         // The key is never a parameter's value: the stack only knows the secret's name.
         Map<String, Map<String, Object>> parameters = map(template.get("Parameters"));
         assertThat(parameters).doesNotContainKey("JwtSecret");
@@ -179,7 +214,8 @@ class SamTemplateIT {
         Map<String, Set<String>> expected = new HashMap<>(Map.of(
                 "ConnectFunction", Set.of(),
                 "DisconnectFunction", Set.of(),
-                "FanoutFunction", postOnly));
+                "FanoutFunction", postOnly,
+                "ServerApiFunction", postOnly));
         for (String frames : List.of("Join", "Message", "History", "Leave", "Typing", "Read", "Presence", "Default")) {
             expected.put(frames + "Function", postAndClose);
         }
@@ -247,7 +283,10 @@ class SamTemplateIT {
                 Map.entry("DefaultFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem",
                         "execute-api:ManageConnections")),
                 Map.entry("FanoutFunction", Set.of("dynamodb:Query", "dynamodb:DeleteItem", "dynamodb:UpdateItem",
-                        "execute-api:ManageConnections")));
+                        "execute-api:ManageConnections")),
+                // Stores as onMessage does; fans out by SNS, or directly (members, gone ones removed, POST only).
+                Map.entry("ServerApiFunction", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem", "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections")));
         functions().forEach((id, function) -> {
             List<Map<String, Object>> statements = statements(properties(function).get("Policies"));
             Set<String> actions = new HashSet<>();
@@ -270,6 +309,13 @@ class SamTemplateIT {
                 connections, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
                 roomIndex, Set.of("dynamodb:Query"));
         Map<String, Map<String, Set<String>>> expected = Map.of(
+                // A publisher has no connection: nothing reads the connections table, only direct fan-out's
+                // removal of a gone member writes it.
+                "ServerApiFunction", Map.of(
+                        messages, Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                                "dynamodb:DeleteItem"),
+                        connections, Set.of("dynamodb:DeleteItem", "dynamodb:UpdateItem"),
+                        roomIndex, Set.of("dynamodb:Query")),
                 "LeaveFunction", fansOut,
                 "TypingFunction", fansOut,
                 "ReadFunction", Map.of(

@@ -4,7 +4,9 @@ import io.roomchat.auth.jwt.DevTokenEndpoint;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.core.port.out.PublisherVerifier;
 import io.roomchat.wire.FramePipeline;
+import io.roomchat.wire.ServerApi;
 import io.roomchat.wire.WireCodec;
 import java.net.URI;
 import java.time.Clock;
@@ -39,7 +41,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * The self-hosted chat server: the wire protocol over Jetty WebSockets at {@code /}, the bundled web page, and
- * {@code /health}, {@code /metrics}, {@code /limits} and (dev mode) {@code /dev/token}. The one public door of this
+ * {@code /health}, {@code /metrics}, {@code /limits}, the server API under {@code /api/} and (dev mode)
+ * {@code /dev/token}. The one public door of this
  * package; build it with {@link #builder()}, then {@link #start()} and {@link #close()}.
  */
 public final class ChatServer implements AutoCloseable {
@@ -133,6 +136,8 @@ public final class ChatServer implements AutoCloseable {
         routes.addMapping(PathSpec.from("/health"), new HealthHandler(gateway::count, details));
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(metrics));
         routes.addMapping(PathSpec.from("/limits"), new LimitsHandler(core.limits()));
+        routes.addMapping(PathSpec.from(ServerApi.ROOT + "*"), new ServerApiHandler(
+                new ServerApi(core, settings.publishers, core.limits().maxFrameBytes())));
         if (settings.devTokens != null) {
             routes.addMapping(PathSpec.from("/dev/token"), new DevTokenHandler(settings.devTokens));
         }
@@ -247,6 +252,7 @@ public final class ChatServer implements AutoCloseable {
         private Duration closeGrace = Duration.ofSeconds(1);
         private Set<String> allowedOrigins = Set.of();
         private DevTokenEndpoint devTokens;
+        private PublisherVerifier publishers = PublisherVerifier.none();
         private Map<String, String> healthDetails = Map.of();
         private int maxThreads = ServerThreads.DEFAULT_MAX;
         private int maxConnectionsPerUser = 20;
@@ -290,6 +296,15 @@ public final class ChatServer implements AutoCloseable {
         /** Dev mode: serve {@code POST /dev/token} with these tokens. */
         public Builder devTokens(DevTokenEndpoint tokens) {
             this.devTokens = tokens;
+            return this;
+        }
+
+        /**
+         * How the server API ({@code POST /api/rooms/{room}/messages}) checks its bearer tokens; without it every
+         * token is refused (401).
+         */
+        public Builder publishers(PublisherVerifier verifier) {
+            this.publishers = Objects.requireNonNull(verifier);
             return this;
         }
 

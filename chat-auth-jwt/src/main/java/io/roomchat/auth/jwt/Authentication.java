@@ -1,5 +1,6 @@
 package io.roomchat.auth.jwt;
 
+import io.roomchat.core.port.out.PublisherVerifier;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -60,6 +61,14 @@ public record Authentication(String mode, TokenVerifier verifier, Optional<DevTo
         settings.issuer().ifPresent(verifier::issuer);
         settings.audience().ifPresent(verifier::audience);
         return verifier.build();
+    }
+
+    /**
+     * The server API's check of publish tokens: the same keys, issuer and audience as {@link #verifier()}, and the
+     * {@code chat:publish} scope. In dev mode the page's tokens grant no scope, so the server API answers them 403.
+     */
+    public PublisherVerifier publisherVerifier() {
+        return verifier instanceof PublisherVerifier publishers ? publishers : PublisherVerifier.none();
     }
 
     /** Whether every address {@code host} names is a loopback one. */

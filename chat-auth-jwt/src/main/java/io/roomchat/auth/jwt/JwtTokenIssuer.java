@@ -14,7 +14,7 @@ import javax.crypto.SecretKey;
 
 /**
  * Mints HS256 access tokens: for the self-hosted server's dev mode ({@code POST /dev/token})
- * and for tests. Immutable; {@link #issuer}, {@link #audience} and {@link #clock} return a copy.
+ * and for tests. Immutable; {@link #issuer}, {@link #audience}, {@link #clock} and {@link #scope} return a copy.
  */
 public final class JwtTokenIssuer {
     private static final int RANDOM_SECRET_BYTES = 32;
@@ -24,17 +24,19 @@ public final class JwtTokenIssuer {
     private final String issuer;
     private final String audience;
     private final Clock clock;
+    private final String scope;
 
-    private JwtTokenIssuer(SecretKey key, String issuer, String audience, Clock clock) {
+    private JwtTokenIssuer(SecretKey key, String issuer, String audience, Clock clock, String scope) {
         this.key = key;
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** Signs with the secret's UTF-8 bytes, exactly as {@link JwtTokenVerifier#hs256} verifies; at least 32 bytes. */
     public static JwtTokenIssuer hs256(String secret) {
-        return new JwtTokenIssuer(HmacSecret.hs256Key(secret), null, null, Clock.systemUTC());
+        return new JwtTokenIssuer(HmacSecret.hs256Key(secret), null, null, Clock.systemUTC(), null);
     }
 
     /** 256 random bits, Base64URL without padding (43 characters): a dev-mode secret. */
@@ -46,17 +48,22 @@ public final class JwtTokenIssuer {
 
     /** Tokens carry this {@code iss}. */
     public JwtTokenIssuer issuer(String issuer) {
-        return new JwtTokenIssuer(key, Objects.requireNonNull(issuer, "issuer"), audience, clock);
+        return new JwtTokenIssuer(key, Objects.requireNonNull(issuer, "issuer"), audience, clock, scope);
     }
 
     /** Tokens carry this {@code aud}. */
     public JwtTokenIssuer audience(String audience) {
-        return new JwtTokenIssuer(key, issuer, Objects.requireNonNull(audience, "audience"), clock);
+        return new JwtTokenIssuer(key, issuer, Objects.requireNonNull(audience, "audience"), clock, scope);
     }
 
     /** The clock {@code iat} and {@code exp} are taken from. */
     public JwtTokenIssuer clock(Clock clock) {
-        return new JwtTokenIssuer(key, issuer, audience, Objects.requireNonNull(clock, "clock"));
+        return new JwtTokenIssuer(key, issuer, audience, Objects.requireNonNull(clock, "clock"), scope);
+    }
+
+    /** Tokens carry this {@code scope} (space-separated), such as {@code chat:publish} for the server API. */
+    public JwtTokenIssuer scope(String scope) {
+        return new JwtTokenIssuer(key, issuer, audience, clock, Objects.requireNonNull(scope, "scope"));
     }
 
     /**
@@ -77,6 +84,9 @@ public final class JwtTokenIssuer {
                 .expiration(Date.from(now.plus(ttl)));
         if (name != null) {
             token.claim("name", name);
+        }
+        if (scope != null) {
+            token.claim(PublishScope.CLAIM, scope);
         }
         if (issuer != null) {
             token.issuer(issuer);

@@ -3,6 +3,8 @@ package io.roomchat.auth.jwt;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import io.roomchat.core.domain.Identity;
+import io.roomchat.core.port.out.PublisherVerification;
+import io.roomchat.core.port.out.PublisherVerifier;
 import io.roomchat.core.port.out.TokenVerification;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.net.URI;
@@ -23,7 +25,7 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  */
-public final class JwtTokenVerifier implements TokenVerifier {
+public final class JwtTokenVerifier implements TokenVerifier, PublisherVerifier {
     private static final String HTTPS = "https";
     private static final String HTTP = "http";
 
@@ -68,7 +70,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
     @Override
     public TokenVerification verify(String token) {
         try {
-            return new TokenVerification.Verified(identityOf(token));
+            return new TokenVerification.Verified(rules.identityOf(verifiedClaims(token)));
         } catch (TokenRefused refusal) {
             return new TokenVerification.Refused(refusal.reason().text());
         } catch (RuntimeException failure) { // whatever jjwt or a bad key throws is a refusal, never an escape
@@ -76,7 +78,27 @@ public final class JwtTokenVerifier implements TokenVerifier {
         }
     }
 
-    private Identity identityOf(String token) {
+    /**
+     * The server API's check: a token valid as for a connection whose {@code scope} grants
+     * {@value PublishScope#PUBLISH}; its subject is the author.
+     */
+    @Override
+    public PublisherVerification verifyPublisher(String token) {
+        try {
+            Claims verified = verifiedClaims(token);
+            Identity identity = rules.identityOf(verified);
+            if (!PublishScope.grants(verified.get(PublishScope.CLAIM))) {
+                return new PublisherVerification.NotPermitted(PublishScope.MISSING);
+            }
+            return new PublisherVerification.Publisher(identity.userId());
+        } catch (TokenRefused refusal) {
+            return new PublisherVerification.Unauthenticated(refusal.reason().text());
+        } catch (RuntimeException failure) {
+            return new PublisherVerification.Unauthenticated(JjwtFailures.reasonFor(failure).text());
+        }
+    }
+
+    private Claims verifiedClaims(String token) {
         UnverifiedToken unverified = UnverifiedToken.read(token, json);
         if (keys.algorithms().stream().map(SecureDigestAlgorithm::getId).noneMatch(unverified.algorithm()::equals)) {
             throw new TokenRefused(RefusalReason.ALGORITHM_NOT_ALLOWED);
@@ -87,7 +109,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         if (!Objects.equals(verified.getIssuer(), unverified.issuer())) { // the key was chosen by the unverified iss
             throw new TokenRefused(RefusalReason.MALFORMED);
         }
-        return rules.identityOf(verified);
+        return verified;
     }
 
     /** Options of both modes; {@link #minRefetchInterval}, {@link #httpTimeout} and {@link #allowHttp} apply to JWKS mode only. */

@@ -4,6 +4,7 @@ import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.BroadcastUseCase;
 import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.ClientCommand;
@@ -17,6 +18,8 @@ import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.MarkReadCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.PresenceQuery;
+import io.roomchat.core.port.in.PublishOutcome;
+import io.roomchat.core.port.in.PublishUseCase;
 import io.roomchat.core.port.in.ReadHistoryQuery;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyChannel;
@@ -42,7 +45,7 @@ import java.util.function.Function;
  * with {@link #builder()}. Thread-safe when its ports are.
  */
 public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, DisconnectUseCase, BroadcastUseCase,
-        TokenExpiryUseCase {
+        TokenExpiryUseCase, PublishUseCase {
     private static final System.Logger LOG = System.getLogger(ChatCore.class.getName());
 
     private final Limits limits;
@@ -51,6 +54,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     private final JoiningRoom joiningRoom;
     private final LeavingRoom leavingRoom;
     private final PostingMessage postingMessage;
+    private final Publishing publishing;
     private final ChangingMessage changingMessage;
     private final ReadingHistory readingHistory;
     private final Typing typing;
@@ -83,6 +87,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
                 new Resuming(b.messages, fanout, disconnecting), b.limits);
         this.postingMessage = new PostingMessage(members, textLimit, b.messages, b.ids, b.clock, roomOrder,
                 b.metrics);
+        this.publishing = new Publishing(postingMessage);
         this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
         this.typing = new Typing(members, b.connections, fanout, typingThrottle, disconnecting);
@@ -140,6 +145,11 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
             return presenceQuerying.presence(caller, query);
         }
         return readingHistory.readHistory(caller, (ReadHistoryQuery) command);
+    }
+
+    @Override
+    public PublishOutcome publish(UserId author, PostMessageCommand post) {
+        return publishing.publish(author, post);
     }
 
     @Override

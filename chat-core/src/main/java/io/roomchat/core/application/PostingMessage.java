@@ -5,6 +5,7 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.PostMessageCommand;
+import io.roomchat.core.port.in.PublishOutcome;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.ChatMetrics;
@@ -46,22 +47,36 @@ final class PostingMessage {
         if (member.isEmpty()) {
             return RoomMembers.notJoined();
         }
+        var connection = member.get();
+        PublishOutcome outcome = postAs(connection.userId(), command.name().orElse(connection.name()), command);
+        if (outcome instanceof PublishOutcome.Refused refused) {
+            return Reply.rejected(refused.status(), refused.reason());
+        }
+        return Reply.ok(outcome instanceof PublishOutcome.Stored stored
+                ? stored.posted()
+                : ((PublishOutcome.DuplicateOf) outcome).original());
+    }
+
+    /**
+     * The posting rules once the author is known, from a member's connection or from the server API: the text
+     * limit, the store's keyed insert, durable and published before it returns.
+     */
+    PublishOutcome postAs(UserId author, DisplayName name, PostMessageCommand command) {
         var tooLong = textLimit.check(command.text());
         if (tooLong.isPresent()) {
-            return tooLong.get();
+            return new PublishOutcome.Refused(tooLong.get().status(), tooLong.get().body());
         }
-        var connection = member.get();
-        DisplayName name = command.name().orElse(connection.name());
         // Acknowledged only once durable and published, so the reply never runs ahead of the event.
-        Posting posting = roomOrder.write(command.room(), () -> store(command, connection.userId(), name),
+        Posting posting = roomOrder.write(command.room(), () -> store(command, author, name),
                 done -> done.duplicate() ? Optional.empty() : Optional.of(done.message()));
+        ReplyPayload.Posted posted = ReplyPayload.Posted.of(posting.message());
         if (posting.duplicate()) {
             // A resend: its original may still be on its way to disk (a racing first try), so wait as it does.
             messages.awaitDurable();
-        } else {
-            metrics.messagePosted();
+            return new PublishOutcome.DuplicateOf(posted);
         }
-        return Reply.ok(ReplyPayload.Posted.of(posting.message()));
+        metrics.messagePosted();
+        return new PublishOutcome.Stored(posted);
     }
 
     /** A stored message, or the original a resend with the same client key names. */

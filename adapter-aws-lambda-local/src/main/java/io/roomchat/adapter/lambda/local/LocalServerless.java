@@ -9,9 +9,11 @@ import io.roomchat.adapter.lambda.boot.FrameHandler;
 import io.roomchat.adapter.lambda.boot.DisconnectHandler;
 import io.roomchat.adapter.lambda.boot.FanoutHandler;
 import io.roomchat.adapter.lambda.boot.LambdaSettings;
+import io.roomchat.adapter.lambda.boot.ServerApiHandler;
 import io.roomchat.adapter.lambda.boot.ServerlessWiring;
 import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.auth.jwt.TokenSettings;
+import io.roomchat.wire.ServerApi;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +35,8 @@ import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
- * The serverless flavour on one machine: a stand-in for API Gateway's WebSocket API and Management API, and for
- * an SNS topic, on one local port, running the Lambda handlers in-process. The handlers use the real SDK clients,
+ * The serverless flavour on one machine: a stand-in for API Gateway's WebSocket API and Management API, for the
+ * server API's HTTP route ({@code /api/…}) and for an SNS topic, on one local port, running the Lambda handlers in-process. The handlers use the real SDK clients,
  * which call this server over HTTP, and DynamoDB at a local endpoint (dynalite). The module's one public door.
  *
  * <pre>{@code
@@ -75,6 +77,8 @@ public final class LocalServerless implements AutoCloseable {
         wiring.createTablesIfMissing();
         ServerlessChat chat = wiring.chat();
         topic = new LocalSnsTopic(TOPIC_ARN, new FanoutHandler(chat));
+        ServerApiHttpRoute serverApi = new ServerApiHttpRoute(new ServerApiHandler(chat),
+                settings.limits().maxFrameBytes());
 
         LocalApiGateway gateway = new LocalApiGateway(routes(chat),
                 new WebSocketEvents(b.host + ":" + port, STAGE), connections);
@@ -106,6 +110,9 @@ public final class LocalServerless implements AutoCloseable {
                 }
                 if (LocalSnsTopic.matches(request)) {
                     return topic.handle(request, response, callback);
+                }
+                if (ServerApi.serves(path)) {
+                    return serverApi.handle(request, response, callback);
                 }
                 if (devTokens.isPresent() && DevTokenRoute.PATH.equals(path)) {
                     return devTokens.get().handle(request, response, callback);

@@ -28,6 +28,11 @@ final class StandIns {
                 .tables("connections-" + suffix, "messages-" + suffix);
     }
 
+    /** A token for the server API: {@code scope} such as {@code chat:publish}. */
+    static String tokenWithScope(String userId, String scope) {
+        return ISSUER.scope(scope).issue(userId, null, Duration.ofMinutes(30));
+    }
+
     static String tokenFor(String userId) {
         return ISSUER.issue(userId, userId, Duration.ofMinutes(30));
     }

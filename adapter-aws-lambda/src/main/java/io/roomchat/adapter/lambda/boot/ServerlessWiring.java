@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class ServerlessWiring implements AutoCloseable {
     private static final URI PRIMING_ENDPOINT = URI.create("https://priming.invalid/priming");
-    /** Only the {@code $connect} function verifies tokens, so only it is given a key; the others never ask. */
+    /** Only the {@code $connect} and server API functions verify tokens, so only they are given a key. */
     private static final TokenVerifier NO_KEY = token -> {
         throw new IllegalStateException("this function cannot verify tokens: set CHAT_JWT_SECRET or CHAT_JWKS_URL");
     };
@@ -55,6 +55,7 @@ public final class ServerlessWiring implements AutoCloseable {
                 .messageStore(storage.messageStore())
                 .readPositions(storage.readPositions())
                 .tokenVerifier(verifier)
+                .publisherVerifier(authentication.publisherVerifier())
                 .managementApi(aws::managementApi)
                 .maxInFlight(settings.maxInFlight())
                 .limits(settings.limits());
@@ -85,7 +86,10 @@ public final class ServerlessWiring implements AutoCloseable {
         return new ServerlessWiring(settings, authentication, Optional.empty());
     }
 
-    /** Only the {@code $connect} function is given a key; a function without one answers no connect. */
+    /**
+     * Only the {@code $connect} and server API functions are given a key; a function without one answers no connect
+     * and no server API request (401).
+     */
     private static Authentication functionAuthentication(TokenSettings tokens) {
         return tokens.secret().isEmpty() && tokens.jwksUrl().isEmpty()
                 ? new Authentication("none", NO_KEY, Optional.empty())

@@ -90,6 +90,7 @@ public final class ChatApplication implements AutoCloseable {
                     .healthDetails(Map.of("store", options.store.label(), "bus", options.bus.label(),
                             "auth", auth.mode()))
                     .codec(codec)
+                    .publishers(auth.publisherVerifier())
                     .core(ports -> {
                         ChatCore.Builder core = ChatCore.builder()
                                 .connectionStore(connections)

@@ -1,6 +1,7 @@
 package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.testkit.protocol.ProtocolScenarios;
+import io.roomchat.testkit.protocol.ServerApiScenarios;
 import io.roomchat.testkit.protocol.V2ProtocolScenarios;
 import java.net.URI;
 import java.util.Map;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The protocol scenarios, v1 and (nested) v2, against one self-hosted server per store, started as {@code java -jar}
- * would.
+ * The protocol scenarios, v1 and (nested) v2, and the server API's, against one self-hosted server per store,
+ * started as {@code java -jar} would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SelfHostedProtocolScenarios extends ProtocolScenarios {
@@ -51,6 +52,30 @@ abstract class SelfHostedProtocolScenarios extends ProtocolScenarios {
         @Override
         protected String tokenFor(String userId) {
             return TestServer.tokenFor(userId);
+        }
+    }
+
+    /** The server API on the same server and store. */
+    @Nested
+    class ServerApi extends ServerApiScenarios {
+        @Override
+        protected URI httpBase() {
+            return server.http("/");
+        }
+
+        @Override
+        protected URI webSocketEndpoint() {
+            return server.webSocket();
+        }
+
+        @Override
+        protected String tokenFor(String userId) {
+            return TestServer.tokenFor(userId);
+        }
+
+        @Override
+        protected String tokenWithScope(String userId, String scope) {
+            return TestServer.tokenWithScope(userId, scope);
         }
     }
 }

@@ -74,6 +74,11 @@ final class TestServer implements AutoCloseable {
         return TOKENS.issue(userId, userId, Duration.ofHours(1));
     }
 
+    /** A token for the server API: {@code scope} such as {@code chat:publish}. */
+    static String tokenWithScope(String userId, String scope) {
+        return TOKENS.scope(scope).issue(userId, null, Duration.ofHours(1));
+    }
+
     ChatApplication application() {
         return application;
     }
