@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,27 +24,16 @@ class CrossNodeOrderTest {
             throws Exception {
         Cluster cluster = CLUSTER.get();
         String room = "order-" + UUID.randomUUID();
-        List<Member> members = new ArrayList<>();
-        for (int node = 0; node < Cluster.NODES; node++) {
-            members.add(Member.joined(cluster, node, "poster-" + node + "-" + UUID.randomUUID(), room));
-            members.add(Member.joined(cluster, node, "reader-" + node + "-" + UUID.randomUUID(), room));
-        }
+        List<Member> posters = Member.onEveryNode(cluster, "poster", room);
+        List<Member> members = new ArrayList<>(posters);
+        members.addAll(Member.onEveryNode(cluster, "reader", room));
         for (int node = 0; node < Cluster.NODES; node++) {
             // v1 and v2 connections share rooms; v1 events carry seq too.
             members.add(Member.joinedV1(cluster, node, "v1-reader-" + node + "-" + UUID.randomUUID(), room));
         }
-        Posting posting = new Posting();
-        ExecutorService threads = Executors.newFixedThreadPool(Cluster.NODES);
-        List<Future<Integer>> posters = new ArrayList<>();
-        for (Member member : members) {
-            if (member.userId.startsWith("poster-")) {
-                posters.add(threads.submit(() -> posting.postTimes(member, room, POSTS_PER_POSTER)));
-            }
-        }
-        for (Future<Integer> poster : posters) {
-            assertThat(poster.get(2, TimeUnit.MINUTES)).isEqualTo(POSTS_PER_POSTER);
-        }
-        threads.shutdown();
+        Posting posting = new Posting(room);
+        posters.forEach(poster -> posting.start(poster, POSTS_PER_POSTER));
+        assertThat(posting.stop()).containsOnly(POSTS_PER_POSTER);
 
         assertThat(posting.acknowledged).hasSize(Cluster.NODES * POSTS_PER_POSTER);
         assertThat(members.get(0).storedChanges(room)).as("stored: exactly the acknowledged posts")

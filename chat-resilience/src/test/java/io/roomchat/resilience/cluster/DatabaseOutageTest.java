@@ -27,10 +27,7 @@ class DatabaseOutageTest {
     void with_the_database_down_posts_get_500_and_store_nothing_and_every_node_recovers_without_a_restart() {
         Cluster cluster = CLUSTER.get();
         String room = "db-outage-" + UUID.randomUUID();
-        List<Member> members = new ArrayList<>();
-        for (int node = 0; node < Cluster.NODES; node++) {
-            members.add(Member.joined(cluster, node, "member-" + node + "-" + UUID.randomUUID(), room));
-        }
+        List<Member> members = Member.onEveryNode(cluster, "member", room);
         List<Long> acknowledged = new ArrayList<>();
         for (Member member : members) {
             acknowledged.add(posted(member, room, "before from " + member.node));

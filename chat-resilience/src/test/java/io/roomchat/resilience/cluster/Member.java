@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /** A room member on one node, and the checks on what it received: a room's changes by {@code seq}. */
 final class Member implements AutoCloseable {
@@ -36,6 +37,15 @@ final class Member implements AutoCloseable {
         JsonNode reply = client.join(room, userId);
         assertThat(reply.path("statusCode").asInt()).as("join on node %d: %s", node, reply).isEqualTo(200);
         return new Member(userId, node, client);
+    }
+
+    /** One v2 member on every node, each a fresh user named {@code <role>-<node>-<random>}, joined to {@code room}. */
+    static List<Member> onEveryNode(Cluster cluster, String role, String room) {
+        List<Member> members = new ArrayList<>();
+        for (int node = 0; node < Cluster.NODES; node++) {
+            members.add(joined(cluster, node, role + "-" + node + "-" + UUID.randomUUID(), room));
+        }
+        return members;
     }
 
     /** A v1 connection (no subprotocol) of {@code userId} to node {@code node}, joined to {@code room}. */

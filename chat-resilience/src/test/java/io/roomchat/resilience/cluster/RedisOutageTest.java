@@ -3,14 +3,8 @@ package io.roomchat.resilience.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roomchat.resilience.Eventually;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,20 +23,11 @@ class RedisOutageTest {
             throws Exception {
         Cluster cluster = CLUSTER.get();
         String room = "redis-outage-" + UUID.randomUUID();
-        List<Member> posters = new ArrayList<>();
-        List<Member> readers = new ArrayList<>();
-        for (int node = 0; node < Cluster.NODES; node++) {
-            posters.add(Member.joined(cluster, node, "poster-" + node + "-" + UUID.randomUUID(), room));
-            readers.add(Member.joined(cluster, node, "reader-" + node + "-" + UUID.randomUUID(), room));
-        }
+        List<Member> posters = Member.onEveryNode(cluster, "poster", room);
+        List<Member> readers = Member.onEveryNode(cluster, "reader", room);
         long catchUpsBefore = catchUps(cluster);
-        Posting posting = new Posting();
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService threads = Executors.newFixedThreadPool(posters.size());
-        List<Future<Integer>> posted = new ArrayList<>();
-        for (Member poster : posters) {
-            posted.add(threads.submit(() -> posting.postUntil(poster, room, stop::get)));
-        }
+        Posting posting = new Posting(room);
+        posters.forEach(posting::start);
         int acknowledgedDuring;
         try {
             Eventually.sleep(1_000);
@@ -59,11 +44,7 @@ class RedisOutageTest {
             }
             Eventually.sleep(3_000);
         } finally {
-            stop.set(true);
-            for (Future<Integer> poster : posted) {
-                poster.get(1, TimeUnit.MINUTES);
-            }
-            threads.shutdown();
+            posting.stop();
         }
 
         List<Long> stored = readers.get(0).storedChanges(room);
