@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.resilience.LiveServer;
 import io.roomchat.testkit.protocol.WsTestClient;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Disabled;
@@ -85,13 +83,11 @@ class ClusterPresenceTest {
     /** The next presence event, skipping others, if one comes within {@code wait}. */
     private static Optional<JsonNode> presence(WsTestClient client, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        List<JsonNode> skipped = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             Optional<JsonNode> event = client.eventWithin(Duration.ofMillis(200));
             if (event.isPresent() && "presence".equals(event.get().path("type").asText())) {
                 return event;
             }
-            event.ifPresent(skipped::add);
         }
         return Optional.empty();
     }
