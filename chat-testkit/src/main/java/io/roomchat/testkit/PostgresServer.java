@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>For speed, the server does not sync to disk ({@code fsync=off}): what it holds is lost if the machine
  * crashes, which no test does.
  */
-public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     /** The superuser the server is created with; it logs in without a password from loopback. */
     public static final String USER = "postgres";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -71,9 +71,15 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     @Override
     public void afterAll(ExtensionContext context) {
         if (!ServerProcesses.forNestedClass(context)) {
-            stop();
-            deleteFiles();
+            close();
         }
+    }
+
+    /** Stops the server and deletes its files: for a server shared beyond one test class, started by {@link #start()}. */
+    @Override
+    public void close() {
+        stop();
+        deleteFiles();
     }
 
     /** Creates an empty database and returns its {@code jdbc:postgresql://127.0.0.1:<port>/<name>} URL. */

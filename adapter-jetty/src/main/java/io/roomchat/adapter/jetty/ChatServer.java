@@ -11,7 +11,9 @@ import io.roomchat.wire.WireCodec;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +23,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.CustomRequestLog;
@@ -82,6 +86,7 @@ public final class ChatServer implements AutoCloseable {
         this.gateway = new JettyConnectionGateway(scheduler, writers, b.closeGrace);
         this.core = b.coreFactory.apply(new ServerAdapters(gateway, metrics));
         metrics.trackConnections(gateway::count);
+        b.counters.forEach(metrics::countFrom);
 
         this.server = new Server(ServerThreads.pool(b.maxThreads));
         HttpConfiguration http = new HttpConfiguration();
@@ -133,7 +138,7 @@ public final class ChatServer implements AutoCloseable {
     private Handler routes() {
         PathMappingsHandler routes = new PathMappingsHandler();
         Map<String, String> details = new LinkedHashMap<>(settings.healthDetails);
-        routes.addMapping(PathSpec.from("/health"), new HealthHandler(gateway::count, details));
+        routes.addMapping(PathSpec.from("/health"), new HealthHandler(gateway::count, details, settings.probes));
         routes.addMapping(PathSpec.from("/metrics"), new MetricsHandler(metrics));
         routes.addMapping(PathSpec.from("/limits"), new LimitsHandler(core.limits()));
         routes.addMapping(PathSpec.from(ServerApi.ROOT + "*"), new ServerApiHandler(
@@ -254,6 +259,8 @@ public final class ChatServer implements AutoCloseable {
         private DevTokenEndpoint devTokens;
         private PublisherVerifier publishers = PublisherVerifier.none();
         private Map<String, String> healthDetails = Map.of();
+        private final List<DependencyProbe> probes = new ArrayList<>();
+        private final List<ReadCounter> counters = new ArrayList<>();
         private int maxThreads = ServerThreads.DEFAULT_MAX;
         private int maxConnectionsPerUser = 20;
         private int maxPendingPerAddress = 16;
@@ -311,6 +318,26 @@ public final class ChatServer implements AutoCloseable {
         /** Extra fields of {@code /health}, such as the store and auth mode. */
         public Builder healthDetails(Map<String, String> details) {
             this.healthDetails = Map.copyOf(details);
+            return this;
+        }
+
+        /**
+         * A service this server depends on, probed at every {@code GET /health} and reported there under
+         * {@code checks.<name>} as {@code UP} or {@code DOWN}. A {@code required} one down turns the whole answer
+         * {@code DOWN} (503: the node cannot do its job); another one down turns it {@code DEGRADED} (still 200).
+         * {@code up} may block: a health request waits for it at most 2 s, then counts it down.
+         */
+        public Builder healthCheck(String name, boolean required, BooleanSupplier up) {
+            probes.add(new DependencyProbe(name, required, up));
+            return this;
+        }
+
+        /**
+         * A count kept elsewhere (the bus's), read at every scrape of {@code /metrics} and exposed as the Prometheus
+         * counter {@code <name>_total} ({@code name} dotted, as {@code chat.bus.published}).
+         */
+        public Builder metricsCounter(String name, String description, LongSupplier count) {
+            counters.add(new ReadCounter(name, description, count));
             return this;
         }
 

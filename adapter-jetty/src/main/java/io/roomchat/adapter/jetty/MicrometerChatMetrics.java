@@ -1,6 +1,7 @@
 package io.roomchat.adapter.jetty;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -11,6 +12,7 @@ import io.roomchat.core.port.out.FanoutReport;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The core's metrics port on Micrometer, exposed as Prometheus text at {@code /metrics}: open connections, frames
@@ -52,6 +54,12 @@ public final class MicrometerChatMetrics implements ChatMetrics {
     void trackConnections(IntSupplier openConnections) {
         Gauge.builder("chat.connections", openConnections::getAsInt).description("open WebSocket connections")
                 .register(registry);
+    }
+
+    /** Exposes a count kept elsewhere, read at every scrape. */
+    void countFrom(ReadCounter counter) {
+        FunctionCounter.builder(counter.name(), counter.count(), LongSupplier::getAsLong)
+                .description(counter.description()).register(registry);
     }
 
     void upgradeRefused(String reason) {

@@ -25,6 +25,7 @@ import org.flywaydb.core.api.FlywayException;
  * }</pre>
  */
 public final class PostgresChatStorage implements AutoCloseable {
+    private static final int VALIDITY_SECONDS = 2;
     private final HikariDataSource pool;
     private final String database;
     private final PostgresMessageStore messages;
@@ -63,6 +64,18 @@ public final class PostgresChatStorage implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Whether the database answers now: a connection from the pool that passes a validity check. While the database
+     * is down this waits up to the connection timeout before it says no.
+     */
+    public boolean isReachable() {
+        try (Connection connection = connection()) {
+            return connection.isValid(VALIDITY_SECONDS);
+        } catch (SQLException | ChatStorageException unreachable) {
+            return false;
+        }
+    }
+
     /** Closes the pool's connections. Idempotent. */
     @Override
     public void close() {
@@ -90,9 +103,18 @@ public final class PostgresChatStorage implements AutoCloseable {
         private Builder() {
         }
 
-        /** A {@code jdbc:postgresql://host[:port]/database} URL. */
+        /**
+         * A {@code jdbc:postgresql://host[:port]/database} URL.
+         *
+         * @throws IllegalArgumentException for a URL of another kind (a setting to fix, unlike a database that does
+         *                                  not answer)
+         */
         public Builder url(String url) {
-            this.url = Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(url, "url");
+            if (!url.startsWith(URL_PREFIX)) {
+                throw new IllegalArgumentException("the database URL must start with " + URL_PREFIX);
+            }
+            this.url = url;
             return this;
         }
 
@@ -130,13 +152,13 @@ public final class PostgresChatStorage implements AutoCloseable {
         /**
          * Connects, and migrates the schema to this build's.
          *
-         * @throws ChatStorageException when the URL is not a PostgreSQL one, when the database cannot be reached
-         *                              or refuses the login, or when its schema cannot be migrated
+         * @throws ChatStorageException when the database cannot be reached or refuses the login, or when its schema
+         *                              cannot be migrated
+         * @throws IllegalStateException when no URL was given
          */
         public PostgresChatStorage build() {
-            if (url == null || !url.startsWith(URL_PREFIX)) {
-                throw new ChatStorageException(url == null ? "no database URL given"
-                        : "the database URL must start with " + URL_PREFIX);
+            if (url == null) {
+                throw new IllegalStateException("no database URL given");
             }
             HikariDataSource pool;
             try {

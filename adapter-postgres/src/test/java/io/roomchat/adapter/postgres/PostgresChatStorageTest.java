@@ -50,8 +50,8 @@ class PostgresChatStorageTest {
 
     @Test
     void a_url_of_another_database_is_refused_before_connecting() {
-        assertThatThrownBy(() -> PostgresChatStorage.builder().url("jdbc:h2:mem:chat").build())
-                .isInstanceOf(ChatStorageException.class)
+        assertThatThrownBy(() -> PostgresChatStorage.builder().url("jdbc:h2:mem:chat"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the database URL must start with jdbc:postgresql://");
     }
 

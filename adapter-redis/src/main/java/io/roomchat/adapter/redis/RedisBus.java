@@ -19,6 +19,7 @@ import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -126,6 +127,10 @@ public final class RedisBus implements AutoCloseable {
         Objects.requireNonNull(localConnections, "localConnections");
         RedisURI uri;
         try {
+            // Lettuce takes "host:notaport" as a host name to look up; java.net.URI finds no host there.
+            if (URI.create(redisUrl).getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
             uri = RedisURI.create(redisUrl);
         } catch (RuntimeException invalid) {
             // Lettuce's message may quote the URL, password and all.
@@ -154,6 +159,11 @@ public final class RedisBus implements AutoCloseable {
         return publisher.failures();
     }
 
+    /** Events received from Redis for the rooms this node is subscribed to (its own posts included) since start. */
+    public long received() {
+        return subscriptions.received();
+    }
+
     /** Gaps read from the store after the hold time / rooms caught up from the store after a (re)subscription. */
     public long gapFills() {
         return subscriptions.gapFills();
@@ -161,6 +171,14 @@ public final class RedisBus implements AutoCloseable {
 
     public long catchUps() {
         return subscriptions.catchUps();
+    }
+
+    /**
+     * Whether both of the node's Redis connections are open now. False while Redis is down or being reconnected
+     * to: posts are then stored but reach other nodes' members only once it is back (then caught up).
+     */
+    public boolean isConnected() {
+        return subscriber.isOpen() && publisherConnection.isOpen();
     }
 
     boolean isSubscribed(RoomName room) {

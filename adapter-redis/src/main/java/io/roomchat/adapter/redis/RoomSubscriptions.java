@@ -33,6 +33,7 @@ final class RoomSubscriptions {
     private final ScheduledExecutorService worker;
     private final WireCodec codec;
     private final BusSettings settings;
+    private final AtomicLong received = new AtomicLong();
     private final AtomicLong gapFills = new AtomicLong();
     private final AtomicLong catchUps = new AtomicLong();
     private volatile BroadcastUseCase broadcast = message -> null;
@@ -87,6 +88,7 @@ final class RoomSubscriptions {
 
     /** A payload from the bus, on Lettuce's thread: handed to the worker in arrival order. */
     void received(String channel, String payload) {
+        received.incrementAndGet();
         worker.execute(() -> {
             ChatMessage message;
             try {
@@ -146,6 +148,10 @@ final class RoomSubscriptions {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    long received() {
+        return received.get();
     }
 
     long gapFills() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.roomchat.resilience.Eventually;
 import io.roomchat.resilience.FullHistory;
 import io.roomchat.resilience.LiveServer;
+import io.roomchat.resilience.ServerProcess;
 import io.roomchat.testkit.protocol.WsTestClient;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Protocol v2 (SPEC §6, docs/protocol.md "v2") end to end over real WebSockets, one behaviour per test, on any
  * binding: a subclass says where the endpoint is and how to get a token. Rooms and users are random, so one
  * server may serve every test. Each client a test opens has an index (0 for its first, in opening order) and
- * connects to {@link #endpoint(int)}, so a subclass can spread a test's clients over several nodes. Tests keep each
+ * connects to {@link #endpointForClient(int)}, so a subclass can spread a test's clients over several nodes. Tests keep each
  * connection within the frame budget (a burst of 20), pacing where they need more.
  */
 public abstract class V2ProtocolScenarios {
@@ -48,7 +48,7 @@ public abstract class V2ProtocolScenarios {
      * The endpoint of a test's {@code clientIndex}-th client (0 for the first it opens); one endpoint for all by
      * default. A subclass with several nodes answers a different one per index.
      */
-    protected URI endpoint(int clientIndex) {
+    protected URI endpointForClient(int clientIndex) {
         return endpoint();
     }
 
@@ -84,7 +84,7 @@ public abstract class V2ProtocolScenarios {
 
     /** A v2 connection (offering {@code roomchat.v2}) of {@code userId}. */
     protected V2TestClient connectV2(String userId) {
-        WsTestClient client = WsTestClient.connectV2(endpoint(clients.size()), tokenFor(userId));
+        WsTestClient client = WsTestClient.connectV2(endpointForClient(clients.size()), tokenFor(userId));
         clients.add(client);
         V2TestClient v2 = new V2TestClient(client);
         v2Clients.add(v2);
@@ -93,7 +93,7 @@ public abstract class V2ProtocolScenarios {
 
     /** A v1 connection (offering no subprotocol) of {@code userId}. */
     protected WsTestClient connectV1(String userId) {
-        WsTestClient client = WsTestClient.connect(endpoint(clients.size()), tokenFor(userId));
+        WsTestClient client = WsTestClient.connect(endpointForClient(clients.size()), tokenFor(userId));
         clients.add(client);
         return client;
     }

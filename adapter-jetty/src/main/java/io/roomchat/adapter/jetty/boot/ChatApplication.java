@@ -104,6 +104,8 @@ public final class ChatApplication implements AutoCloseable {
                         fanout.ifPresent(redis -> core.publisherUsing(redis::publisher));
                         return core.build();
                     });
+            storage.reachable().ifPresent(probe -> builder.healthCheck("store", true, probe));
+            bus.ifPresent(redis -> BusOperations.report(redis, builder));
             auth.devTokens().ifPresent(builder::devTokens);
             if (options.maxThreads != null) {
                 builder.maxThreads(options.maxThreads);
@@ -121,7 +123,11 @@ public final class ChatApplication implements AutoCloseable {
         }
     }
 
-    /** The Redis bus when {@code CHAT_BUS=redis}; Redis must answer at start. */
+    /**
+     * The Redis bus when {@code CHAT_BUS=redis}; Redis must answer at start. A node started without it would take
+     * users whose posts no other node sees live, with nothing yet to catch up: better not to start (exit 1, so a
+     * supervisor retries) than to start as an island.
+     */
     private static Optional<RedisBus> openBus(ServerOptions options, MessageStore messages,
                                               ConnectionStore connections) {
         if (options.bus == BusKind.LOCAL) {
@@ -132,8 +138,11 @@ public final class ChatApplication implements AutoCloseable {
         }
         try {
             return Optional.of(RedisBus.connect(options.redisUrl, messages, connections));
-        } catch (IllegalArgumentException | IllegalStateException unusable) {
-            throw new StartupException("Redis bus: " + unusable.getMessage(), unusable);
+        } catch (IllegalArgumentException invalid) {
+            throw new StartupException("Redis bus: " + invalid.getMessage(), invalid);
+        } catch (IllegalStateException unreachable) {
+            // Refused rather than started without the bus: see docs/cluster.md, "What each failure does".
+            throw StartupException.unavailable("Redis bus: " + unreachable.getMessage(), unreachable);
         }
     }
 

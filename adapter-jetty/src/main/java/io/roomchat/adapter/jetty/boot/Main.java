@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
                         + "only, and POST /dev/token hands a token to anyone who asks.",
                 "Logging: CHAT_LOG_LEVEL (environment only; default INFO), or -Dlogback.configurationFile=FILE."})
 public final class Main implements Callable<Integer> {
+    /** A service the settings name (the database, Redis) cannot be reached now: the same settings may work later. */
+    static final int UNAVAILABLE = 1;
+    /** A setting that cannot work. */
     static final int BAD_SETTINGS = 2;
     /** When this class loaded: just after the JVM started, before any setting was read. */
     private static final long LAUNCHED = System.nanoTime();
@@ -52,7 +55,7 @@ public final class Main implements Callable<Integer> {
             application = ChatApplication.start(options, LAUNCHED);
         } catch (StartupException refused) {
             spec.commandLine().getErr().println("chat-server: " + refused.getMessage());
-            return BAD_SETTINGS;
+            return refused.exitCode();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "chat-shutdown"));
         application.awaitStop();

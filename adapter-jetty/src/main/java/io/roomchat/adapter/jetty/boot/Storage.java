@@ -12,21 +12,25 @@ import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.RoomBans;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
- * The stores the server runs on. Messages, read positions and room bans go where {@code CHAT_STORE} says. Connection records
- * always stay in this process's memory, whatever the store: they describe sockets that only this process holds.
+ * The stores the server runs on. Messages, read positions and room bans go where {@code CHAT_STORE} says. Connection
+ * records always stay in this process's memory, whatever the store: they describe sockets that only this process holds.
  * Persisting them would leave ghosts after a crash or restart (every one a failed delivery until it is cleaned up), and
  * on a shared table a second server would see the first one's sockets as its own and remove them as gone.
+ * {@code reachable} probes a store in another process (PostgreSQL) for {@code /health}; an in-process one has none.
  */
 record Storage(String description, ConnectionStore connections, MessageStore messages, ReadPositions readPositions,
-               RoomBans roomBans, AutoCloseable resources) implements AutoCloseable {
+               RoomBans roomBans, Optional<BooleanSupplier> reachable, AutoCloseable resources)
+        implements AutoCloseable {
 
     static Storage open(ServerOptions options) {
         ConnectionStore connections = InMemoryChat.connectionStore();
         return switch (options.store) {
             case MEMORY -> new Storage("memory", connections, InMemoryChat.messageStore(),
-                    InMemoryChat.readPositions(), InMemoryChat.roomBans(), () -> { });
+                    InMemoryChat.readPositions(), InMemoryChat.roomBans(), Optional.empty(), () -> { });
             case H2 -> h2(options.dataDir, connections);
             case DYNAMODB -> dynamoDb(options.dynamodbEndpoint, connections);
             case POSTGRES -> postgres(options, connections);
@@ -46,9 +50,11 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
             PostgresChatStorage storage = PostgresChatStorage.builder().url(options.databaseUrl)
                     .user(options.databaseUser).password(options.databasePassword).build();
             return new Storage("postgres (" + storage.database() + ")", connections, storage.messageStore(),
-                    storage.readPositions(), storage.roomBans(), storage);
+                    storage.readPositions(), storage.roomBans(), Optional.of(storage::isReachable), storage);
+        } catch (IllegalArgumentException invalid) {
+            throw new StartupException("PostgreSQL: " + invalid.getMessage(), invalid);
         } catch (ChatStorageException unusable) {
-            throw new StartupException("PostgreSQL: " + unusable.getMessage(), unusable);
+            throw StartupException.unavailable("PostgreSQL: " + unusable.getMessage(), unusable);
         }
     }
 
@@ -57,7 +63,7 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
         try {
             JdbcChatStorage storage = JdbcChatStorage.h2File(directory);
             return new Storage("h2 (" + directory + ")", connections, storage.messageStore(),
-                    storage.readPositions(), storage.roomBans(), storage);
+                    storage.readPositions(), storage.roomBans(), Optional.empty(), storage);
         } catch (ChatStorageException unusable) {
             throw new StartupException(unusable.getMessage(), unusable);
         }
@@ -80,7 +86,7 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
             }
             String where = endpoint == null ? "AWS" : endpoint.toString();
             return new Storage("dynamodb (" + where + ", table " + settings.messagesTable() + ")", connections,
-                    storage.messageStore(), storage.readPositions(), storage.roomBans(), storage);
+                    storage.messageStore(), storage.readPositions(), storage.roomBans(), Optional.empty(), storage);
         } catch (ChatStorageException unusable) {
             storage.close();
             throw new StartupException("DynamoDB: " + unusable.getMessage(), unusable);

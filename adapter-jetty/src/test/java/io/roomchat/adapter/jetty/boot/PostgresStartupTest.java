@@ -8,14 +8,18 @@ import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code CHAT_STORE=postgres} without a usable database: one line saying what to fix, and the bad-settings exit. */
+/**
+ * {@code CHAT_STORE=postgres} without a usable database: one line saying what to fix; exit 1 when the database does
+ * not answer (the same settings may work later), exit 2 when the settings themselves cannot work.
+ */
 class PostgresStartupTest {
 
     @Test
     void an_unreachable_database_is_a_one_line_start_up_error() throws IOException {
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/chat";
 
-        String error = TestServer.startupError(Map.of("CHAT_STORE", "postgres", "CHAT_DATABASE_URL", url,
+        String error = TestServer.startupError(Main.UNAVAILABLE, Map.of("CHAT_STORE", "postgres",
+                "CHAT_DATABASE_URL", url,
                 "CHAT_DATABASE_USER", "chat", "CHAT_DATABASE_PASSWORD", "a-password"));
 
         assertThat(error).doesNotContain("\n").doesNotContain("a-password")
@@ -27,7 +31,8 @@ class PostgresStartupTest {
     void the_database_may_be_given_by_flags() throws IOException {
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/chat";
 
-        String error = TestServer.startupError(Map.of("CHAT_STORE", "postgres"), "--database-url", url,
+        String error = TestServer.startupError(Main.UNAVAILABLE, Map.of("CHAT_STORE", "postgres"),
+                "--database-url", url,
                 "--database-user", "chat", "--database-password", "a-password");
 
         assertThat(error).startsWith("chat-server: PostgreSQL: cannot connect to the PostgreSQL database at " + url);

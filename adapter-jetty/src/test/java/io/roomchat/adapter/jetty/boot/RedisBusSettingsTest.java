@@ -45,7 +45,9 @@ class RedisBusSettingsTest {
                 "CHAT_PORT", "0", "CHAT_REDIS_URL", "redis://127.0.0.1:" + nothingThere));
 
         assertThatThrownBy(() -> ChatApplication.start(options)).isInstanceOf(StartupException.class)
-                .hasMessageStartingWith("Redis bus: cannot reach Redis at 127.0.0.1:" + nothingThere);
+                .hasMessageStartingWith("Redis bus: cannot reach Redis at 127.0.0.1:" + nothingThere)
+                .satisfies(refused -> assertThat(((StartupException) refused).exitCode())
+                        .as("exit code: Redis may answer later").isEqualTo(Main.UNAVAILABLE));
     }
 
     @Test
@@ -55,6 +57,8 @@ class RedisBusSettingsTest {
 
         assertThatThrownBy(() -> ChatApplication.start(options)).isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("Redis bus: ")
-                .satisfies(refused -> assertThat(refused.getMessage()).doesNotContain("hunter2"));
+                .satisfies(refused -> assertThat(refused.getMessage()).doesNotContain("hunter2"))
+                .satisfies(refused -> assertThat(((StartupException) refused).exitCode())
+                        .as("exit code: a setting to fix").isEqualTo(Main.BAD_SETTINGS));
     }
 }

@@ -58,6 +58,11 @@ final class TestServer implements AutoCloseable {
      * refuse with the bad-settings exit code, and returns what it printed.
      */
     static String startupError(Map<String, String> settings, String... flags) {
+        return startupError(Main.BAD_SETTINGS, settings, flags);
+    }
+
+    /** As {@link #startupError(Map, String...)}, expecting {@code exitCode}. */
+    static String startupError(int exitCode, Map<String, String> settings, String... flags) {
         Map<String, String> environment = new HashMap<>(settings);
         environment.putIfAbsent("CHAT_STORE", "memory");
         StringWriter errors = new StringWriter();
@@ -66,7 +71,7 @@ final class TestServer implements AutoCloseable {
         int exit = ServerOptions.commandLine(new Main(), environment).setErr(new PrintWriter(errors, true))
                 .execute(args);
 
-        assertThat(exit).isEqualTo(Main.BAD_SETTINGS);
+        assertThat(exit).as("exit code; printed: %s", errors).isEqualTo(exitCode);
         return errors.toString().strip();
     }
 

@@ -1,4 +1,4 @@
-package io.roomchat.resilience.fault;
+package io.roomchat.resilience;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * The self-hosted server in a JVM of its own, started by its {@code Main} as {@code java -jar} would, so that a test
  * can kill it as the operating system kills a process: no shutdown hook, no flush, no close.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("roomchat listening on (ws://[^ ]+/)");
-    private static final long STARTUP_SECONDS = 90;
+    /** Far above a start on an idle machine (seconds); a shared, overloaded CI machine needs the margin. */
+    private static final long STARTUP_SECONDS = 180;
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
@@ -50,16 +51,29 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code Main} with these environment variables and returns once it listens. */
-    static ServerProcess start(Map<String, String> environment) {
+    public static ServerProcess start(Map<String, String> environment) {
         return new ServerProcess(environment);
     }
 
-    URI webSocket() {
+    public URI webSocket() {
         return webSocket;
     }
 
+    /** {@code http://host:port/}, for {@code /health} and {@code /metrics}. */
+    public URI http() {
+        return URI.create(webSocket.toString().replaceFirst("^ws:", "http:"));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: the process ends at once, whatever it was doing. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the server process survived SIGKILL");
@@ -77,9 +91,17 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    String output() {
+    /** Everything the process printed so far. */
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
+        }
+    }
+
+    /** Its last {@code lines} lines, for a failure report. */
+    public String outputTail(int lines) {
+        synchronized (output) {
+            return String.join("\n", output.subList(Math.max(0, output.size() - lines), output.size()));
         }
     }
 
