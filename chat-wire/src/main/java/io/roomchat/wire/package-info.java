@@ -1,6 +1,8 @@
 /**
  * Wire protocol v1 (docs/protocol.md) as JSON text, shared by the Jetty and Lambda adapters. {@link
- * io.roomchat.wire.WireCodec} is the one public type, with the {@link io.roomchat.wire.DecodedFrame} it returns.
+ * io.roomchat.wire.WireCodec} is the one public type, with the {@link io.roomchat.wire.DecodedFrame} it returns,
+ * besides {@link io.roomchat.wire.FramePipeline} and the server API's HTTP decisions, {@link
+ * io.roomchat.wire.ServerApi}, which read a request's body with the same decoder as an {@code onMessage} frame.
  *
  * <h2>Decoding choices</h2>
  * <ul>
