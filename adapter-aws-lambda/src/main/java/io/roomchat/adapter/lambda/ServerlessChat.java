@@ -10,9 +10,11 @@ import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
@@ -66,7 +68,7 @@ public final class ServerlessChat implements AutoCloseable {
                 .metrics(b.metrics)
                 .orderedRooms(false);
         if (b.sns != null) {
-            core.publisher(new SnsMessagePublisher(b.sns, b.topicArn, endpoint));
+            core.publisher(new SnsRoomEventPublisher(b.sns, b.topicArn, endpoint));
         }
         ChatCore chat = core.build();
         this.codec = b.codec;
@@ -115,7 +117,8 @@ public final class ServerlessChat implements AutoCloseable {
         ChatMessage sample = ChatMessage.posted(new MessageId("priming"), new RoomName("priming"),
                 new UserId("priming"), new DisplayName("priming"), new MessageText("priming"), now);
         codec.encode(sample);
-        SnsPayload.decode(SnsPayload.encode(sample, Optional.of(URI.create("https://priming.invalid/stage"))));
+        SnsPayload.decode(SnsPayload.encode(Announcement.of(new RoomEvent.Message(sample)),
+                Optional.of(URI.create("https://priming.invalid/stage"))));
     }
 
     /** Stops the delivery threads and closes the Management API clients; a Lambda environment never needs to. */

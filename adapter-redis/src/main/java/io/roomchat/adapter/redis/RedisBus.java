@@ -14,21 +14,23 @@ import io.lettuce.core.resource.Delay;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.in.BroadcastUseCase;
 import io.roomchat.core.port.out.ConnectionStore;
-import io.roomchat.core.port.out.MessagePublisher;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.RoomEventPublisher;
 import io.roomchat.wire.WireCodec;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Redis bus between server nodes that share one message store: the one public door of this module. Each stored
- * message goes to its room's channel; each node subscribes to the rooms it has members in and delivers their events
- * in {@code seq} order, none missing and none twice, reading gaps and outages from the store. Wire a node with
+ * A Redis bus between server nodes that share one message store: the one public door of this module. Every room
+ * event goes to its room's channel; each node subscribes to the rooms it has members in and delivers their stored
+ * messages in {@code seq} order, none missing and none twice, reading gaps and outages from the store, and their
+ * presence, typing and read events on arrival. Wire a node with
  *
  * <pre>{@code
  * RedisBus bus = RedisBus.connect("redis://host:6379", messages, connections);
@@ -55,7 +57,9 @@ public final class RedisBus implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final RoomSubscriptions subscriptions;
     private final SubscribingConnectionStore connectionStore;
-    private final RedisMessagePublisher publisher;
+    private final RedisRoomEventPublisher publisher;
+    /** This node's id on the bus, new at every start. */
+    private final String node = UUID.randomUUID().toString();
 
     private RedisBus(RedisURI uri, MessageStore messages, ConnectionStore localConnections, BusSettings settings) {
         resources = ClientResources.builder().reconnectDelay(RECONNECT).build();
@@ -80,7 +84,8 @@ public final class RedisBus implements AutoCloseable {
                     + unreachable.getMessage(), unreachable);
         }
         WireCodec codec = WireCodec.create();
-        subscriptions = new RoomSubscriptions(localConnections, messages, subscriber.async(), worker, codec, settings);
+        subscriptions = new RoomSubscriptions(localConnections, messages, subscriber.async(), worker, codec, settings,
+                node);
         subscriber.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String payload) {
@@ -105,7 +110,7 @@ public final class RedisBus implements AutoCloseable {
             }
         });
         connectionStore = new SubscribingConnectionStore(localConnections, subscriptions);
-        publisher = new RedisMessagePublisher(publisherConnection.async(), subscriptions, codec);
+        publisher = new RedisRoomEventPublisher(publisherConnection.async(), subscriptions, codec, node);
     }
 
     /**
@@ -140,12 +145,12 @@ public final class RedisBus implements AutoCloseable {
     }
 
     /** For {@code ChatCore.Builder.publisherUsing}: events from the bus go to {@code broadcast}. */
-    public MessagePublisher publisher(BroadcastUseCase broadcast) {
+    public RoomEventPublisher publisher(BroadcastUseCase broadcast) {
         subscriptions.broadcastWith(Objects.requireNonNull(broadcast));
         return publisher;
     }
 
-    /** Messages published to Redis / publications that failed (the bus was down) since start. */
+    /** Events published to Redis / publications that failed (the bus was down) since start. */
     public long published() {
         return publisher.published();
     }

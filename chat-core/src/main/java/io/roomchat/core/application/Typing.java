@@ -4,26 +4,22 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.TypingCommand;
-import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.Announcement;
+import io.roomchat.core.port.out.RoomEventPublisher;
 
 /**
- * {@code onTyping}: told to the room's other v2 connections and never stored, as often as {@link TypingThrottle}
- * allows; the rest are answered 200 and dropped.
+ * {@code onTyping}: published for the room's other v2 connections and never stored, as often as
+ * {@link TypingThrottle} allows; the rest are answered 200 and dropped.
  */
 final class Typing {
     private final RoomMembers members;
-    private final ConnectionStore connections;
-    private final Fanout fanout;
+    private final RoomEventPublisher publisher;
     private final TypingThrottle throttle;
-    private final Disconnecting disconnecting;
 
-    Typing(RoomMembers members, ConnectionStore connections, Fanout fanout, TypingThrottle throttle,
-           Disconnecting disconnecting) {
+    Typing(RoomMembers members, RoomEventPublisher publisher, TypingThrottle throttle) {
         this.members = members;
-        this.connections = connections;
-        this.fanout = fanout;
+        this.publisher = publisher;
         this.throttle = throttle;
-        this.disconnecting = disconnecting;
     }
 
     Reply typing(ConnectionId caller, TypingCommand command) {
@@ -32,8 +28,8 @@ final class Typing {
             return RoomMembers.notJoined();
         }
         if (throttle.mayForward(caller, command.room())) {
-            var typing = new RoomEvent.Typing(command.room(), member.get().userId(), member.get().name());
-            disconnecting.disconnectAll(fanout.toOtherV2(typing, connections.inRoom(command.room()), caller));
+            publisher.publish(Announcement.from(caller,
+                    new RoomEvent.Typing(command.room(), member.get().userId(), member.get().name())));
         }
         return Reply.ok();
     }
