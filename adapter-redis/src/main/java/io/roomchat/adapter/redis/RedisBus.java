@@ -46,6 +46,7 @@ public final class RedisBus implements AutoCloseable {
     /** Reconnect soon after Redis comes back, but do not hammer it while it is away. */
     private static final Delay RECONNECT = Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2,
             TimeUnit.MILLISECONDS);
+    private static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(2);
     /** Subscriptions wait at most this many commands while the bus is down; reconnecting subscribes again. */
     private static final int QUEUED_WHILE_DOWN = 10_000;
 
@@ -56,7 +57,9 @@ public final class RedisBus implements AutoCloseable {
     private final StatefulRedisConnection<String, String> publisherConnection;
     private final ScheduledExecutorService worker;
     private final RoomSubscriptions subscriptions;
-    private final SubscribingConnectionStore connectionStore;
+    private final StatefulRedisConnection<String, String> presenceConnection;
+    private final ClusterPresenceConnectionStore connectionStore;
+    private final Heartbeats heartbeats;
     private final RedisRoomEventPublisher publisher;
     /** This node's id on the bus, new at every start. */
     private final String node = UUID.randomUUID().toString();
@@ -78,6 +81,9 @@ public final class RedisBus implements AutoCloseable {
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             subscriber = subscriberClient.connectPubSub();
             publisherConnection = publisherClient.connect();
+            presenceConnection = publisherClient.connect();
+            // Presence calls run in the callers' threads: a Redis that stops answering must not hold them long.
+            presenceConnection.setTimeout(PRESENCE_TIMEOUT);
         } catch (RedisException unreachable) {
             closeQuietly();
             throw new IllegalStateException("cannot reach Redis at " + uri.getHost() + ":" + uri.getPort() + ": "
@@ -109,8 +115,12 @@ public final class RedisBus implements AutoCloseable {
                 LOG.log(Level.WARNING, "Redis bus disconnected; reconnecting, then catching rooms up from the store");
             }
         });
-        connectionStore = new SubscribingConnectionStore(localConnections, subscriptions);
         publisher = new RedisRoomEventPublisher(publisherConnection.async(), subscriptions, codec, node);
+        RedisPresence presence = new RedisPresence(presenceConnection.sync(), node);
+        connectionStore = new ClusterPresenceConnectionStore(
+                new SubscribingConnectionStore(localConnections, subscriptions), presence);
+        heartbeats = new Heartbeats(presence, connectionStore, localConnections, subscriptions, publisher, settings);
+        heartbeats.start();
     }
 
     /**
@@ -139,7 +149,10 @@ public final class RedisBus implements AutoCloseable {
         return new RedisBus(uri, messages, localConnections, settings);
     }
 
-    /** The node's connection store to build the core with: it subscribes the node to the rooms it has members in. */
+    /**
+     * The node's connection store to build the core with: it subscribes the node to the rooms it has members in, and
+     * judges presence (first in, last out, who is present, how many) across the cluster.
+     */
     public ConnectionStore connectionStore() {
         return connectionStore;
     }
@@ -177,7 +190,14 @@ public final class RedisBus implements AutoCloseable {
         closeQuietly();
     }
 
+    /**
+     * Stops this node's bus, heartbeat included, without taking its presence entries out: connections disconnected
+     * before close have left already; any left behind are reaped by the other nodes once the heartbeat runs out.
+     */
     private void closeQuietly() {
+        if (heartbeats != null) {
+            heartbeats.close();
+        }
         if (subscriberClient != null) {
             subscriberClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }

@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +85,11 @@ final class RoomSubscriptions {
             rooms.remove(room);
             pubsub.unsubscribe(channel(room));
         }
+    }
+
+    /** The rooms this node has members in. */
+    Set<RoomName> rooms() {
+        return Set.copyOf(rooms.keySet());
     }
 
     boolean isSubscribed(RoomName room) {

@@ -134,7 +134,7 @@ class RedisBusTest {
 
     @Test
     void heldEventsPerRoomAreCappedByReadingTheStoreAtOnce() {
-        Node b = new Node(REDIS.url(), messages, new BusSettings(Duration.ofHours(1), 3));
+        Node b = new Node(REDIS.url(), messages, BusSettings.DEFAULTS.withHold(Duration.ofHours(1), 3));
         nodes.add(b);
         ConnectionId bob = b.member("bob", room);
         settled(b, bob);

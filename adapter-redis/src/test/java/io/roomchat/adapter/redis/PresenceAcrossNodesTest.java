@@ -1,0 +1,119 @@
+package io.roomchat.adapter.redis;
+
+import static io.roomchat.adapter.redis.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roomchat.adapter.inmemory.InMemoryChat;
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.PresentUser;
+import io.roomchat.core.domain.RoomEvent;
+import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.testkit.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Cluster-wide presence on a real Redis, with in-process nodes (each its own core and connection store): one join
+ * per user however many nodes it is on, one leave when its last connection anywhere goes, and a node that stops
+ * without a word (its bus closed, its connections never disconnected: the stand-in for SIGKILL) leaves presence
+ * once its heartbeat runs out, with leave events on the others.
+ */
+class PresenceAcrossNodesTest {
+    @RegisterExtension
+    static final RedisServer REDIS = new RedisServer();
+    private static final BusSettings QUICK = BusSettings.DEFAULTS.withHeartbeat(Duration.ofMillis(200),
+            Duration.ofSeconds(1));
+    private static final UserId ALICE = new UserId("alice");
+
+    private final MessageStore messages = InMemoryChat.messageStore();
+    private final List<Node> nodes = new ArrayList<>();
+    private final RoomName room = new RoomName("room-" + UUID.randomUUID());
+
+    @AfterEach
+    void closeNodes() {
+        nodes.forEach(Node::close);
+    }
+
+    private Node node() {
+        Node node = new Node(REDIS.url(), messages, QUICK);
+        nodes.add(node);
+        return node;
+    }
+
+    private List<RoomEvent.Presence.Kind> aliceSeenBy(Node node, ConnectionId watcher) {
+        return node.seenBy(watcher, RoomEvent.Presence.class).stream()
+                .filter(event -> event.userId().equals(ALICE)).map(RoomEvent.Presence::kind).toList();
+    }
+
+    private void awaitSubscribed(Node... all) {
+        for (Node node : all) {
+            await(() -> assertThat(node.bus.isSubscribed(room)).isTrue());
+        }
+    }
+
+    @Test
+    void everyNodeListsAndCountsTheUsersOfEveryNode() {
+        Node a = node();
+        Node b = node();
+        a.member("alice", room);
+        b.member("bob", room);
+        b.member("bob", room);
+
+        for (Node node : List.of(a, b)) {
+            var present = node.bus.connectionStore().presence(room, 100);
+            assertThat(present.count()).isEqualTo(2);
+            assertThat(present.listed()).extracting(PresentUser::userId)
+                    .containsExactlyInAnyOrder(ALICE, new UserId("bob"));
+            assertThat(node.bus.connectionStore().usersPresent(room, List.of())).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aUserOnTwoNodesJoinsOnceAndLeavesOnceWhenItsLastConnectionAnywhereGoes() {
+        Node a = node();
+        Node b = node();
+        Node c = node();
+        ConnectionId carol = c.member("carol", room);
+        awaitSubscribed(c);
+
+        ConnectionId aliceOnA = a.member("alice", room);
+        ConnectionId aliceOnB = b.member("alice", room);
+        awaitSubscribed(a, b);
+        a.leave(aliceOnA, room);
+        await(() -> assertThat(aliceSeenBy(c, carol)).containsExactly(RoomEvent.Presence.Kind.JOIN));
+        assertThat(c.bus.connectionStore().presence(room, 100).count()).isEqualTo(2);
+
+        b.disconnect(aliceOnB);
+
+        await(() -> assertThat(aliceSeenBy(c, carol))
+                .containsExactly(RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.LEAVE));
+        assertThat(c.bus.connectionStore().presence(room, 100).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aNodeThatStopsWithoutAWordLeavesPresenceOnceItsHeartbeatRunsOut() {
+        Node doomed = node();
+        Node survivor = node();
+        Node other = node();
+        ConnectionId bob = survivor.member("bob", room);
+        ConnectionId dave = other.member("dave", room);
+        awaitSubscribed(survivor, other);
+        doomed.member("alice", room);
+        await(() -> assertThat(aliceSeenBy(survivor, bob)).containsExactly(RoomEvent.Presence.Kind.JOIN));
+
+        doomed.bus.close(); // no disconnects, no clean-up: as if killed
+
+        await(() -> assertThat(aliceSeenBy(survivor, bob))
+                .containsExactly(RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.LEAVE));
+        await(() -> assertThat(aliceSeenBy(other, dave))
+                .containsExactly(RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.LEAVE));
+        assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(2);
+    }
+}
