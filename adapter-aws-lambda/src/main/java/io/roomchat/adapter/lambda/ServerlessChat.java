@@ -22,6 +22,7 @@ import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.TokenVerifier;
+import io.roomchat.core.port.out.TypingGate;
 import io.roomchat.wire.FramePipeline;
 import io.roomchat.wire.WireCodec;
 import java.net.URI;
@@ -67,6 +68,9 @@ public final class ServerlessChat implements AutoCloseable {
                 .clock(b.clock)
                 .metrics(b.metrics)
                 .orderedRooms(false);
+        if (b.typingGate != null) {
+            core.typingGate(b.typingGate);
+        }
         if (b.sns != null) {
             core.publisher(new SnsRoomEventPublisher(b.sns, b.topicArn, endpoint));
         }
@@ -141,6 +145,7 @@ public final class ServerlessChat implements AutoCloseable {
         private int maxInFlight = 64;
         private Limits limits = Limits.defaults();
         private FrameBudgets budgets = FrameBudgets.UNLIMITED;
+        private TypingGate typingGate;
         private Clock clock = Clock.systemUTC();
         private ChatMetrics metrics = ChatMetrics.none();
 
@@ -219,6 +224,12 @@ public final class ServerlessChat implements AutoCloseable {
          * Where each connection's frame budget is kept (API Gateway may send a connection's frames to different
          * function instances, so it cannot be kept in memory). Without it, frames are not rate limited here.
          */
+        /** Where typing is throttled: a store's, so that one per connection and room every 2 s holds across instances. */
+        public Builder typingGate(TypingGate gate) {
+            this.typingGate = Objects.requireNonNull(gate);
+            return this;
+        }
+
         public Builder frameBudgets(FrameBudgets budgets) {
             this.budgets = Objects.requireNonNull(budgets);
             return this;

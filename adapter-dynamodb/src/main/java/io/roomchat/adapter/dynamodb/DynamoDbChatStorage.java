@@ -4,6 +4,7 @@ import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.TypingGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +38,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
     private final DynamoDbMessageStore messageStore;
     private final DynamoDbReadPositions readPositions;
     private final DynamoDbFrameBudgets frameBudgets;
+    private final DynamoDbTypingGate typingGate;
 
     private DynamoDbChatStorage(Builder builder) {
         this.ownsClient = builder.client == null;
@@ -47,6 +49,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
         this.messageStore = new DynamoDbMessageStore(dynamo, builder.settings.messagesTable());
         this.readPositions = new DynamoDbReadPositions(dynamo, builder.settings.messagesTable());
         this.frameBudgets = new DynamoDbFrameBudgets(dynamo, builder.settings.connectionsTable());
+        this.typingGate = new DynamoDbTypingGate(dynamo, builder.settings.connectionsTable());
     }
 
     public static Builder builder() {
@@ -83,6 +86,11 @@ public final class DynamoDbChatStorage implements AutoCloseable {
     /** Frame budgets kept in the connection records, for bindings whose frames reach many processes. */
     public FrameBudgets frameBudgets() {
         return frameBudgets;
+    }
+
+    /** The typing throttle on the membership items, so that it holds across function instances. */
+    public TypingGate typingGate() {
+        return typingGate;
     }
 
     /**

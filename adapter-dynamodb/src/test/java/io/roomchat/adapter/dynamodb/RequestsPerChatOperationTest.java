@@ -23,6 +23,7 @@ import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.ReadHistoryQuery;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
+import io.roomchat.core.port.in.TypingCommand;
 import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.DeliveryStatus;
 import io.roomchat.core.port.out.RoomEventPublisher;
@@ -88,6 +89,7 @@ class RequestsPerChatOperationTest {
                 .connectionStore(DYNAMO.storage().connectionStore())
                 .messageStore(DYNAMO.storage().messageStore())
                 .readPositions(DYNAMO.storage().readPositions())
+                .typingGate(DYNAMO.storage().typingGate())
                 .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
                 .gateway((to, delivery) -> CompletableFuture.completedFuture(
                         gone.contains(to) ? DeliveryStatus.GONE : DeliveryStatus.DELIVERED))
@@ -160,6 +162,8 @@ class RequestsPerChatOperationTest {
         core.handle(v2, new JoinRoomCommand(room, new DisplayName("Zoe")));
         measure("join, v2 one more room (reply: latest seq, read position, members, unread)",
                 () -> core.handle(v2, new JoinRoomCommand(other, new DisplayName("Zoe"))));
+        measure("typing (v2), forwarded", () -> core.handle(v2, new TypingCommand(other)));
+        measure("typing (v2), within 2 s of the last: dropped", () -> core.handle(v2, new TypingCommand(other)));
         measure("leave (v2 or v1)", () -> core.handle(v2, new LeaveRoomCommand(other)));
         measure("disconnect", () -> {
             core.disconnect(ada);
@@ -193,6 +197,8 @@ class RequestsPerChatOperationTest {
                 Map.of("GetItem", 2, "UpdateItem", 3, "DeleteItem", 1, "PutItem", 1));
         expected.put("join, v2 one more room (reply: latest seq, read position, members, unread)",
                 Map.of("GetItem", 4, "UpdateItem", 2, "PutItem", 1, "Query", 2));
+        expected.put("typing (v2), forwarded", Map.of("GetItem", 1, "UpdateItem", 1));
+        expected.put("typing (v2), within 2 s of the last: dropped", Map.of("GetItem", 1, "UpdateItem", 1));
         expected.put("leave (v2 or v1)", Map.of("UpdateItem", 2, "DeleteItem", 1));
         expected.put("disconnect", Map.of("DeleteItem", 2, "UpdateItem", 1));
         return expected;

@@ -32,6 +32,7 @@ import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.RoomEventPublisher;
 import io.roomchat.core.port.out.TokenVerifier;
+import io.roomchat.core.port.out.TypingGate;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
@@ -88,7 +89,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
                 b.metrics);
         this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
-        this.typing = new Typing(members, publisher, typingThrottle);
+        this.typing = new Typing(members, publisher, b.typingGate != null ? b.typingGate : typingThrottle, b.clock);
         this.markingRead = new MarkingRead(members, b.messages, b.readPositions, publisher);
         this.presenceQuerying = new PresenceQuerying(members, b.connections);
         this.expiringTokens = new ExpiringTokens(b.connections, disconnecting, b.clock);
@@ -167,6 +168,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         private ConnectionGateway gateway;
         private TokenVerifier verifier;
         private Function<BroadcastUseCase, RoomEventPublisher> publisherFactory;
+        private TypingGate typingGate;
         private EventEncoder encoder = EventEncoder.none();
         private MessageIdGenerator ids = MessageIdGenerator.randomUuids();
         private Clock clock = Clock.systemUTC();
@@ -216,6 +218,15 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
          */
         public Builder publisherUsing(Function<BroadcastUseCase, RoomEventPublisher> factory) {
             this.publisherFactory = Objects.requireNonNull(factory);
+            return this;
+        }
+
+        /**
+         * Where typing forwards are throttled (default: in this core's memory). A binding whose connections' frames
+         * reach many processes (serverless) passes a store's, so that the limit holds across them.
+         */
+        public Builder typingGate(TypingGate gate) {
+            this.typingGate = Objects.requireNonNull(gate);
             return this;
         }
 

@@ -53,6 +53,7 @@ public final class ServerlessWiring implements AutoCloseable {
                 .connectionStore(storage.connectionStore())
                 .messageStore(storage.messageStore())
                 .readPositions(storage.readPositions())
+                .typingGate(storage.typingGate())
                 .tokenVerifier(verifier)
                 .managementApi(aws::managementApi)
                 .maxInFlight(settings.maxInFlight())
