@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
+ * Presence and typing, which have no seq, cross the real Redis bus on arrival, once each, never to the origin.
  * Cluster-wide presence on a real Redis, with in-process nodes (each its own core and connection store): one join
  * per user however many nodes it is on, one leave when its last connection anywhere goes, and a node that stops
  * without a word (its bus closed, its connections never disconnected: the stand-in for SIGKILL) leaves presence
  * once its heartbeat runs out, with leave events on the others.
  */
-class PresenceAcrossNodesTest {
+class PresenceAndTypingAcrossNodesTest {
     @RegisterExtension
     static final RedisServer REDIS = new RedisServer();
     private static final BusSettings QUICK = BusSettings.DEFAULTS.withHeartbeat(Duration.ofMillis(200),
@@ -56,6 +57,47 @@ class PresenceAcrossNodesTest {
         for (Node node : all) {
             await(() -> assertThat(node.bus.isSubscribed(room)).isTrue());
         }
+    }
+
+    @Test
+    void typingOnOneNodeReachesTheOtherV2MembersOnEveryNodeOnceAndNeverItsOrigin() {
+        Node a = node();
+        Node b = node();
+        ConnectionId alice = a.member("alice", room);
+        ConnectionId aliceAgain = a.member("alice", room);
+        ConnectionId bob = b.member("bob", room);
+        awaitSubscribed(a, b);
+
+        a.typing(alice, room);
+
+        await(() -> assertThat(b.seenBy(bob, RoomEvent.Typing.class)).hasSize(1));
+        await(() -> assertThat(a.seenBy(aliceAgain, RoomEvent.Typing.class)).hasSize(1));
+        // A post after it, through the same channel, marks the point by which an echo would have arrived.
+        a.post(alice, room, "after typing");
+        await(() -> assertThat(a.receivedBy(aliceAgain)).hasSize(1));
+        await(() -> assertThat(b.receivedBy(bob)).hasSize(1));
+        assertThat(a.seenBy(aliceAgain, RoomEvent.Typing.class)).as("not again from Redis").hasSize(1);
+        assertThat(a.seenBy(alice, RoomEvent.Typing.class)).isEmpty();
+        assertThat(b.seenBy(bob, RoomEvent.Typing.class)).hasSize(1);
+    }
+
+    @Test
+    void aJoinAndALeaveOnOneNodeAreToldToMembersOnAnother() {
+        Node a = node();
+        Node b = node();
+        ConnectionId bob = b.member("bob", room);
+        ConnectionId carolHere = a.member("carol", room);
+        awaitSubscribed(a, b);
+
+        ConnectionId alice = a.member("alice", room);
+        a.disconnect(alice);
+
+        await(() -> assertThat(b.seenBy(bob, RoomEvent.Presence.class))
+                .filteredOn(event -> event.userId().equals(new UserId("alice")))
+                .extracting(RoomEvent.Presence::kind)
+                .containsExactly(RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.LEAVE));
+        assertThat(a.seenBy(carolHere, RoomEvent.Presence.class))
+                .filteredOn(event -> event.userId().equals(new UserId("alice"))).hasSize(2);
     }
 
     @Test
