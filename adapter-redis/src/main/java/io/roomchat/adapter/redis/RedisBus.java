@@ -108,6 +108,10 @@ public final class RedisBus implements AutoCloseable {
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 LOG.log(Level.INFO, "Redis bus connected");
                 worker.execute(subscriptions::resubscribeAll);
+                // A Redis that restarted may have lost every presence entry: the next heartbeat re-asserts ours.
+                if (connectionStore != null) {
+                    connectionStore.repairLater();
+                }
             }
 
             @Override
