@@ -33,6 +33,8 @@ final class Heartbeats implements AutoCloseable {
     private final BusSettings settings;
     private final ScheduledExecutorService timer;
     private volatile boolean redisAway;
+    /** Whether a beat has reached Redis since start. */
+    private boolean beaten;
 
     Heartbeats(RedisPresence presence, ClusterPresenceConnectionStore store, ConnectionStore local,
                RoomSubscriptions subscriptions, RoomEventPublisher publisher, BusSettings settings) {
@@ -56,8 +58,12 @@ final class Heartbeats implements AutoCloseable {
 
     void beat() {
         try {
-            presence.beat(settings.nodeTtl());
-            if (store.needsRepair() || redisAway) {
+            boolean wasAlive = presence.beat(settings.nodeTtl());
+            // A beat that found its heartbeat gone (this node stalled past the TTL, or Redis lost it), or Redis with
+            // none of this node's entries while it has members: others may have reaped them, so re-assert.
+            boolean reaped = (!wasAlive && beaten) || (!subscriptions.rooms().isEmpty() && presence.holdsNothing());
+            beaten = true;
+            if (store.needsRepair() || redisAway || reaped) {
                 repair();
                 if (redisAway) {
                     LOG.log(Level.INFO, "cluster presence reachable again; this node's entries repaired");

@@ -146,10 +146,20 @@ final class RedisPresence {
         return Math.toIntExact(redis.hlen(ROOM_USERS + room.value()));
     }
 
-    /** This node is alive for {@code ttl} more. */
-    void beat(Duration ttl) {
-        redis.set(HEARTBEAT + node, "1", SetArgs.Builder.px(ttl.toMillis()));
+    /**
+     * This node is alive for {@code ttl} more.
+     *
+     * @return whether its heartbeat was still there: if not, other nodes may have reaped its entries
+     */
+    boolean beat(Duration ttl) {
+        String before = redis.setGet(HEARTBEAT + node, "1", SetArgs.Builder.px(ttl.toMillis()));
         redis.sadd(NODES, node);
+        return before != null;
+    }
+
+    /** Whether Redis holds no entry of this node (reaped, or lost with a restarted Redis). */
+    boolean holdsNothing() {
+        return redis.scard(NODE_ENTRIES + node) == 0;
     }
 
     /** Nodes that hold presence entries but whose heartbeat has run out. */
