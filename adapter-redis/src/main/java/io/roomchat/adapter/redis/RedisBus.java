@@ -185,6 +185,11 @@ public final class RedisBus implements AutoCloseable {
         return subscriptions.catchUps();
     }
 
+    /** This node's id on the bus (for tests that play another node). */
+    String node() {
+        return node;
+    }
+
     boolean isSubscribed(RoomName room) {
         return subscriptions.isSubscribed(room);
     }

@@ -3,6 +3,8 @@ package io.roomchat.adapter.redis;
 import static io.roomchat.adapter.redis.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.PresentUser;
@@ -137,6 +139,31 @@ class PresenceAndTypingAcrossNodesTest {
         await(() -> assertThat(aliceSeenBy(c, carol))
                 .containsExactly(RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.LEAVE));
         assertThat(c.bus.connectionStore().presence(room, 100).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aNodeReapedWhileStillAliveAddsItsUsersBackOnItsNextBeat() {
+        Node stalled = node();
+        Node survivor = node();
+        ConnectionId bob = survivor.member("bob", room);
+        awaitSubscribed(survivor);
+        stalled.member("alice", room);
+        await(() -> assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(2));
+
+        // What a survivor does to a node whose heartbeat ran out (a long pause, say): its entries are taken out.
+        RedisClient client = RedisClient.create(REDIS.url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().del("roomchat:node:" + stalled.bus.node());
+            var left = new RedisPresence(connection.sync(), "reaper-" + UUID.randomUUID())
+                    .reap(stalled.bus.node(), Duration.ofSeconds(5));
+            assertThat(left).extracting(transition -> transition.user().userId()).containsExactly(ALICE);
+        } finally {
+            client.shutdown();
+        }
+
+        await(() -> assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(2));
+        await(() -> assertThat(aliceSeenBy(survivor, bob))
+                .containsExactly(RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.JOIN));
     }
 
     @Test
