@@ -4,6 +4,7 @@ import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.EventEncoder;
 import java.util.Optional;
 
@@ -61,18 +62,18 @@ public final class WireCodec implements EventEncoder {
     }
 
     /**
-     * A stored message as a bus between our own nodes carries it ({@code {"v":1,"message":{…}}}, {@code seq}
-     * included): not the client protocol.
+     * A room event as a bus between our own nodes or functions carries it ({@code {"v":1,"kind":…}}, a message's
+     * {@code seq} included): not the client protocol.
      */
-    public String encodeStored(ChatMessage message) {
-        return StoredMessageJson.encode(message);
+    public String encodeBusEvent(Announcement announcement) {
+        return BusEventJson.encode(announcement);
     }
 
     /**
-     * @throws IllegalArgumentException when {@code text} is not a stored message of a version this codec reads; the
-     *                                  reason names no content
+     * @throws IllegalArgumentException when {@code text} is not a bus event of a version and kind this codec reads
+     *                                  (the older {@code {"v":1,"message":…}} included); the reason names no content
      */
-    public ChatMessage decodeStored(String text) {
-        return StoredMessageJson.decode(text);
+    public Announcement decodeBusEvent(String text) {
+        return BusEventJson.decode(text);
     }
 }

@@ -6,7 +6,7 @@ import io.roomchat.core.port.out.FanoutReport;
 import java.lang.System.Logger.Level;
 
 /**
- * The SNS subscriber: broadcasts each published message to its room. A payload it cannot read is logged and
+ * The SNS subscriber: broadcasts each published room event (message, presence, typing, read) to its room. A payload it cannot read is logged and
  * dropped (a retry would not help); a store failure propagates, so that Lambda retries the notification.
  */
 final class FanoutSubscriber {
@@ -36,9 +36,10 @@ final class FanoutSubscriber {
                 continue;
             }
             published.callbackEndpoint().ifPresent(endpoint::learn);
-            last = broadcasting.broadcast(published.message());
-            LOG.log(Level.INFO, "fan-out of {0} to its room: {1} delivered, {2} gone, {3} failed",
-                    published.message().id(), last.delivered(), last.gone(), last.failed());
+            last = broadcasting.broadcast(published.announcement());
+            LOG.log(Level.INFO, "fan-out of a {0} event to its room: {1} delivered, {2} gone, {3} failed",
+                    published.announcement().event().getClass().getSimpleName(), last.delivered(), last.gone(),
+                    last.failed());
         }
         return last;
     }

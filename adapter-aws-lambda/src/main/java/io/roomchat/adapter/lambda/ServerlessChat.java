@@ -12,9 +12,11 @@ import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
@@ -23,6 +25,7 @@ import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.PublisherVerifier;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.TokenVerifier;
+import io.roomchat.core.port.out.TypingGate;
 import io.roomchat.wire.FramePipeline;
 import io.roomchat.wire.ServerApi;
 import io.roomchat.wire.WireCodec;
@@ -70,8 +73,11 @@ public final class ServerlessChat implements AutoCloseable {
                 .clock(b.clock)
                 .metrics(b.metrics)
                 .orderedRooms(false);
+        if (b.typingGate != null) {
+            core.typingGate(b.typingGate);
+        }
         if (b.sns != null) {
-            core.publisher(new SnsMessagePublisher(b.sns, b.topicArn, endpoint));
+            core.publisher(new SnsRoomEventPublisher(b.sns, b.topicArn, endpoint));
         }
         ChatCore chat = core.build();
         this.codec = b.codec;
@@ -126,7 +132,8 @@ public final class ServerlessChat implements AutoCloseable {
         ChatMessage sample = ChatMessage.posted(new MessageId("priming"), new RoomName("priming"),
                 new UserId("priming"), new DisplayName("priming"), new MessageText("priming"), now);
         codec.encode(sample);
-        SnsPayload.decode(SnsPayload.encode(sample, Optional.of(URI.create("https://priming.invalid/stage"))));
+        SnsPayload.decode(SnsPayload.encode(Announcement.of(new RoomEvent.Message(sample)),
+                Optional.of(URI.create("https://priming.invalid/stage"))));
         // A GET is answered 405 before any token or store is asked: the server API's classes, nothing remote.
         serverApi.handle(APIGatewayV2HTTPEvent.builder().withRawPath("/api/rooms/priming/messages")
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -156,6 +163,7 @@ public final class ServerlessChat implements AutoCloseable {
         private int maxInFlight = 64;
         private Limits limits = Limits.defaults();
         private FrameBudgets budgets = FrameBudgets.UNLIMITED;
+        private TypingGate typingGate;
         private Clock clock = Clock.systemUTC();
         private ChatMetrics metrics = ChatMetrics.none();
 
@@ -240,6 +248,12 @@ public final class ServerlessChat implements AutoCloseable {
          * Where each connection's frame budget is kept (API Gateway may send a connection's frames to different
          * function instances, so it cannot be kept in memory). Without it, frames are not rate limited here.
          */
+        /** Where typing is throttled: a store's, so that one per connection and room every 2 s holds across instances. */
+        public Builder typingGate(TypingGate gate) {
+            this.typingGate = Objects.requireNonNull(gate);
+            return this;
+        }
+
         public Builder frameBudgets(FrameBudgets budgets) {
             this.budgets = Objects.requireNonNull(budgets);
             return this;

@@ -9,7 +9,9 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Membership;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
 import io.roomchat.testkit.Samples;
@@ -88,6 +90,6 @@ class FanOutGatewayTest {
 
     private String payload() {
         ChatMessage message = Samples.message(room, Samples.user(), Samples.T0);
-        return SnsPayload.encode(message, Optional.of(api.endpoint()));
+        return SnsPayload.encode(Announcement.of(new RoomEvent.Message(message)), Optional.of(api.endpoint()));
     }
 }

@@ -212,8 +212,10 @@ class WebSocketRoutesTest {
         post(chat, ada, "through the bus");
 
         assertThat(events(bo)).as("nothing is broadcast before the subscriber runs").isEmpty();
-        assertThat(chats.sns.published()).singleElement();
-        String payload = chats.sns.published().get(0).message();
+        // The two joins' presence events went the same way, before the message.
+        assertThat(chats.sns.published()).hasSize(3);
+        String payload = chats.sns.published().get(2).message();
+        assertThat(payload).contains("\"kind\":\"message\"");
         assertThat(payload).contains(api.endpoint().toString());
 
         new FanoutHandler(chat).handleRequest(LambdaEvents.snsNotification(payload), null);
@@ -269,6 +271,29 @@ class WebSocketRoutesTest {
 
         assertThat(api.closedConnections()).contains(id);
         assertThat(replies(id)).hasSize(1); // the join's, nothing for the oversized frame
+    }
+
+    @Test
+    void with_sns_fan_out_presence_and_typing_go_through_the_subscriber_to_the_other_v2_connections() {
+        chat = chats.viaSns();
+        String ada = joinedV2("ada");
+        String bo = joinedV2("bo");
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onTyping", ada,
+                "{\"action\":\"onTyping\",\"room\":\"" + room + "\"}"), null);
+
+        assertThat(events(bo)).as("nothing before the subscriber runs").isEmpty();
+        List<String> kinds = chats.sns.published().stream()
+                .map(notification -> json(notification.message()).get("kind").asText()).toList();
+        assertThat(kinds).containsExactly("presence", "presence", "typing");
+
+        chats.sns.published().forEach(notification ->
+                new FanoutHandler(chat).handleRequest(LambdaEvents.snsNotification(notification.message()), null));
+
+        // Fanned out after both joined: each sees both joins.
+        assertThat(events(bo)).extracting(event -> event.get("type").asText())
+                .containsExactly("presence", "presence", "typing");
+        assertThat(events(ada)).extracting(event -> event.get("type").asText() + ":" + event.get("userId").asText())
+                .containsExactly("presence:ada", "presence:bo");
     }
 
     @Test
@@ -370,6 +395,15 @@ class WebSocketRoutesTest {
         String id = connected(user);
         new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"" + user + "'s name\"}"), null);
+        return id;
+    }
+
+    private String joinedV2(String user) {
+        String id = newId();
+        assertThat(new ConnectHandler(chat).handleRequest(LambdaEvents.connectOffering(id, "valid-" + user,
+                "roomchat.v2"), null).getStatusCode()).isEqualTo(200);
+        new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
+                "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"" + user + "\"}"), null);
         return id;
     }
 

@@ -51,6 +51,8 @@ final class ChatTables {
     static final String EXPIRES_AT = "expiresAt";
     static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     static final String NEXT_FRAME_AT = "nextFrameAt";
+    /** On a membership item: when its connection last had a typing event forwarded in its room (epoch ms). */
+    static final String TYPED_AT = "typedAt";
     static final String ROOM_INDEX = "RoomIndex";
     static final String PROTOCOL = "protocol";
     static final String ROOMS = "rooms";

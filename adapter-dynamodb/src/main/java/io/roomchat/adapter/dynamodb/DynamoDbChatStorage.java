@@ -5,6 +5,7 @@ import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.RoomBans;
+import io.roomchat.core.port.out.TypingGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
     private final DynamoDbReadPositions readPositions;
     private final DynamoDbRoomBans roomBans;
     private final DynamoDbFrameBudgets frameBudgets;
+    private final DynamoDbTypingGate typingGate;
 
     private DynamoDbChatStorage(Builder builder) {
         this.ownsClient = builder.client == null;
@@ -50,6 +52,7 @@ public final class DynamoDbChatStorage implements AutoCloseable {
         this.readPositions = new DynamoDbReadPositions(dynamo, builder.settings.messagesTable());
         this.roomBans = new DynamoDbRoomBans(dynamo, builder.settings.messagesTable());
         this.frameBudgets = new DynamoDbFrameBudgets(dynamo, builder.settings.connectionsTable());
+        this.typingGate = new DynamoDbTypingGate(dynamo, builder.settings.connectionsTable());
     }
 
     public static Builder builder() {
@@ -91,6 +94,11 @@ public final class DynamoDbChatStorage implements AutoCloseable {
     /** Frame budgets kept in the connection records, for bindings whose frames reach many processes. */
     public FrameBudgets frameBudgets() {
         return frameBudgets;
+    }
+
+    /** The typing throttle on the membership items, so that it holds across function instances. */
+    public TypingGate typingGate() {
+        return typingGate;
     }
 
     /**

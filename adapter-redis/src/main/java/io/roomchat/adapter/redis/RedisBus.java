@@ -14,22 +14,24 @@ import io.lettuce.core.resource.Delay;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.in.BroadcastUseCase;
 import io.roomchat.core.port.out.ConnectionStore;
-import io.roomchat.core.port.out.MessagePublisher;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.RoomEventPublisher;
 import io.roomchat.wire.WireCodec;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Redis bus between server nodes that share one message store: the one public door of this module. Each stored
- * message goes to its room's channel; each node subscribes to the rooms it has members in and delivers their events
- * in {@code seq} order, none missing and none twice, reading gaps and outages from the store. Wire a node with
+ * A Redis bus between server nodes that share one message store: the one public door of this module. Every room
+ * event goes to its room's channel; each node subscribes to the rooms it has members in and delivers their stored
+ * messages in {@code seq} order, none missing and none twice, reading gaps and outages from the store, and their
+ * presence, typing and read events on arrival. Wire a node with
  *
  * <pre>{@code
  * RedisBus bus = RedisBus.connect("redis://host:6379", messages, connections);
@@ -45,6 +47,7 @@ public final class RedisBus implements AutoCloseable {
     /** Reconnect soon after Redis comes back, but do not hammer it while it is away. */
     private static final Delay RECONNECT = Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2,
             TimeUnit.MILLISECONDS);
+    private static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(2);
     /** Subscriptions wait at most this many commands while the bus is down; reconnecting subscribes again. */
     private static final int QUEUED_WHILE_DOWN = 10_000;
 
@@ -55,8 +58,12 @@ public final class RedisBus implements AutoCloseable {
     private final StatefulRedisConnection<String, String> publisherConnection;
     private final ScheduledExecutorService worker;
     private final RoomSubscriptions subscriptions;
-    private final SubscribingConnectionStore connectionStore;
-    private final RedisMessagePublisher publisher;
+    private final StatefulRedisConnection<String, String> presenceConnection;
+    private final ClusterPresenceConnectionStore connectionStore;
+    private final Heartbeats heartbeats;
+    private final RedisRoomEventPublisher publisher;
+    /** This node's id on the bus, new at every start. */
+    private final String node = UUID.randomUUID().toString();
 
     private RedisBus(RedisURI uri, MessageStore messages, ConnectionStore localConnections, BusSettings settings) {
         resources = ClientResources.builder().reconnectDelay(RECONNECT).build();
@@ -75,13 +82,17 @@ public final class RedisBus implements AutoCloseable {
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             subscriber = subscriberClient.connectPubSub();
             publisherConnection = publisherClient.connect();
+            presenceConnection = publisherClient.connect();
+            // Presence calls run in the callers' threads: a Redis that stops answering must not hold them long.
+            presenceConnection.setTimeout(PRESENCE_TIMEOUT);
         } catch (RedisException unreachable) {
             closeQuietly();
             throw new IllegalStateException("cannot reach Redis at " + uri.getHost() + ":" + uri.getPort() + ": "
                     + unreachable.getMessage(), unreachable);
         }
         WireCodec codec = WireCodec.create();
-        subscriptions = new RoomSubscriptions(localConnections, messages, subscriber.async(), worker, codec, settings);
+        subscriptions = new RoomSubscriptions(localConnections, messages, subscriber.async(), worker, codec, settings,
+                node);
         subscriber.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String payload) {
@@ -98,6 +109,10 @@ public final class RedisBus implements AutoCloseable {
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 LOG.log(Level.INFO, "Redis bus connected");
                 worker.execute(subscriptions::resubscribeAll);
+                // A Redis that restarted may have lost every presence entry: the next heartbeat re-asserts ours.
+                if (connectionStore != null) {
+                    connectionStore.repairLater();
+                }
             }
 
             @Override
@@ -105,8 +120,12 @@ public final class RedisBus implements AutoCloseable {
                 LOG.log(Level.WARNING, "Redis bus disconnected; reconnecting, then catching rooms up from the store");
             }
         });
-        connectionStore = new SubscribingConnectionStore(localConnections, subscriptions);
-        publisher = new RedisMessagePublisher(publisherConnection.async(), subscriptions, codec);
+        publisher = new RedisRoomEventPublisher(publisherConnection.async(), subscriptions, codec, node);
+        RedisPresence presence = new RedisPresence(presenceConnection.sync(), node);
+        connectionStore = new ClusterPresenceConnectionStore(
+                new SubscribingConnectionStore(localConnections, subscriptions), presence);
+        heartbeats = new Heartbeats(presence, connectionStore, localConnections, subscriptions, publisher, settings);
+        heartbeats.start();
     }
 
     /**
@@ -139,18 +158,21 @@ public final class RedisBus implements AutoCloseable {
         return new RedisBus(uri, messages, localConnections, settings);
     }
 
-    /** The node's connection store to build the core with: it subscribes the node to the rooms it has members in. */
+    /**
+     * The node's connection store to build the core with: it subscribes the node to the rooms it has members in, and
+     * judges presence (first in, last out, who is present, how many) across the cluster.
+     */
     public ConnectionStore connectionStore() {
         return connectionStore;
     }
 
     /** For {@code ChatCore.Builder.publisherUsing}: events from the bus go to {@code broadcast}. */
-    public MessagePublisher publisher(BroadcastUseCase broadcast) {
+    public RoomEventPublisher publisher(BroadcastUseCase broadcast) {
         subscriptions.broadcastWith(Objects.requireNonNull(broadcast));
         return publisher;
     }
 
-    /** Messages published to Redis / publications that failed (the bus was down) since start. */
+    /** Events published to Redis / publications that failed (the bus was down) since start. */
     public long published() {
         return publisher.published();
     }
@@ -181,6 +203,11 @@ public final class RedisBus implements AutoCloseable {
         return subscriber.isOpen() && publisherConnection.isOpen();
     }
 
+    /** This node's id on the bus (for tests that play another node). */
+    String node() {
+        return node;
+    }
+
     boolean isSubscribed(RoomName room) {
         return subscriptions.isSubscribed(room);
     }
@@ -190,7 +217,14 @@ public final class RedisBus implements AutoCloseable {
         closeQuietly();
     }
 
+    /**
+     * Stops this node's bus, heartbeat included, without taking its presence entries out: connections disconnected
+     * before close have left already; any left behind are reaped by the other nodes once the heartbeat runs out.
+     */
     private void closeQuietly() {
+        if (heartbeats != null) {
+            heartbeats.close();
+        }
         if (subscriberClient != null) {
             subscriberClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }

@@ -2,8 +2,10 @@ package io.roomchat.adapter.redis;
 
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.in.BroadcastUseCase;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
@@ -11,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +39,13 @@ final class RoomSubscriptions {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong gapFills = new AtomicLong();
     private final AtomicLong catchUps = new AtomicLong();
-    private volatile BroadcastUseCase broadcast = message -> null;
+    private final String node;
+    private volatile BroadcastUseCase broadcast = announcement -> null;
 
     RoomSubscriptions(ConnectionStore localConnections, MessageStore store,
                       RedisPubSubAsyncCommands<String, String> pubsub, ScheduledExecutorService worker,
-                      WireCodec codec, BusSettings settings) {
+                      WireCodec codec, BusSettings settings, String node) {
+        this.node = node;
         this.localConnections = localConnections;
         this.store = store;
         this.pubsub = pubsub;
@@ -74,12 +79,18 @@ final class RoomSubscriptions {
         if (wanted && !subscribed) {
             // From the room's newest change on: what is stored before the subscription is confirmed, the
             // catch-up on confirmation reads from the store.
-            rooms.put(room, new RoomSequence(room, store.latestSeq(room), store, this::deliver, settings.maxHeld()));
+            rooms.put(room, new RoomSequence(room, store.latestSeq(room), store,
+                    message -> deliver(Announcement.of(new RoomEvent.Message(message))), settings.maxHeld()));
             pubsub.subscribe(channel(room));
         } else if (!wanted && subscribed) {
             rooms.remove(room);
             pubsub.unsubscribe(channel(room));
         }
+    }
+
+    /** The rooms this node has members in. */
+    Set<RoomName> rooms() {
+        return Set.copyOf(rooms.keySet());
     }
 
     boolean isSubscribed(RoomName room) {
@@ -90,14 +101,20 @@ final class RoomSubscriptions {
     void received(String channel, String payload) {
         received.incrementAndGet();
         worker.execute(() -> {
-            ChatMessage message;
+            BusFrame frame;
             try {
-                message = codec.decodeStored(payload);
+                frame = BusFrame.decode(payload, codec);
             } catch (IllegalArgumentException unreadable) {
                 LOG.log(Level.WARNING, "dropped an unreadable bus payload: {0}", unreadable.getMessage());
                 return;
             }
-            offer(message);
+            if (frame.announcement().event() instanceof RoomEvent.Message message) {
+                offer(message.message());
+            } else if (!frame.publisher().map(node::equals).orElse(false) && isSubscribed(room(frame))) {
+                // No seq: delivered on arrival, never held behind the room's messages; this node's own were
+                // delivered when published.
+                deliver(frame.announcement());
+            }
         });
     }
 
@@ -128,11 +145,24 @@ final class RoomSubscriptions {
         }
     }
 
+    private static RoomName room(BusFrame frame) {
+        return frame.announcement().event().room();
+    }
+
     /**
-     * An event stored on this node: delivered here at once when it is next, otherwise after the earlier ones, waiting
-     * at most the hold time for them before reading the gap from the store.
+     * An event published on this node. A stored message is delivered here at once when it is next, otherwise after
+     * the earlier ones, waiting at most the hold time for them before reading the gap from the store; any other event
+     * at once.
      */
-    void deliverLocal(ChatMessage message) {
+    void deliverLocal(Announcement announcement) {
+        if (announcement.event() instanceof RoomEvent.Message message) {
+            deliverLocal(message.message());
+        } else {
+            deliver(announcement);
+        }
+    }
+
+    private void deliverLocal(ChatMessage message) {
         RoomSequence sequence = rooms.get(message.room());
         if (sequence == null) {
             return;
@@ -218,9 +248,9 @@ final class RoomSubscriptions {
         }
     }
 
-    private void deliver(ChatMessage message) {
+    private void deliver(Announcement announcement) {
         try {
-            broadcast.broadcast(message);
+            broadcast.broadcast(announcement);
         } catch (RuntimeException failure) {
             LOG.log(Level.ERROR, "broadcasting a bus event failed", failure);
         }

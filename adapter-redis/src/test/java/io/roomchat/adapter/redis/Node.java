@@ -16,6 +16,7 @@ import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.Reply;
+import io.roomchat.core.port.in.TypingCommand;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.Delivery;
 import io.roomchat.core.port.out.DeliveryStatus;
@@ -37,6 +38,7 @@ final class Node implements AutoCloseable {
     final RedisBus bus;
     private final ChatCore core;
     private final Map<ConnectionId, List<ChatMessage>> received = new ConcurrentHashMap<>();
+    private final Map<ConnectionId, List<RoomEvent>> events = new ConcurrentHashMap<>();
 
     Node(String redisUrl, MessageStore messages) {
         this(redisUrl, messages, BusSettings.DEFAULTS);
@@ -61,6 +63,7 @@ final class Node implements AutoCloseable {
             throw new AssertionError("connect refused");
         }
         received.put(id, new ArrayList<>());
+        events.put(id, new ArrayList<>());
         join(id, room);
         return id;
     }
@@ -75,6 +78,22 @@ final class Node implements AutoCloseable {
 
     void post(ConnectionId id, RoomName room, String text) {
         expectOk(core.handle(id, new PostMessageCommand(room, new MessageText(text))));
+    }
+
+    void typing(ConnectionId id, RoomName room) {
+        expectOk(core.handle(id, new TypingCommand(room)));
+    }
+
+    void disconnect(ConnectionId id) {
+        core.disconnect(id);
+    }
+
+    /** The events of {@code type} that {@code id} received so far, in order. */
+    <T extends RoomEvent> List<T> seenBy(ConnectionId id, Class<T> type) {
+        List<RoomEvent> seen = events.get(id);
+        synchronized (seen) {
+            return seen.stream().filter(type::isInstance).map(type::cast).toList();
+        }
     }
 
     /** The messages {@code id} received so far, in order. */
@@ -99,6 +118,12 @@ final class Node implements AutoCloseable {
     private final class Recording implements ConnectionGateway {
         @Override
         public CompletionStage<DeliveryStatus> deliver(ConnectionId to, Delivery delivery) {
+            List<RoomEvent> seen = events.get(to);
+            if (seen != null) {
+                synchronized (seen) {
+                    seen.add(delivery.event());
+                }
+            }
             List<ChatMessage> messages = received.get(to);
             if (messages != null && delivery.event() instanceof RoomEvent.Message event) {
                 synchronized (messages) {

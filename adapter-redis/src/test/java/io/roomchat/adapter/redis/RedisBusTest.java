@@ -12,8 +12,10 @@ import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageText;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.testkit.RedisServer;
@@ -132,7 +134,7 @@ class RedisBusTest {
 
     @Test
     void heldEventsPerRoomAreCappedByReadingTheStoreAtOnce() {
-        Node b = new Node(REDIS.url(), messages, new BusSettings(Duration.ofHours(1), 3));
+        Node b = new Node(REDIS.url(), messages, BusSettings.DEFAULTS.withHold(Duration.ofHours(1), 3));
         nodes.add(b);
         ConnectionId bob = b.member("bob", room);
         settled(b, bob);
@@ -203,7 +205,7 @@ class RedisBusTest {
 
     private void publishRaw(ChatMessage message) {
         try (StatefulRedisConnection<String, String> connection = client().connect()) {
-            connection.sync().publish(RoomSubscriptions.channel(room), WireCodec.create().encodeStored(message));
+            connection.sync().publish(RoomSubscriptions.channel(room), WireCodec.create().encodeBusEvent(Announcement.of(new RoomEvent.Message(message))));
         }
     }
 

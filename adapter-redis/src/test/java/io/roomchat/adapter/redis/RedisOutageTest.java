@@ -7,9 +7,12 @@ import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.testkit.RedisServer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +70,25 @@ class RedisOutageTest {
 
             List<ChatMessage> stored = messages.page(quiet, new HistoryCursor.Since(0), 100).messages();
             await(() -> assertThat(b.receivedBy(bob)).containsExactlyElementsOf(stored));
+        }
+    }
+
+    @Test
+    void presenceIsRepairedWhenRedisComesBackEvenAfterLosingItsData() throws Exception {
+        RoomName lobby = new RoomName("presence-outage");
+        BusSettings quick = BusSettings.DEFAULTS.withHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(1));
+        try (Node a = new Node(REDIS.url(), messages, quick); Node b = new Node(REDIS.url(), messages, quick)) {
+            a.member("alice", lobby);
+            ConnectionId bob = b.member("bob", lobby);
+            await(() -> assertThat(b.bus.connectionStore().presence(lobby, 100).count()).isEqualTo(2));
+
+            REDIS.stop(); // the test server keeps nothing: every presence entry is lost
+            a.member("carol", lobby); // judged on node a alone meanwhile
+            REDIS.start();
+
+            await(() -> assertThat(b.bus.connectionStore().presence(lobby, 100).count()).isEqualTo(3));
+            await(() -> assertThat(b.seenBy(bob, RoomEvent.Presence.class))
+                    .anySatisfy(event -> assertThat(event.userId()).isEqualTo(new UserId("carol"))));
         }
     }
 

@@ -1,39 +1,57 @@
 package io.roomchat.core.application;
 
-import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.in.BroadcastUseCase;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.function.Consumer;
 
-/** A message event to every connection in its room, of every protocol; connections found gone are disconnected. */
+/**
+ * A published room event to the connections of its room that this core knows, by its kind's rule
+ * ({@link Recipients}); connections found gone are disconnected.
+ */
 final class Broadcasting implements BroadcastUseCase {
     private static final System.Logger LOG = System.getLogger(Broadcasting.class.getName());
+    private static final FanoutReport NOBODY = new FanoutReport(0, 0, 0);
 
     private final ConnectionStore connections;
+    private final Recipients recipients;
     private final Fanout fanout;
-    private final Disconnecting disconnecting;
+    private final Consumer<ConnectionId> disconnect;
     private final ChatMetrics metrics;
 
-    Broadcasting(ConnectionStore connections, Fanout fanout, Disconnecting disconnecting, ChatMetrics metrics) {
+    Broadcasting(ConnectionStore connections, Recipients recipients, Fanout fanout,
+                 Consumer<ConnectionId> disconnect, ChatMetrics metrics) {
         this.connections = connections;
+        this.recipients = recipients;
         this.fanout = fanout;
-        this.disconnecting = disconnecting;
+        this.disconnect = disconnect;
         this.metrics = metrics;
     }
 
     @Override
-    public FanoutReport broadcast(ChatMessage message) {
-        Fanout.Sent sent = fanout.deliver(new RoomEvent.Message(message), connections.inRoom(message.room()));
-        sent.gone().forEach(disconnecting::disconnect);
+    public FanoutReport broadcast(Announcement announcement) {
+        List<Member> to = recipients.of(announcement, connections.inRoom(announcement.event().room()));
+        if (to.isEmpty()) {
+            return NOBODY;
+        }
+        Fanout.Sent sent = fanout.deliver(announcement.event(), to);
+        sent.gone().forEach(disconnect);
         FanoutReport report = sent.report();
         if (report.failed() > 0) {
             LOG.log(Level.WARNING, "fan-out to room had {0} failed deliveries of {1}", report.failed(),
                     report.recipients());
         }
-        metrics.fannedOut(report);
+        if (announcement.event() instanceof RoomEvent.Message) {
+            // The delivery metrics count message events, as they always have; presence and typing would drown them.
+            metrics.fannedOut(report);
+        }
         return report;
     }
 }

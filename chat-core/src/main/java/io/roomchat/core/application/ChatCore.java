@@ -1,6 +1,5 @@
 package io.roomchat.core.application;
 
-import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.Protocol;
@@ -25,16 +24,18 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyChannel;
 import io.roomchat.core.port.in.TokenExpiryUseCase;
 import io.roomchat.core.port.in.TypingCommand;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.EventEncoder;
 import io.roomchat.core.port.out.FanoutReport;
 import io.roomchat.core.port.out.MessageIdGenerator;
-import io.roomchat.core.port.out.MessagePublisher;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.RoomEventPublisher;
 import io.roomchat.core.port.out.TokenVerifier;
+import io.roomchat.core.port.out.TypingGate;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
@@ -70,13 +71,16 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         RoomMembers members = new RoomMembers(b.connections);
         TextLimit textLimit = new TextLimit(b.limits);
         Fanout fanout = new Fanout(b.gateway, b.encoder);
-        Presence presence = new Presence(b.connections, fanout, b.limits);
-        TypingThrottle typingThrottle = new TypingThrottle(b.clock);
-        this.disconnecting = new Disconnecting(b.connections, presence, typingThrottle);
-        this.broadcasting = new Broadcasting(b.connections, fanout, disconnecting, b.metrics);
-        MessagePublisher publisher = b.publisherFactory == null
+        // Broadcasting disconnects the recipients it finds gone, and disconnecting publishes their leaves;
+        // this::disconnect breaks the cycle, reaching disconnecting only once the core is built.
+        this.broadcasting = new Broadcasting(b.connections, new Recipients(b.connections, b.limits), fanout,
+                this::disconnect, b.metrics);
+        RoomEventPublisher publisher = b.publisherFactory == null
                 ? broadcasting::broadcast
                 : b.publisherFactory.apply(broadcasting);
+        Presence presence = new Presence(publisher);
+        TypingThrottle typingThrottle = new TypingThrottle(b.clock);
+        this.disconnecting = new Disconnecting(b.connections, presence, typingThrottle);
         this.connecting = new Connecting(b.verifier, b.connections, b.clock);
         this.leavingRoom = new LeavingRoom(b.connections, disconnecting);
         RoomOrder roomOrder = b.orderedRooms
@@ -90,9 +94,8 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         this.publishing = new Publishing(postingMessage);
         this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
-        this.typing = new Typing(members, b.connections, fanout, typingThrottle, disconnecting);
-        this.markingRead = new MarkingRead(members, b.connections, b.messages, b.readPositions, fanout,
-                disconnecting);
+        this.typing = new Typing(members, publisher, b.typingGate != null ? b.typingGate : typingThrottle, b.clock);
+        this.markingRead = new MarkingRead(members, b.messages, b.readPositions, publisher);
         this.presenceQuerying = new PresenceQuerying(members, b.connections);
         this.expiringTokens = new ExpiringTokens(b.connections, disconnecting, b.clock);
     }
@@ -163,8 +166,8 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     }
 
     @Override
-    public FanoutReport broadcast(ChatMessage message) {
-        return broadcasting.broadcast(message);
+    public FanoutReport broadcast(Announcement announcement) {
+        return broadcasting.broadcast(announcement);
     }
 
     /** Wires the core. Stores, gateway and token verifier are required; the rest have working defaults. */
@@ -174,7 +177,8 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         private ReadPositions readPositions;
         private ConnectionGateway gateway;
         private TokenVerifier verifier;
-        private Function<BroadcastUseCase, MessagePublisher> publisherFactory;
+        private Function<BroadcastUseCase, RoomEventPublisher> publisherFactory;
+        private TypingGate typingGate;
         private EventEncoder encoder = EventEncoder.none();
         private MessageIdGenerator ids = MessageIdGenerator.randomUuids();
         private Clock clock = Clock.systemUTC();
@@ -211,16 +215,28 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
             return this;
         }
 
-        /** A bus for fan-out (default: broadcast directly, in the posting thread). */
-        public Builder publisher(MessagePublisher publisher) {
+        /** A bus for every room event's fan-out (default: broadcast directly, in the thread where it happened). */
+        public Builder publisher(RoomEventPublisher publisher) {
             Objects.requireNonNull(publisher);
             this.publisherFactory = broadcast -> publisher;
             return this;
         }
 
-        /** A publisher that needs this core's broadcast use case, such as an in-process asynchronous bus. */
-        public Builder publisherUsing(Function<BroadcastUseCase, MessagePublisher> factory) {
+        /**
+         * A publisher that needs this core's broadcast use case: a bus whose subscriber on this node broadcasts what
+         * arrives (Redis), or an in-process asynchronous one.
+         */
+        public Builder publisherUsing(Function<BroadcastUseCase, RoomEventPublisher> factory) {
             this.publisherFactory = Objects.requireNonNull(factory);
+            return this;
+        }
+
+        /**
+         * Where typing forwards are throttled (default: in this core's memory). A binding whose connections' frames
+         * reach many processes (serverless) passes a store's, so that the limit holds across them.
+         */
+        public Builder typingGate(TypingGate gate) {
+            this.typingGate = Objects.requireNonNull(gate);
             return this;
         }
 

@@ -33,14 +33,9 @@ final class Disconnecting implements DisconnectUseCase {
             typing.forget(departure.member().connectionId(), departure.room());
             if (departure.lastOfUser()) {
                 var member = departure.member();
-                disconnectAll(presence.announce(new RoomEvent.Presence(departure.room(), RoomEvent.Presence.Kind.LEAVE,
-                        member.userId(), member.name())));
+                presence.announce(new RoomEvent.Presence(departure.room(), RoomEvent.Presence.Kind.LEAVE,
+                        member.userId(), member.name()));
             }
         }
-    }
-
-    /** Recipients of an announcement that turned out to be gone: each leaves its rooms in turn. */
-    void disconnectAll(List<ConnectionId> gone) {
-        gone.forEach(this::disconnect);
     }
 }

@@ -53,18 +53,6 @@ final class Fanout {
         return new Sent(new FanoutReport(delivered, gone.size(), failed), gone);
     }
 
-    /**
-     * {@code event} to the v2 connections among {@code members} other than {@code except} (typing, read).
-     *
-     * @return the recipients found gone
-     */
-    List<ConnectionId> toOtherV2(RoomEvent event, List<Member> members, ConnectionId except) {
-        List<Member> others = members.stream()
-                .filter(member -> member.protocol() == Protocol.V2 && !member.connectionId().equals(except))
-                .toList();
-        return others.isEmpty() ? List.of() : deliver(event, others).gone();
-    }
-
     private CompletableFuture<DeliveryStatus> start(ConnectionId to, Delivery delivery) {
         try {
             CompletableFuture<DeliveryStatus> stage = gateway.deliver(to, delivery).toCompletableFuture();

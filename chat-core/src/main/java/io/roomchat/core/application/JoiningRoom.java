@@ -87,8 +87,8 @@ final class JoiningRoom {
         disconnecting.departed(joined.left());
         if (joined.firstOfUser()) {
             Connection entered = joined.connection();
-            disconnecting.disconnectAll(presence.announce(new RoomEvent.Presence(command.room(),
-                    RoomEvent.Presence.Kind.JOIN, entered.userId(), command.name())));
+            presence.announce(new RoomEvent.Presence(command.room(), RoomEvent.Presence.Kind.JOIN, entered.userId(),
+                    command.name()));
         }
         return answer.apply(joined);
     }

@@ -8,35 +8,32 @@ import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.MarkReadCommand;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
-import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.RoomEventPublisher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code onRead}: the user's read position in a room moves to a stored message of that room, never back. When it
- * moves forward, the room's other v2 connections are told.
+ * moves forward, it is published for the room's other v2 connections.
  */
 final class MarkingRead {
     static final String NO_SUCH_MESSAGE = "postedAt: no such message in the room";
 
     private final RoomMembers members;
-    private final ConnectionStore connections;
     private final MessageStore messages;
     private final ReadPositions readPositions;
-    private final Fanout fanout;
-    private final Disconnecting disconnecting;
+    private final RoomEventPublisher publisher;
 
-    MarkingRead(RoomMembers members, ConnectionStore connections, MessageStore messages, ReadPositions readPositions,
-                Fanout fanout, Disconnecting disconnecting) {
+    MarkingRead(RoomMembers members, MessageStore messages, ReadPositions readPositions,
+                RoomEventPublisher publisher) {
         this.members = members;
-        this.connections = connections;
         this.messages = messages;
         this.readPositions = readPositions;
-        this.fanout = fanout;
-        this.disconnecting = disconnecting;
+        this.publisher = publisher;
     }
 
     Reply read(ConnectionId caller, MarkReadCommand command) {
@@ -52,8 +49,7 @@ final class MarkingRead {
         Instant now = readPositions.advance(user, command.room(), command.postedAt());
         boolean movedHere = now.equals(command.postedAt()) && before.map(now::isAfter).orElse(true);
         if (movedHere) {
-            disconnecting.disconnectAll(fanout.toOtherV2(new RoomEvent.Read(command.room(), user, now),
-                    connections.inRoom(command.room()), caller));
+            publisher.publish(Announcement.from(caller, new RoomEvent.Read(command.room(), user, now)));
         }
         return Reply.ok(new ReplyPayload.ReadUpTo(command.room(), now));
     }

@@ -1,9 +1,11 @@
 package io.roomchat.core.application;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
-import io.roomchat.core.port.out.MessagePublisher;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.MessageStore;
+import io.roomchat.core.port.out.RoomEventPublisher;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,16 +28,16 @@ final class RoomOrder {
     private static final int STRIPES = 256;
 
     private final MessageStore store;
-    private final MessagePublisher publisher;
+    private final RoomEventPublisher publisher;
     private final Stripe[] stripes;
 
-    private RoomOrder(MessageStore store, MessagePublisher publisher, Stripe[] stripes) {
+    private RoomOrder(MessageStore store, RoomEventPublisher publisher, Stripe[] stripes) {
         this.store = store;
         this.publisher = publisher;
         this.stripes = stripes;
     }
 
-    static RoomOrder striped(MessageStore store, MessagePublisher publisher) {
+    static RoomOrder striped(MessageStore store, RoomEventPublisher publisher) {
         Stripe[] stripes = new Stripe[STRIPES];
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Stripe();
@@ -44,7 +46,7 @@ final class RoomOrder {
     }
 
     /** For bindings where order is not promised (serverless): no lock, no turns. */
-    static RoomOrder none(MessageStore store, MessagePublisher publisher) {
+    static RoomOrder none(MessageStore store, RoomEventPublisher publisher) {
         return new RoomOrder(store, publisher, null);
     }
 
@@ -87,7 +89,7 @@ final class RoomOrder {
             if (syncFailure != null) {
                 throw syncFailure;
             }
-            publisher.publish(published.get());
+            publisher.publish(Announcement.of(new RoomEvent.Message(published.get())));
             return result;
         } finally {
             stripe.endTurn();
@@ -134,7 +136,7 @@ final class RoomOrder {
 
     private void publishDurably(ChatMessage message) {
         store.awaitDurable();
-        publisher.publish(message);
+        publisher.publish(Announcement.of(new RoomEvent.Message(message)));
     }
 
     /** One stripe's lock for writes and its queue of turns to publish, in ticket order. */

@@ -4,26 +4,26 @@ import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.TypingCommand;
-import io.roomchat.core.port.out.ConnectionStore;
+import io.roomchat.core.port.out.Announcement;
+import io.roomchat.core.port.out.RoomEventPublisher;
+import io.roomchat.core.port.out.TypingGate;
+import java.time.Clock;
 
 /**
- * {@code onTyping}: told to the room's other v2 connections and never stored, as often as {@link TypingThrottle}
- * allows; the rest are answered 200 and dropped.
+ * {@code onTyping}: published for the room's other v2 connections and never stored, as often as
+ * the {@link TypingGate} allows ({@link TypingThrottle#INTERVAL}); the rest are answered 200 and dropped.
  */
 final class Typing {
     private final RoomMembers members;
-    private final ConnectionStore connections;
-    private final Fanout fanout;
-    private final TypingThrottle throttle;
-    private final Disconnecting disconnecting;
+    private final RoomEventPublisher publisher;
+    private final TypingGate gate;
+    private final Clock clock;
 
-    Typing(RoomMembers members, ConnectionStore connections, Fanout fanout, TypingThrottle throttle,
-           Disconnecting disconnecting) {
+    Typing(RoomMembers members, RoomEventPublisher publisher, TypingGate gate, Clock clock) {
         this.members = members;
-        this.connections = connections;
-        this.fanout = fanout;
-        this.throttle = throttle;
-        this.disconnecting = disconnecting;
+        this.publisher = publisher;
+        this.gate = gate;
+        this.clock = clock;
     }
 
     Reply typing(ConnectionId caller, TypingCommand command) {
@@ -31,9 +31,9 @@ final class Typing {
         if (member.isEmpty()) {
             return RoomMembers.notJoined();
         }
-        if (throttle.mayForward(caller, command.room())) {
-            var typing = new RoomEvent.Typing(command.room(), member.get().userId(), member.get().name());
-            disconnecting.disconnectAll(fanout.toOtherV2(typing, connections.inRoom(command.room()), caller));
+        if (gate.tryForward(caller, command.room(), clock.instant(), TypingThrottle.INTERVAL)) {
+            publisher.publish(Announcement.from(caller,
+                    new RoomEvent.Typing(command.room(), member.get().userId(), member.get().name())));
         }
         return Reply.ok();
     }

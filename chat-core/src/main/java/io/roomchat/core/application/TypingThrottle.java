@@ -2,6 +2,7 @@ package io.roomchat.core.application;
 
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.port.out.TypingGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most one typing event forwarded per connection and room every {@link #INTERVAL}. It keeps only the last
- * forward per connection and room, forgotten when the connection leaves the room or goes, so it is bounded by the
- * connections open and their rooms. In this process only: on serverless each function instance throttles what it
- * sees.
+ * The default {@link TypingGate}, in this process's memory: it keeps only the last forward per connection and room,
+ * forgotten when the connection leaves the room or goes, so it is bounded by the connections open and their rooms.
+ * Serverless replaces it with a store's, as each function instance would otherwise throttle only what it sees.
  */
-final class TypingThrottle {
+final class TypingThrottle implements TypingGate {
     static final Duration INTERVAL = Duration.ofSeconds(2);
 
     private final Clock clock;
@@ -26,10 +26,14 @@ final class TypingThrottle {
 
     /** Whether a typing event from {@code caller} in {@code room} may go out now; if so, it counts as sent. */
     boolean mayForward(ConnectionId caller, RoomName room) {
-        Instant now = clock.instant();
+        return tryForward(caller, room, clock.instant(), INTERVAL);
+    }
+
+    @Override
+    public boolean tryForward(ConnectionId caller, RoomName room, Instant now, Duration interval) {
         boolean[] forward = {false};
         lastForwarded.computeIfAbsent(caller, id -> new ConcurrentHashMap<>()).compute(room, (key, last) -> {
-            forward[0] = last == null || !now.isBefore(last.plus(INTERVAL));
+            forward[0] = last == null || !now.isBefore(last.plus(interval));
             return forward[0] ? now : last;
         });
         return forward[0];

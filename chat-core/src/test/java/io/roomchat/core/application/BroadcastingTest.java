@@ -2,6 +2,8 @@ package io.roomchat.core.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomchat.core.domain.RoomEvent;
+import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.FanoutReport;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +36,7 @@ class BroadcastingTest {
         chat.post(alice, "general", "hello");
         var message = chat.received(alice).get(0);
 
-        FanoutReport report = chat.core.broadcast(message);
+        FanoutReport report = chat.core.broadcast(Announcement.of(new RoomEvent.Message(message)));
 
         assertThat(report).isEqualTo(new FanoutReport(2, 0, 2));
         assertThat(chat.connections.find(broken)).isPresent();

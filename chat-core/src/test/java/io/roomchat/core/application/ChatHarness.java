@@ -13,6 +13,7 @@ import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.domain.UserId;
+import io.roomchat.core.port.in.BroadcastUseCase;
 import io.roomchat.core.port.in.ConnectOutcome;
 import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
@@ -20,11 +21,13 @@ import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.ChatMetrics;
 import io.roomchat.core.port.out.EventEncoder;
+import io.roomchat.core.port.out.RoomEventPublisher;
 import io.roomchat.core.port.out.TokenVerification;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A core wired to fakes. Tokens are "valid:<userId>" (optionally ";exp=<instant>") to be accepted; encoded events are counted so that tests
@@ -47,7 +50,16 @@ final class ChatHarness {
     }
 
     ChatHarness(Limits limits) {
-        core = ChatCore.builder()
+        this(limits, null);
+    }
+
+    /** A core whose room events go out through {@code bus} (null: broadcast directly). */
+    ChatHarness(Limits limits, Function<BroadcastUseCase, RoomEventPublisher> bus) {
+        ChatCore.Builder builder = ChatCore.builder();
+        if (bus != null) {
+            builder.publisherUsing(bus);
+        }
+        core = builder
                 .connectionStore(connections)
                 .messageStore(messages)
                 .readPositions(readPositions)

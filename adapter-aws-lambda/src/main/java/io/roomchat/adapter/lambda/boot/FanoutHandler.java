@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.roomchat.adapter.lambda.ServerlessChat;
 
-/** Lambda entry point for the fan-out topic's subscription: broadcasts each published message to its room. */
+/** Lambda entry point for the fan-out topic's subscription: broadcasts each published room event to its room. */
 public final class FanoutHandler implements RequestHandler<SNSEvent, Void> {
     private final ServerlessChat chat;
 

@@ -54,6 +54,7 @@ public final class ServerlessWiring implements AutoCloseable {
                 .connectionStore(storage.connectionStore())
                 .messageStore(storage.messageStore())
                 .readPositions(storage.readPositions())
+                .typingGate(storage.typingGate())
                 .tokenVerifier(verifier)
                 .publisherVerifier(authentication.publisherVerifier())
                 .managementApi(aws::managementApi)

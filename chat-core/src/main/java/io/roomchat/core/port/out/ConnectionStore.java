@@ -56,4 +56,13 @@ public interface ConnectionStore {
     default RoomPresence presence(RoomName room, int maxListed) {
         return RoomPresence.of(inRoom(room), maxListed);
     }
+
+    /**
+     * How many distinct users are present in {@code room}, given {@code here}: its connections as {@link #inRoom}
+     * listed them. A store that holds only part of a room's connections (one node of a cluster) answers for the
+     * whole room.
+     */
+    default int usersPresent(RoomName room, List<Member> here) {
+        return RoomPresence.of(here, 0).count();
+    }
 }

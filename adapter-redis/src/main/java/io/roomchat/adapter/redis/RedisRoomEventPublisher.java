@@ -1,20 +1,23 @@
 package io.roomchat.adapter.redis;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.roomchat.core.domain.ChatMessage;
-import io.roomchat.core.port.out.MessagePublisher;
+import io.roomchat.core.domain.RoomEvent;
+import io.roomchat.core.port.out.Announcement;
+import io.roomchat.core.port.out.RoomEventPublisher;
 import io.roomchat.wire.WireCodec;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes each stored message to its room's channel for the other nodes, and delivers it to this node's members
- * in the room's order. The bus being down never fails a post: the message is stored, so the failure is logged
- * (once per outage) and counted, and the other nodes catch up from the store when the bus is back.
+ * Publishes each room event to its room's channel for the other nodes, and delivers it to this node's members without
+ * waiting for Redis: a stored message in the room's {@code seq} order, presence, typing and read at once (they have
+ * no {@code seq}). The bus being down never fails a post: the message is stored, so the failure is logged (once per
+ * outage) and counted, and the other nodes catch up from the store when the bus is back; a presence, typing or read
+ * event published meanwhile reaches this node's members only.
  */
-final class RedisMessagePublisher implements MessagePublisher {
-    private static final System.Logger LOG = System.getLogger(RedisMessagePublisher.class.getName());
+final class RedisRoomEventPublisher implements RoomEventPublisher {
+    private static final System.Logger LOG = System.getLogger(RedisRoomEventPublisher.class.getName());
 
     private final RedisAsyncCommands<String, String> redis;
     private final RoomSubscriptions subscriptions;
@@ -23,22 +26,26 @@ final class RedisMessagePublisher implements MessagePublisher {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    RedisMessagePublisher(RedisAsyncCommands<String, String> redis, RoomSubscriptions subscriptions,
-                          WireCodec codec) {
+    private final String node;
+
+    RedisRoomEventPublisher(RedisAsyncCommands<String, String> redis, RoomSubscriptions subscriptions,
+                            WireCodec codec, String node) {
         this.redis = redis;
+        this.node = node;
         this.subscriptions = subscriptions;
         this.codec = codec;
     }
 
     @Override
-    public void publish(ChatMessage message) {
+    public void publish(Announcement announcement) {
+        RoomEvent event = announcement.event();
         try {
-            redis.publish(RoomSubscriptions.channel(message.room()), codec.encodeStored(message))
+            redis.publish(RoomSubscriptions.channel(event.room()), BusFrame.encode(node, announcement, codec))
                     .whenComplete((receivers, failure) -> counted(failure));
         } catch (RuntimeException rejected) {
             counted(rejected);
         }
-        subscriptions.deliverLocal(message);
+        subscriptions.deliverLocal(announcement);
     }
 
     long published() {
