@@ -8,7 +8,6 @@ import io.roomchat.testkit.protocol.WsTestClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Presence is cluster-wide (SPEC §8): v2 members on one node see users join and leave on others, and the users of a
  * node killed with SIGKILL leave within 30 s (its heartbeats stop).
  */
-@Disabled("needs events: cluster presence")
 class ClusterPresenceTest {
     /** SPEC §8: within 30 s; the margin covers a busy machine's delivery. */
     private static final Duration KILLED_NODE_LEAVES_WITHIN = Duration.ofSeconds(40);
