@@ -18,6 +18,8 @@ final class RunConditions {
     static final String UNKNOWN = "unknown";
     /** Options whose value is the next argument, not a JVM flag of its own. */
     private static final Set<String> CLASS_PATH = Set.of("-cp", "-classpath", "--class-path");
+    /** Environment variables the java launcher takes options from. */
+    private static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
 
     private RunConditions() {
     }
@@ -40,14 +42,37 @@ final class RunConditions {
         }
     }
 
-    /** The JVM flags of a running process, read from {@code /proc/PID/cmdline}; empty when it cannot be read. */
+    /**
+     * The JVM flags of a running process: those the launcher reads from its environment ({@code JDK_JAVA_OPTIONS},
+     * {@code JAVA_TOOL_OPTIONS}, as {@code NAME=value}) and those on its command line ({@code /proc/PID/cmdline});
+     * empty when they cannot be read.
+     */
     static Optional<List<String>> jvmFlags(long pid) {
         try {
-            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-            return Optional.of(jvmFlags(new String(cmdline, StandardCharsets.UTF_8)));
+            Path proc = Path.of("/proc", Long.toString(pid));
+            List<String> flags = new ArrayList<>(optionsFromEnvironment(read(proc.resolve("environ"))));
+            flags.addAll(jvmFlags(read(proc.resolve("cmdline"))));
+            return Optional.of(flags);
         } catch (IOException gone) {
             return Optional.empty();
         }
+    }
+
+    private static String read(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    /** The launcher's option variables of a NUL-separated environment, each as {@code NAME=value}. */
+    static List<String> optionsFromEnvironment(String environ) {
+        List<String> options = new ArrayList<>();
+        for (String variable : environ.split("\0")) {
+            for (String name : OPTION_VARIABLES) {
+                if (variable.startsWith(name + "=") && variable.length() > name.length() + 1) {
+                    options.add(variable);
+                }
+            }
+        }
+        return options;
     }
 
     /**

@@ -22,6 +22,14 @@ class RunConditionsTest {
     }
 
     @Test
+    void takes_the_launchers_option_variables_from_the_environment() {
+        String environ = String.join("\0", "HOME=/root", "JDK_JAVA_OPTIONS=-Xmx1g -XX:+UseZGC", "JAVA_TOOL_OPTIONS=",
+                "PATH=/bin") + "\0";
+
+        assertThat(RunConditions.optionsFromEnvironment(environ)).containsExactly("JDK_JAVA_OPTIONS=-Xmx1g -XX:+UseZGC");
+    }
+
+    @Test
     void a_process_that_is_gone_has_no_flags() {
         assertThat(RunConditions.jvmFlags(Long.MAX_VALUE)).isEmpty();
     }
