@@ -23,7 +23,12 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * ephemeral ports, and at most a bounded number of upgrades are in flight at once.
  */
 final class Fleet implements AutoCloseable {
-    private static final int CONNECTS_IN_FLIGHT = 128;
+    /**
+     * Upgrades in flight per source address: under the server's default limit of 16 unfinished HTTP connections
+     * per client address (CHAT_MAX_PENDING_PER_ADDRESS, docs/protocol.md), past which it closes new ones unanswered.
+     */
+    private static final int CONNECTS_IN_FLIGHT_PER_SOURCE = Integer.getInteger("bench.connectsInFlightPerSource", 12);
+    private static final int MAX_CONNECTS_IN_FLIGHT = 128;
     private static final int CLIENT_THREADS = Integer.getInteger("bench.clientThreads", 8);
     private static final int RESERVED_THREADS = Integer.getInteger("bench.reservedThreads", 0);
 
@@ -93,7 +98,8 @@ final class Fleet implements AutoCloseable {
             rooms.add(new Room(target.roomPrefix() + r));
         }
         int roomSize = (count + roomCount - 1) / roomCount;
-        Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
+        Semaphore inFlight = new Semaphore(Math.min(MAX_CONNECTS_IN_FLIGHT,
+                CONNECTS_IN_FLIGHT_PER_SOURCE * clients.size()));
         List<CompletableFuture<?>> upgrades = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String user = target.userPrefix() + i;
