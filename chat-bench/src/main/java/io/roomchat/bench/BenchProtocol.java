@@ -1,11 +1,12 @@
 package io.roomchat.bench;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The wire protocol the load generator speaks (docs/protocol.md). Both post and join with the same client frames;
- * they differ in the subprotocol offered at the upgrade and in how a reply starts: v1's {@code {"statusCode":..},
- * v2's {@code {"type":"reply","statusCode":..}}. A v2 connection also receives typed events other than messages
+ * they differ in the subprotocol offered at the upgrade and in how a reply starts: v1's
+ * <code>{"statusCode":</code>, v2's <code>{"type":"reply","statusCode":</code>. A v2 connection also receives typed events other than messages
  * ({@code presence}, {@code typing}, {@code read}), which are counted by type, never taken for messages.
  */
 enum BenchProtocol {
@@ -33,7 +34,7 @@ enum BenchProtocol {
     }
 
     /**
-     * The type of a v2 event frame ({@code {"type":"presence",...}}), or null for a v1 frame or one without a
+     * The type of a v2 event frame (<code>{"type":"presence",...}</code>), or null for a v1 frame or one without a
      * leading type; message events are read as messages before this is asked.
      */
     String eventType(String frame) {
@@ -46,7 +47,7 @@ enum BenchProtocol {
 
     /** The name used on the command line and in result lines. */
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static BenchProtocol parse(String text) {

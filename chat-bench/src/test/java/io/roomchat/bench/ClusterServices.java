@@ -5,6 +5,7 @@ import io.roomchat.testkit.RedisServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -38,7 +39,7 @@ final class ClusterServices {
                 + "CHAT_DATABASE_USER=" + PostgresServer.USER + "\n"
                 + "CHAT_REDIS_URL=" + redis.url() + "\n");
         // Renamed into place only when complete: the script waits for the file to appear.
-        Files.move(written, env, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(written, env, StandardCopyOption.ATOMIC_MOVE);
         System.err.println("cluster services: PostgreSQL and Redis up; addresses in " + env);
         stopped.await();
     }
