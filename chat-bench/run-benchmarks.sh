@@ -12,6 +12,7 @@
 #   IDLE_CONNECTIONS=10000 connections held by the memory scenario (SOURCES=4 loopback source addresses)
 #   SERVER_JAVA_OPTS=...   JVM options of the server (default -Xmx2g; the server sets its own heap-sizing
 #                          defaults at start-up, as it does when started by hand, so none are needed here)
+#   PROTOCOL=v1            wire protocol of the load scenarios (v1 or v2; docs/protocol.md)
 #   JFR=1                  record each server run with JDK Flight Recorder into the results folder
 #   SERVER_JAR, BENCH_JAR  other builds to measure (default: the ones under adapter-jetty/ and chat-bench/target)
 #   RESULTS=DIR            where results go (default chat-bench/target/results/<time>)
@@ -31,6 +32,8 @@ MAXRATE_DURATION="${MAXRATE_DURATION:-15}"
 IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-10000}"
 SOURCES="${SOURCES:-4}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx2g}"
+PROTOCOL="${PROTOCOL:-v1}"
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 RESULTS="${RESULTS:-$HERE/target/results/$(date +%Y%m%d-%H%M%S)}"
 SCENARIOS=("$@")
 [ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fanout rooms maxrate memory jmh)
@@ -79,7 +82,7 @@ load() { # label, then load options
   local label="$1"; shift
   echo "== $label (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   java -Xms1g -Xmx1g -jar "$BENCH_JAR" load --url "ws://127.0.0.1:$PORT/" --server-pid "$SERVER_PID" \
-    --label "$label" --progress 5 "$@" | tee -a "$RESULTS/results.jsonl"
+    --label "$label" --commit "$COMMIT" --protocol "$PROTOCOL" --progress 5 "$@" | tee -a "$RESULTS/results.jsonl"
 }
 
 fanout() { # store

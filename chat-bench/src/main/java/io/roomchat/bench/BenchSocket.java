@@ -16,6 +16,7 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
     private final String name;
     private final Receiver receiver;
     private final LoadStats stats;
+    private final BenchProtocol protocol;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -27,8 +28,9 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
     private record Pending(int index, long sentNanos) {
     }
 
-    BenchSocket(Room room, String name, int roomSize, LoadStats stats) {
+    BenchSocket(Room room, String name, int roomSize, LoadStats stats, BenchProtocol protocol) {
         this.room = room;
+        this.protocol = protocol;
         this.name = name;
         this.member = room.add(this);
         this.receiver = new Receiver(roomSize);
@@ -96,14 +98,19 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketText(String frame) {
         long now = System.nanoTime();
-        int status = BenchText.replyStatus(frame);
+        int status = protocol.replyStatus(frame);
         if (status >= 0) {
             replied(status, now);
             return;
         }
         BenchText.Stamp stamp = BenchText.read(frame);
         if (stamp == null) {
-            stats.foreignFrame();
+            String type = protocol.eventType(frame);
+            if (type == null) {
+                stats.foreignFrame();
+            } else {
+                stats.event(type);
+            }
             return;
         }
         stats.delivered(stamp, now, receiver.accept(stamp));

@@ -53,9 +53,8 @@ final class BenchText {
         return new Stamp((int) index, (int) sender, (int) seq, sent);
     }
 
-    /** The status code of a reply frame ({@code {"statusCode":N,...}}), or -1 when the frame is an event. */
-    static int replyStatus(String frame) {
-        String prefix = "{\"statusCode\":";
+    /** The status code of a reply frame that starts with {@code prefix} (ending in the status's colon), or -1. */
+    static int replyStatus(String frame, String prefix) {
         if (!frame.startsWith(prefix)) {
             return -1;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU time used by the server process (from {@code /proc/PID/stat}) and by this one, and the machine's load. On
@@ -14,22 +15,27 @@ final class CpuClock {
     /** USER_HZ, the unit of utime and stime in /proc/PID/stat: 100 on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private final long serverPid;
+    private final List<Long> serverPids;
 
-    CpuClock(long serverPid) {
-        this.serverPid = serverPid;
+    /** The server's process, or every node's of a cluster; none when the server's CPU is not measured. */
+    CpuClock(List<Long> serverPids) {
+        this.serverPids = List.copyOf(serverPids);
     }
 
-    /** The server's user + system CPU seconds so far, or NaN without a pid. */
+    /** The servers' user + system CPU seconds so far, added up, or NaN without a pid or with one gone. */
     double serverSeconds() {
-        if (serverPid <= 0) {
+        if (serverPids.isEmpty()) {
             return Double.NaN;
         }
-        try {
-            return cpuSecondsFromStat(Files.readString(Path.of("/proc", Long.toString(serverPid), "stat")));
-        } catch (IOException gone) {
-            return Double.NaN;
+        double total = 0;
+        for (long pid : serverPids) {
+            try {
+                total += cpuSecondsFromStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+            } catch (IOException gone) {
+                return Double.NaN;
+            }
         }
+        return total;
     }
 
     static double cpuSecondsFromStat(String stat) {

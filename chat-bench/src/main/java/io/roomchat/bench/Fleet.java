@@ -16,12 +16,19 @@ import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
- * N authenticated connections in R rooms of (nearly) equal size, connection i in room {@code i % R}. Connections
+ * N authenticated connections in R rooms of (nearly) equal size, connection i in room {@code i % R} and, with
+ * several servers (the nodes of a cluster), on server {@code (i / R) % S}: every room has members, and so
+ * posters and receivers, on every server. Connections
  * are spread over several local source addresses (127.0.0.x) so that ten thousand of them never run out of
  * ephemeral ports, and at most a bounded number of upgrades are in flight at once.
  */
 final class Fleet implements AutoCloseable {
-    private static final int CONNECTS_IN_FLIGHT = 128;
+    /**
+     * Upgrades in flight per source address: under the server's default limit of 16 unfinished HTTP connections
+     * per client address (CHAT_MAX_PENDING_PER_ADDRESS, docs/protocol.md), past which it closes new ones unanswered.
+     */
+    private static final int CONNECTS_IN_FLIGHT_PER_SOURCE = Integer.getInteger("bench.connectsInFlightPerSource", 12);
+    private static final int MAX_CONNECTS_IN_FLIGHT = 128;
     private static final int CLIENT_THREADS = Integer.getInteger("bench.clientThreads", 8);
     private static final int RESERVED_THREADS = Integer.getInteger("bench.reservedThreads", 0);
 
@@ -29,19 +36,26 @@ final class Fleet implements AutoCloseable {
     private final List<Room> rooms = new ArrayList<>();
     private final List<BenchSocket> sockets = new ArrayList<>();
     private final LoadStats stats;
+    private int[] connectedPerServer = new int[0];
     private int connected;
 
     private Fleet(LoadStats stats) {
         this.stats = stats;
     }
 
-    /** Connects and joins everyone; connections that fail are counted, not fatal. */
+    /** Connects and joins everyone over protocol v1; connections that fail are counted, not fatal. */
     static Fleet open(Target target, int connections, int roomCount, LoadStats stats, Progress log)
             throws Exception {
+        return open(target, BenchProtocol.V1, connections, roomCount, stats, log);
+    }
+
+    /** Connects and joins everyone over {@code protocol}; connections that fail are counted, not fatal. */
+    static Fleet open(Target target, BenchProtocol protocol, int connections, int roomCount, LoadStats stats,
+            Progress log) throws Exception {
         Fleet fleet = new Fleet(stats);
         try {
             fleet.start(target.sourceAddresses());
-            fleet.connect(target, connections, roomCount, log);
+            fleet.connect(target, protocol, connections, roomCount, log);
             fleet.joinAll(log);
             return fleet;
         } catch (Exception | Error failure) {
@@ -76,22 +90,30 @@ final class Fleet implements AutoCloseable {
         return http;
     }
 
-    private void connect(Target target, int count, int roomCount, Progress log) throws InterruptedException {
+    private void connect(Target target, BenchProtocol protocol, int count, int roomCount, Progress log)
+            throws InterruptedException {
+        List<URI> servers = target.uris();
+        connectedPerServer = new int[servers.size()];
         for (int r = 0; r < roomCount; r++) {
             rooms.add(new Room(target.roomPrefix() + r));
         }
         int roomSize = (count + roomCount - 1) / roomCount;
-        Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
+        Semaphore inFlight = new Semaphore(Math.min(MAX_CONNECTS_IN_FLIGHT,
+                CONNECTS_IN_FLIGHT_PER_SOURCE * clients.size()));
         List<CompletableFuture<?>> upgrades = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String user = target.userPrefix() + i;
-            BenchSocket socket = new BenchSocket(rooms.get(i % roomCount), user, roomSize, stats);
-            ClientUpgradeRequest request = new ClientUpgradeRequest(target.uri());
+            URI server = servers.get((i / roomCount) % servers.size());
+            BenchSocket socket = new BenchSocket(rooms.get(i % roomCount), user, roomSize, stats, protocol);
+            ClientUpgradeRequest request = new ClientUpgradeRequest(server);
             request.setHeader("Authorization", "Bearer " + target.tokens().tokenFor(user, user));
+            if (!protocol.subprotocols().isEmpty()) {
+                request.setSubProtocols(protocol.subprotocols());
+            }
             inFlight.acquire();
             CompletableFuture<?> upgrade;
             try {
-                upgrade = clients.get(i % clients.size()).connect(socket, target.uri(), request);
+                upgrade = clients.get(i % clients.size()).connect(socket, server, request);
             } catch (Exception failure) {
                 upgrade = CompletableFuture.failedFuture(failure);
             }
@@ -101,10 +123,11 @@ final class Fleet implements AutoCloseable {
                 log.line("connecting: %d of %d started", i + 1, count);
             }
         }
-        for (CompletableFuture<?> upgrade : upgrades) {
+        for (int i = 0; i < upgrades.size(); i++) {
             try {
-                upgrade.get(60, TimeUnit.SECONDS);
+                upgrades.get(i).get(60, TimeUnit.SECONDS);
                 connected++;
+                connectedPerServer[(i / roomCount) % servers.size()]++;
             } catch (ExecutionException | TimeoutException failed) {
                 stats.connectFailed();
                 log.firstFailure("connect", failed);
@@ -144,6 +167,11 @@ final class Fleet implements AutoCloseable {
         return connected;
     }
 
+    /** Connections that opened, per server, in the order of {@link Target#uris()}. */
+    int[] connectedPerServer() {
+        return connectedPerServer.clone();
+    }
+
     long openCount() {
         return sockets.stream().filter(BenchSocket::isOpen).count();
     }
@@ -171,7 +199,18 @@ final class Fleet implements AutoCloseable {
         }
     }
 
-    /** Where to connect and as whom. */
-    record Target(URI uri, Tokens tokens, List<String> sourceAddresses, String roomPrefix, String userPrefix) {
+    /** Where to connect (one server, or every node of a cluster) and as whom. */
+    record Target(List<URI> uris, Tokens tokens, List<String> sourceAddresses, String roomPrefix, String userPrefix) {
+        Target {
+            uris = List.copyOf(uris);
+            if (uris.isEmpty()) {
+                throw new IllegalArgumentException("at least one server address is needed");
+            }
+        }
+
+        /** The first server: the one a single-server command (memory) measures. */
+        URI uri() {
+            return uris.get(0);
+        }
     }
 }

@@ -1,11 +1,16 @@
 package io.roomchat.bench;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +29,15 @@ final class LoadCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions server = new TargetOptions();
+
+    @Option(names = "--target", split = ",", paramLabel = "WS_URL",
+            description = "A server to connect to, instead of --url; repeat it (or give a comma-separated list) for "
+                    + "the nodes of a cluster: connections are spread so that every room has members on every node")
+    List<URI> targets = new ArrayList<>();
+
+    @Option(names = "--protocol", defaultValue = "v1", converter = ProtocolConverter.class,
+            description = "Wire protocol: v1, or v2 (offers the subprotocol roomchat.v2). Default: ${DEFAULT-VALUE}")
+    BenchProtocol protocol;
 
     @Option(names = {"-c", "--connections"}, defaultValue = "100", description = "Connections. Default: ${DEFAULT-VALUE}")
     int connections;
@@ -57,9 +71,13 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--label", defaultValue = "load", description = "A name for the run, echoed in the result")
     String label;
 
-    @Option(names = "--server-pid", defaultValue = "0", description = "The server's pid, to report its CPU time "
-            + "per delivery (from /proc); optional")
-    long serverPid;
+    @Option(names = "--server-pid", split = ",", description = "The server's pid, to report its CPU time "
+            + "per delivery and its JVM flags (from /proc); repeat it for every node of a cluster; optional")
+    List<Long> serverPids = new ArrayList<>();
+
+    @Option(names = "--commit", description = "The commit measured, for the result line. Default: "
+            + "git rev-parse --short HEAD in the working directory")
+    String commit;
 
     private final Usage usage = new Usage();
     private boolean drained;
@@ -74,16 +92,29 @@ final class LoadCommand implements Callable<Integer> {
         double loadTo;
     }
 
+    /** Reads {@code --protocol}. */
+    static final class ProtocolConverter implements CommandLine.ITypeConverter<BenchProtocol> {
+        @Override
+        public BenchProtocol convert(String value) {
+            return BenchProtocol.parse(value);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        System.out.println(run());
+        return 0;
+    }
+
+    /** Connects, measures and closes; the result line. */
+    ResultLine run() throws Exception {
         validate();
+        Fleet.Target target = server.target(targets);
         Progress log = new Progress(System.err);
         LoadStats stats = new LoadStats();
-        try (Fleet fleet = Fleet.open(server.target(), connections, rooms, stats, log)) {
-            ResultLine result = measure(fleet, stats, log);
-            System.out.println(result);
+        try (Fleet fleet = Fleet.open(target, protocol, connections, rooms, stats, log)) {
+            return measure(target, fleet, stats, log);
         }
-        return 0;
     }
 
     private void validate() {
@@ -99,12 +130,16 @@ final class LoadCommand implements Callable<Integer> {
         if (durationSeconds < 1 || warmupSeconds < 0 || durationSeconds + warmupSeconds > MAX_SECONDS) {
             throw new IllegalArgumentException("--warmup + --duration must be at most " + MAX_SECONDS + " s");
         }
+        if (serverPids.stream().anyMatch(pid -> pid <= 0)) {
+            throw new IllegalArgumentException("--server-pid must be a process id (1 or more)");
+        }
         if (messageSize < 48 || messageSize > 4000) {
             throw new IllegalArgumentException("--message-size must be 48..4000");
         }
     }
 
-    private ResultLine measure(Fleet fleet, LoadStats stats, Progress log) throws InterruptedException {
+    private ResultLine measure(Fleet.Target target, Fleet fleet, LoadStats stats, Progress log)
+            throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         long end = measureFrom + TimeUnit.SECONDS.toNanos(durationSeconds);
@@ -114,7 +149,7 @@ final class LoadCommand implements Callable<Integer> {
         ticker.scheduleAtFixedRate(progress::print, progressSeconds, progressSeconds, TimeUnit.SECONDS);
         Pacer pacer = new Pacer(fleet.rooms(), rate, messageSize);
         Thread.currentThread().setName("pacer");
-        CpuClock cpu = new CpuClock(serverPid);
+        CpuClock cpu = new CpuClock(serverPids);
         ticker.schedule(() -> {
             usage.serverFrom = cpu.serverSeconds();
             usage.ownFrom = CpuClock.ownSeconds();
@@ -131,7 +166,7 @@ final class LoadCommand implements Callable<Integer> {
         } finally {
             ticker.shutdownNow();
         }
-        return result(fleet, stats, pacer);
+        return result(target, fleet, stats, pacer);
     }
 
     /** Waits until every acknowledged message reached every member, or the drain time is up. */
@@ -156,7 +191,7 @@ final class LoadCommand implements Callable<Integer> {
         return room.members().stream().filter(BenchSocket::hasJoined).count();
     }
 
-    private ResultLine result(Fleet fleet, LoadStats stats, Pacer pacer) {
+    private ResultLine result(Fleet.Target target, Fleet fleet, LoadStats stats, Pacer pacer) {
         long lost = 0;
         long duplicated = 0;
         long outOfOrder = 0;
@@ -175,8 +210,13 @@ final class LoadCommand implements Callable<Integer> {
         Histogram latency = stats.measuredLatency();
         return new ResultLine()
                 .put("label", label)
+                .put("commit", commit == null ? RunConditions.gitCommit() : commit)
+                .put("serverJvmFlags", serverJvmFlags())
+                .put("protocol", protocol.label())
+                .put("servers", target.uris().stream().map(URI::toString).toList())
                 .put("connections", connections)
                 .put("connected", fleet.connected())
+                .put("connectedPerServer", fleet.connectedPerServer())
                 .put("rooms", rooms)
                 .put("ratePerSecond", rate)
                 .put("warmupSeconds", warmupSeconds)
@@ -200,12 +240,22 @@ final class LoadCommand implements Callable<Integer> {
                 .put("closedDuringRun", stats.closedDuringRun())
                 .put("closeCodes", stats.closeCodes())
                 .put("foreignFrames", stats.foreignFrames())
+                .put("otherEvents", stats.events())
                 .put("pacerMaxLagMs", pacer.maxLagNanos() / 1_000_000.0)
                 .put("serverCpuSeconds", round3(usage.serverTo - usage.serverFrom))
                 .put("serverCpuMicrosPerDelivery", round3(perDelivery(usage.serverTo - usage.serverFrom, stats)))
                 .put("clientCpuSeconds", round3(usage.ownTo - usage.ownFrom))
                 .put("clientCpuMicrosPerDelivery", round3(perDelivery(usage.ownTo - usage.ownFrom, stats)))
                 .put("loadAverage", new double[] {round3(usage.loadFrom), round3(usage.loadTo)});
+    }
+
+    /** Each server process's JVM flags, by pid; null for a pid whose command line cannot be read. */
+    private Map<Long, List<String>> serverJvmFlags() {
+        Map<Long, List<String>> flags = new LinkedHashMap<>();
+        for (long pid : serverPids) {
+            flags.put(pid, RunConditions.jvmFlags(pid).orElse(null));
+        }
+        return flags;
     }
 
     private static double perDelivery(double cpuSeconds, LoadStats stats) {

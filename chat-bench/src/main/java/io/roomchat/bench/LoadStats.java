@@ -14,6 +14,8 @@ import org.HdrHistogram.Recorder;
  */
 final class LoadStats {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(5);
+    /** Event types counted by name; a server sending more kinds than this has them counted as foreign frames. */
+    static final int MAX_EVENT_TYPES = 16;
 
     private final Recorder progressLatency = new Recorder(MAX_MICROS, 3);
     private final Recorder measuredLatency = new Recorder(MAX_MICROS, 3);
@@ -31,6 +33,7 @@ final class LoadStats {
     private final LongAdder closedDuringRun = new LongAdder();
     private final Map<Integer, LongAdder> refusals = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> closeCodes = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> events = new ConcurrentHashMap<>();
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureTo = Long.MAX_VALUE;
 
@@ -77,6 +80,15 @@ final class LoadStats {
 
     void foreignFrame() {
         foreignFrames.increment();
+    }
+
+    /** A v2 event that is not a benchmark message ({@code presence}, {@code typing}, {@code read}, ...). */
+    void event(String type) {
+        if (events.size() < MAX_EVENT_TYPES || events.containsKey(type)) {
+            events.computeIfAbsent(type, t -> new LongAdder()).increment();
+        } else {
+            foreignFrames.increment();
+        }
     }
 
     void connectFailed() {
@@ -148,12 +160,16 @@ final class LoadStats {
         return sorted(closeCodes);
     }
 
+    Map<String, Long> events() {
+        return sorted(events);
+    }
+
     long refusalCount() {
         return refusals.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    private static Map<Integer, Long> sorted(Map<Integer, LongAdder> counts) {
-        Map<Integer, Long> copy = new TreeMap<>();
+    private static <K> Map<K, Long> sorted(Map<K, LongAdder> counts) {
+        Map<K, Long> copy = new TreeMap<>();
         counts.forEach((code, count) -> copy.put(code, count.sum()));
         return copy;
     }

@@ -16,14 +16,14 @@ final class Loopback {
     static URI requireLoopback(URI target) {
         try {
             if (target.getHost() == null || !InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
-                throw new IllegalArgumentException("--url must name a loopback address (127.0.0.1, localhost): "
+                throw new IllegalArgumentException("a server address (--url, --target) must name a loopback address (127.0.0.1, localhost): "
                         + target);
             }
         } catch (UnknownHostException unknown) {
-            throw new IllegalArgumentException("--url host is unknown: " + target.getHost(), unknown);
+            throw new IllegalArgumentException("server host is unknown: " + target.getHost(), unknown);
         }
         if (!"ws".equals(target.getScheme())) {
-            throw new IllegalArgumentException("--url must be ws://...: " + target);
+            throw new IllegalArgumentException("a server address must be ws://...: " + target);
         }
         return target;
     }

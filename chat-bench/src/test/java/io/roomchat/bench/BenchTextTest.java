@@ -43,8 +43,8 @@ class BenchTextTest {
 
     @Test
     void a_reply_is_told_from_an_event_by_its_status_code() {
-        assertThat(BenchText.replyStatus("{\"statusCode\":200,\"body\":\"\"}")).isEqualTo(200);
-        assertThat(BenchText.replyStatus("{\"statusCode\":429,\"body\":\"rate limited\"}")).isEqualTo(429);
-        assertThat(BenchText.replyStatus("{\"messageId\":\"m\"}")).isEqualTo(-1);
+        assertThat(BenchProtocol.V1.replyStatus("{\"statusCode\":200,\"body\":\"\"}")).isEqualTo(200);
+        assertThat(BenchProtocol.V1.replyStatus("{\"statusCode\":429,\"body\":\"rate limited\"}")).isEqualTo(429);
+        assertThat(BenchProtocol.V1.replyStatus("{\"messageId\":\"m\"}")).isEqualTo(-1);
     }
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Measures the fan-out shape on a cluster on this machine (docs/benchmarks.md, "Protocol v2 and cluster"):
+# PostgreSQL and Redis from the Maven artifacts the tests use (chat-testkit's PostgresServer and RedisServer, run
+# by the test class ClusterServices), three server nodes (CHAT_STORE=postgres, CHAT_BUS=redis) started and stopped
+# by scripts/cluster.sh, and one `load` run over all of them: every room has posters and receivers on every node,
+# latency and loss are counted cluster-wide, server CPU is the nodes' together. Everything is stopped at the end.
+#
+#   chat-bench/run-cluster-benchmark.sh
+#
+# Environment (all optional):
+#   NODES=3 BASE_PORT=3201     nodes on 127.0.0.1:BASE_PORT.. (loopback only)
+#   CONNECTIONS=1000 ROOMS=1 RATE=100 DURATION=30 WARMUP=5 PROTOCOL=v1     the load (v1 or v2)
+#   SERVER_JAVA_OPTS=-Xmx1g    each node's JVM options (passed as JDK_JAVA_OPTIONS; the result line reports them)
+#   CLUSTER_SCRIPT=...         the node starter (default scripts/cluster.sh)
+#   SERVER_JAR, BENCH_JAR, RESULTS   as in run-benchmarks.sh
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+SERVER_JAR="${SERVER_JAR:-$ROOT/adapter-jetty/target/chat-server.jar}"
+BENCH_JAR="${BENCH_JAR:-$HERE/target/chat-bench.jar}"
+CLUSTER_SCRIPT="${CLUSTER_SCRIPT:-$ROOT/scripts/cluster.sh}"
+NODES="${NODES:-3}"
+BASE_PORT="${BASE_PORT:-3201}"
+CONNECTIONS="${CONNECTIONS:-1000}"
+ROOMS="${ROOMS:-1}"
+RATE="${RATE:-100}"
+DURATION="${DURATION:-30}"
+WARMUP="${WARMUP:-5}"
+PROTOCOL="${PROTOCOL:-v1}"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx1g}"
+RESULTS="${RESULTS:-$HERE/target/results/cluster-$(date +%Y%m%d-%H%M%S)}"
+export CHAT_JWT_SECRET="${CHAT_JWT_SECRET:-roomchat-benchmark-secret-0123456789abcdef}"
+
+if [ ! -x "$CLUSTER_SCRIPT" ]; then
+  echo "no $CLUSTER_SCRIPT (the three-node starter of docs/cluster.md); set CLUSTER_SCRIPT" >&2
+  exit 2
+fi
+if [ ! -f "$SERVER_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
+  echo "building the server and bench jars" >&2
+  (cd "$ROOT" && ./mvnw -B -o -q -pl adapter-jetty,chat-bench -am package -DskipTests)
+fi
+mkdir -p "$RESULTS"
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+# The test classpath holds chat-testkit and the PostgreSQL and Redis binaries' artifacts.
+CLASSPATH_FILE="$HERE/target/test-classpath.txt"
+(cd "$ROOT" && ./mvnw -B -o -q -pl chat-bench -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt)
+
+SERVICES_PID=""
+stop_all() {
+  CLUSTER_DIR="$RESULTS" CLUSTER_NODES="$NODES" "$CLUSTER_SCRIPT" stop >&2 || true
+  if [ -n "$SERVICES_PID" ] && kill -0 "$SERVICES_PID" 2>/dev/null; then
+    kill -TERM "$SERVICES_PID"
+    wait "$SERVICES_PID" 2>/dev/null || true
+  fi
+}
+trap stop_all EXIT
+
+java -cp "$HERE/target/test-classes:$(cat "$CLASSPATH_FILE")" io.roomchat.bench.ClusterServices \
+  "$RESULTS/services.env" > "$RESULTS/services.log" 2>&1 &
+SERVICES_PID=$!
+for _ in $(seq 1 240); do
+  [ -f "$RESULTS/services.env" ] && break
+  kill -0 "$SERVICES_PID" 2>/dev/null || { cat "$RESULTS/services.log" >&2; exit 1; }
+  sleep 0.5
+done
+[ -f "$RESULTS/services.env" ] || { echo "PostgreSQL and Redis did not come up" >&2; exit 1; }
+set -a
+# shellcheck disable=SC1091
+. "$RESULTS/services.env"
+set +a
+
+JDK_JAVA_OPTIONS="$SERVER_JAVA_OPTS" CHAT_HOST=127.0.0.1 CLUSTER_DIR="$RESULTS" CLUSTER_NODES="$NODES" \
+  CLUSTER_BASE_PORT="$BASE_PORT" CHAT_JAR="$SERVER_JAR" "$CLUSTER_SCRIPT" start >&2
+
+targets=() pids=()
+for n in $(seq 1 "$NODES"); do
+  targets+=("ws://127.0.0.1:$((BASE_PORT + n - 1))/")
+  pids+=("$(cat "$RESULTS/node-$n.pid")")
+done
+label="cluster-$NODES-$PROTOCOL"
+echo "== $label (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+java -Xms1g -Xmx1g -jar "$BENCH_JAR" load --target "$(IFS=,; echo "${targets[*]}")" \
+  --server-pid "$(IFS=,; echo "${pids[*]}")" --commit "$(git -C "$ROOT" rev-parse --short HEAD)" --protocol "$PROTOCOL" --label "$label" --progress 5 \
+  -c "$CONNECTIONS" -r "$ROOMS" --rate "$RATE" -d "$DURATION" --warmup "$WARMUP" \
+  | tee -a "$RESULTS/results.jsonl"
+echo "results: $RESULTS/results.jsonl" >&2
