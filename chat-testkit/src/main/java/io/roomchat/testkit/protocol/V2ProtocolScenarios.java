@@ -806,8 +806,12 @@ public abstract class V2ProtocolScenarios {
         String other = room();
         V2TestClient alice = joinedV2(user("alice"), room, "Alice");
         assertOk(alice.join(other, "Alice"));
-        JsonNode elsewhere = alice.post(other, "in the other room");
         JsonNode here = alice.post(room, "here");
+        JsonNode elsewhere = alice.post(other, "in the other room");
+        // postedAt is unique per room only: the other room's message must not share this one's millisecond.
+        while (elsewhere.path("postedAt").asText().equals(here.path("postedAt").asText())) {
+            elsewhere = alice.post(other, "in the other room, a millisecond later");
+        }
 
         assertStatus(alice.request(read(room, elsewhere.path("postedAt").asText())), 404, "postedAt");
         assertStatus(alice.request(read(room, "2001-01-01T00:00:00.000Z")), 404, "postedAt");
