@@ -43,7 +43,12 @@ if [ ! -f "$SERVER_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
   (cd "$ROOT" && mvn -q -pl adapter-jetty,chat-bench -am package -DskipTests)
 fi
 mkdir -p "$RESULTS"
-# Ten thousand sockets need ten thousand descriptors on each side.
+# Every socket needs a descriptor on each side (server and probe are separate processes): raise the hard limit
+# where it is below what the memory scenario holds (root may; otherwise the soft limit goes as high as allowed).
+WANT_DESCRIPTORS=$((IDLE_CONNECTIONS + 4096))
+if [ "$(ulimit -Hn)" != unlimited ] && [ "$(ulimit -Hn)" -lt "$WANT_DESCRIPTORS" ]; then
+  ulimit -Hn "$WANT_DESCRIPTORS" 2>/dev/null || echo "cannot raise the descriptor limit to $WANT_DESCRIPTORS" >&2
+fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 SERVER_PID=""
