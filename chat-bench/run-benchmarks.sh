@@ -9,7 +9,9 @@
 #   PORT=3101              server port (loopback only)
 #   DURATION=30            measured seconds of fanout and rooms (plus WARMUP=5)
 #   MAXRATE_RATES="..."    posting rates tried by maxrate, in order, each for MAXRATE_DURATION=15 s
-#   IDLE_CONNECTIONS=10000 connections held by the memory scenario (SOURCES=4 loopback source addresses)
+#   IDLE_CONNECTIONS=10000 connections held by the memory scenario, in rooms of 10, over SOURCES=16 loopback
+#                          source addresses (the probe keeps 128 upgrades in flight, and the server closes an
+#                          address's 17th unfinished HTTP connection: 16 sources keep each at 8 on a slow machine)
 #   SERVER_JAVA_OPTS=...   JVM options of the server (default -Xmx2g; the server sets its own heap-sizing
 #                          defaults at start-up, as it does when started by hand, so none are needed here)
 #   JFR=1                  record each server run with JDK Flight Recorder into the results folder
@@ -29,7 +31,7 @@ WARMUP="${WARMUP:-5}"
 MAXRATE_RATES="${MAXRATE_RATES:-100 150 200 300 400 600 800 1000}"
 MAXRATE_DURATION="${MAXRATE_DURATION:-15}"
 IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-10000}"
-SOURCES="${SOURCES:-4}"
+SOURCES="${SOURCES:-16}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx2g}"
 RESULTS="${RESULTS:-$HERE/target/results/$(date +%Y%m%d-%H%M%S)}"
 SCENARIOS=("$@")
