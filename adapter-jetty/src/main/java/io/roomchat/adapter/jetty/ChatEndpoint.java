@@ -30,7 +30,7 @@ import org.slf4j.MDC;
  *
  * <p>A handler of Jetty's core WebSocket API rather than a {@code Session.Listener}: the listener API keeps, for as
  * long as the socket is open, its upgrade request and response, which in Jetty 12.1 reach the whole HTTP/1
- * connection the upgrade came on, and binds seven method handles per socket; about 4 KB per idle connection
+ * connection the upgrade came on, and binds seven method handles per socket; together about 6 KB per idle connection
  * (docs/benchmarks.md). Text messages are assembled by Jetty's own sink (fragments, UTF-8 check, size limit), as the
  * listener API did.
  */
