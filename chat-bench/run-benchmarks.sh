@@ -9,7 +9,9 @@
 #   PORT=3101              server port (loopback only)
 #   DURATION=30            measured seconds of fanout and rooms (plus WARMUP=5)
 #   MAXRATE_RATES="..."    posting rates tried by maxrate, in order, each for MAXRATE_DURATION=15 s
-#   IDLE_CONNECTIONS=10000 connections held by the memory scenario (SOURCES=4 loopback source addresses)
+#   IDLE_CONNECTIONS=10000 connections held by the memory scenario, in rooms of 10, over SOURCES=16 loopback
+#                          source addresses (the probe keeps 128 upgrades in flight, and the server closes an
+#                          address's 17th unfinished HTTP connection: 16 sources keep each at 8 on a slow machine)
 #   SERVER_JAVA_OPTS=...   JVM options of the server (default -Xmx2g; the server sets its own heap-sizing
 #                          defaults at start-up, as it does when started by hand, so none are needed here)
 #   PROTOCOL=v1            wire protocol of the load scenarios (v1 or v2; docs/protocol.md)
@@ -30,7 +32,7 @@ WARMUP="${WARMUP:-5}"
 MAXRATE_RATES="${MAXRATE_RATES:-100 150 200 300 400 600 800 1000}"
 MAXRATE_DURATION="${MAXRATE_DURATION:-15}"
 IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-10000}"
-SOURCES="${SOURCES:-4}"
+SOURCES="${SOURCES:-16}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx2g}"
 PROTOCOL="${PROTOCOL:-v1}"
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -46,7 +48,12 @@ if [ ! -f "$SERVER_JAR" ] || [ ! -f "$BENCH_JAR" ]; then
   (cd "$ROOT" && mvn -q -pl adapter-jetty,chat-bench -am package -DskipTests)
 fi
 mkdir -p "$RESULTS"
-# Ten thousand sockets need ten thousand descriptors on each side.
+# Every socket needs a descriptor on each side (server and probe are separate processes): raise the hard limit
+# where it is below what the memory scenario holds (root may; otherwise the soft limit goes as high as allowed).
+WANT_DESCRIPTORS=$((IDLE_CONNECTIONS + 4096))
+if [ "$(ulimit -Hn)" != unlimited ] && [ "$(ulimit -Hn)" -lt "$WANT_DESCRIPTORS" ]; then
+  ulimit -Hn "$WANT_DESCRIPTORS" 2>/dev/null || echo "cannot raise the descriptor limit to $WANT_DESCRIPTORS" >&2
+fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 SERVER_PID=""

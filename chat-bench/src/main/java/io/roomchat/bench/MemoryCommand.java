@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
 final class MemoryCommand implements Callable<Integer> {
     private static final Pattern HEALTH_CONNECTIONS = Pattern.compile("\"connections\"\\s*:\\s*(\\d+)");
     private static final int CLASSES_SHOWN = 12;
+    /** Idle sockets cost the probe little (no traffic), so it holds more of them than {@code load} drives. */
+    static final int MAX_CONNECTIONS = 60_000;
 
     @Mixin
     TargetOptions server = new TargetOptions();
@@ -44,8 +46,8 @@ final class MemoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (connections < 1 || connections > LoadCommand.MAX_CONNECTIONS || rooms < 1 || rooms > connections) {
-            throw new IllegalArgumentException("need 1 <= rooms <= connections <= " + LoadCommand.MAX_CONNECTIONS);
+        if (connections < 1 || connections > MAX_CONNECTIONS || rooms < 1 || rooms > connections) {
+            throw new IllegalArgumentException("need 1 <= rooms <= connections <= " + MAX_CONNECTIONS);
         }
         Progress log = new Progress(System.err);
         ServerProbe probe = new ServerProbe(pid);
@@ -61,8 +63,10 @@ final class MemoryCommand implements Callable<Integer> {
             long count = fleet.sockets().stream().filter(BenchSocket::hasJoined).count();
             long heapBytes = (held.heapUsedKiB() - before.heapUsedKiB()) * 1024;
             long rssBytes = (held.rssKiB() - before.rssKiB()) * 1024;
-            log.line("held %d: heap %d KiB live (%d KiB committed), RSS %d KiB, %d threads", count,
-                    held.heapUsedKiB(), held.heapCommittedKiB(), held.rssKiB(), held.threads());
+            long rssAfterGcBytes = (held.rssAfterGcKiB() - before.rssAfterGcKiB()) * 1024;
+            log.line("held %d: heap %d KiB live (%d KiB committed), RSS %d KiB (%d KiB after a full GC), %d threads",
+                    count, held.heapUsedKiB(), held.heapCommittedKiB(), held.rssKiB(), held.rssAfterGcKiB(),
+                    held.threads());
             result.put("joined", count)
                     .put("serverConnections", serverConnections(target.uri()))
                     .put("heapBaselineKiB", before.heapUsedKiB())
@@ -71,6 +75,7 @@ final class MemoryCommand implements Callable<Integer> {
                     .put("rssBaselineKiB", before.rssKiB())
                     .put("rssHeldKiB", held.rssKiB())
                     .put("rssBytesPerConnection", count == 0 ? 0 : rssBytes / count)
+                    .put("rssAfterGcBytesPerConnection", count == 0 ? 0 : rssAfterGcBytes / count)
                     .put("heapCommittedBaselineKiB", before.heapCommittedKiB())
                     .put("heapCommittedHeldKiB", held.heapCommittedKiB())
                     .put("threadsBaseline", before.threads())

@@ -27,22 +27,32 @@ final class ServerProbe {
         this.pid = pid;
     }
 
-    /** One sample: a full GC first, so the heap figure is what is really live. */
+    /**
+     * One sample: the resident set first, as the operating system sees it with the server left alone (a forced
+     * collection would shrink it to a figure no running server shows), then a full GC, so the heap figure is what
+     * is really live, and the resident set again after it.
+     */
     Sample sample() throws IOException, InterruptedException {
+        long rss = rssKiB(status());
         jcmd("GC.run");
         String heapInfo = jcmd("GC.heap_info");
-        String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+        String status = status();
         // class_histogram runs its own full GC: the live objects only.
         Map<String, Long> bytesByClass = histogram(jcmd("GC.class_histogram"));
-        return new Sample(heapUsedKiB(heapInfo), heapCommittedKiB(heapInfo), rssKiB(status), threads(status),
+        return new Sample(heapUsedKiB(heapInfo), heapCommittedKiB(heapInfo), rss, rssKiB(status), threads(status),
                 bytesByClass);
     }
 
+    private String status() throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+    }
+
     /**
-     * Heap in use and committed (what the JVM holds from the OS for the heap), resident set, the process's
-     * threads, and live bytes per class at one moment.
+     * Heap in use and committed (what the JVM holds from the OS for the heap), resident set before and after the
+     * forced collection, the process's threads, and live bytes per class at one moment.
      */
-    record Sample(long heapUsedKiB, long heapCommittedKiB, long rssKiB, long threads, Map<String, Long> bytesByClass) {
+    record Sample(long heapUsedKiB, long heapCommittedKiB, long rssKiB, long rssAfterGcKiB, long threads,
+            Map<String, Long> bytesByClass) {
     }
 
     /**

@@ -7,8 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
+import org.eclipse.jetty.websocket.core.messages.MessageSink;
+import org.eclipse.jetty.websocket.core.messages.StringMessageSink;
+import org.eclipse.jetty.websocket.core.util.MethodHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,9 +26,15 @@ import org.slf4j.MDC;
  * handled); the shared {@link io.roomchat.wire.FramePipeline} makes each frame's one reply, which goes out through
  * the connection's ordered queue, so replies leave in the order the frames came. The socket does not outlive its
  * token: it is closed with 4401 when the token's {@code exp} passes, and a frame that arrives after it is not
- * handled. Public only because Jetty calls it reflectively.
+ * handled.
+ *
+ * <p>A handler of Jetty's core WebSocket API rather than a {@code Session.Listener}: the listener API keeps, for as
+ * long as the socket is open, its upgrade request and response, which in Jetty 12.1 reach the whole HTTP/1
+ * connection the upgrade came on, and binds seven method handles per socket; together about 6 KB per idle connection
+ * (docs/benchmarks.md). Text messages are assembled by Jetty's own sink (fragments, UTF-8 check, size limit), as the
+ * listener API did.
  */
-public final class ChatEndpoint implements Session.Listener.AutoDemanding {
+final class ChatEndpoint implements FrameHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
     private static final int INTERNAL_ERROR = 1011;
     static final int TOKEN_EXPIRED = 4401;
@@ -34,6 +48,11 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ClientConnection connection;
     private volatile Future<?> closeAtExpiry;
+    /** Assembles text messages (fragments, UTF-8, size limit); made when the socket opens. */
+    private MessageSink text;
+    /** What a continuation frame continues, and the bytes of a binary message so far (checked, never kept). */
+    private byte continuing = OpCode.TEXT;
+    private long binaryBytes;
 
     /** {@code accepted}: the connection's record as the token made it. */
     ChatEndpoint(Connection accepted, EndpointWiring services) {
@@ -43,13 +62,21 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketOpen(Session session) {
+    public void onOpen(CoreSession session, Callback callback) {
         try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
             open(session);
         }
+        callback.succeeded();
+        session.demand();
     }
 
-    private void open(Session session) {
+    private void open(CoreSession session) {
+        // A plain lambda rather than a bound method handle: 16 bytes per socket instead of about 140.
+        MethodHolder onText = arguments -> {
+            onText((String) arguments[0]);
+            return null;
+        };
+        text = new StringMessageSink(session, onText, true);
         connection = new ClientConnection(id, session, services.gateway().writers(), services.limits());
         if (!settled.compareAndSet(false, true)) {
             // Too late: the upgrade was already given up and the record removed.
@@ -74,10 +101,48 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         }
     }
 
+    /**
+     * One frame. Every path completes the callback and demands the next frame once this one is handled (the text
+     * sink demands itself), so a client can never have more than one frame in the server's hands.
+     */
     @Override
-    public void onWebSocketText(String text) {
+    public void onFrame(Frame frame, Callback callback) {
+        switch (frame.getOpCode()) {
+            case OpCode.TEXT -> {
+                continuing = OpCode.TEXT;
+                text.accept(frame, callback);
+            }
+            case OpCode.BINARY -> {
+                continuing = OpCode.BINARY;
+                binaryBytes = 0;
+                binary(frame, callback);
+            }
+            case OpCode.CONTINUATION -> {
+                if (continuing == OpCode.TEXT) {
+                    text.accept(frame, callback);
+                } else {
+                    binary(frame, callback);
+                }
+            }
+            case OpCode.PING -> handled(callback, () -> onPing(frame.getPayload()));
+            case OpCode.PONG -> handled(callback, () -> connection.heard());
+            // Jetty answers the close frame itself and then reports onClosed.
+            default -> callback.succeeded();
+        }
+    }
+
+    private void handled(Callback callback, Runnable handling) {
         try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
-            handle(text);
+            handling.run();
+        }
+        callback.succeeded();
+        connection.demand();
+    }
+
+    /** A text message, whole and valid UTF-8 (the sink checked it). */
+    private void onText(String message) {
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
+            handle(message);
         }
     }
 
@@ -89,14 +154,29 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         }
     }
 
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        ClientConnection client = connection;
-        client.heard();
-        if (!closeIfTokenExpired()) {
-            reply(client, services.pipeline().binary(id, accepted.protocol()));
+    /**
+     * A binary message is refused with one reply once it is whole; its bytes are counted against the limit (1009
+     * past it, as for text) but never kept.
+     */
+    private void binary(Frame frame, Callback callback) {
+        binaryBytes += frame.getPayloadLength();
+        long limit = services.limits().maxFrameBytes();
+        if (binaryBytes > limit) {
+            callback.failed(new MessageTooLargeException("binary message of " + binaryBytes + " bytes > " + limit));
+            return;
         }
-        callback.succeed();
+        if (!frame.isFin()) {
+            callback.succeeded();
+            connection.demand();
+            return;
+        }
+        handled(callback, () -> {
+            ClientConnection client = connection;
+            client.heard();
+            if (!closeIfTokenExpired()) {
+                reply(client, services.pipeline().binary(id, accepted.protocol()));
+            }
+        });
     }
 
     /** A frame after the token's {@code exp}: the socket is closed rather than the frame handled. */
@@ -125,18 +205,12 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
         }
     }
 
-    @Override
-    public void onWebSocketPong(ByteBuffer payload) {
-        connection.heard();
-    }
-
     /**
-     * With this method present Jetty leaves the pong to the endpoint: it goes through the bounded queue, at most
-     * one waiting (a newer ping's replaces it), and a ping over the frame budget closes the connection (1008), so
-     * a client that pings without reading costs a bounded amount of memory.
+     * The pong goes through the bounded queue, at most one waiting (a newer ping's replaces it), and a ping over
+     * the frame budget closes the connection (1008), so a client that pings without reading costs a bounded
+     * amount of memory.
      */
-    @Override
-    public void onWebSocketPing(ByteBuffer payload) {
+    private void onPing(ByteBuffer payload) {
         ClientConnection client = connection;
         client.heard();
         if (!services.pipeline().pingAllowed(id)) {
@@ -144,16 +218,25 @@ public final class ChatEndpoint implements Session.Listener.AutoDemanding {
             services.core().disconnect(id);
             return;
         }
-        client.pong(payload);
+        client.pong(payload == null ? ByteBuffer.allocate(0) : payload);
     }
 
     @Override
-    public void onWebSocketError(Throwable cause) {
+    public void onError(Throwable cause, Callback callback) {
         LOG.debug("connection {} error: {}", id, cause.toString());
+        callback.succeeded();
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onClosed(CloseStatus status, Callback callback) {
+        try {
+            closed(status.getCode());
+        } finally {
+            callback.succeeded();
+        }
+    }
+
+    private void closed(int statusCode) {
         try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
             Future<?> expiry = closeAtExpiry;
             if (expiry != null) {

@@ -40,8 +40,8 @@ import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
-import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * The self-hosted chat server: the wire protocol over Jetty WebSockets at {@code /}, the bundled web page, and
@@ -65,7 +65,6 @@ public final class ChatServer implements AutoCloseable {
     private final JettyConnectionGateway gateway;
     private final Server server;
     private final ServerConnector connector;
-    private final ServerWebSocketContainer sockets;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ChatServer(Builder b) {
@@ -116,13 +115,13 @@ public final class ChatServer implements AutoCloseable {
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins), userLimit);
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");
-        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, context, container -> {
-            container.setMaxTextMessageSize(limits.maxFrameBytes());
-            container.setMaxBinaryMessageSize(limits.maxFrameBytes());
-            container.setIdleTimeout(limits.idleTimeout());
-            container.addMapping("/", upgrade);
-        });
-        this.sockets = upgrades.getServerWebSocketContainer();
+        // Jetty's core WebSocket API, not its listener API: see ChatEndpoint for the memory that saves per socket.
+        WebSocketUpgradeHandler upgrades = new WebSocketUpgradeHandler(
+                WebSocketServerComponents.ensureWebSocketComponents(server, context));
+        upgrades.getConfiguration().setMaxTextMessageSize(limits.maxFrameBytes());
+        upgrades.getConfiguration().setMaxBinaryMessageSize(limits.maxFrameBytes());
+        upgrades.getConfiguration().setIdleTimeout(limits.idleTimeout());
+        upgrades.addMapping("/", upgrade);
         upgrades.setHandler(routes());
         context.setHandler(upgrades);
         server.setHandler(context);
@@ -246,7 +245,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private boolean hasOpenSessions() {
-        return !sockets.getOpenSessions().isEmpty();
+        return gateway.count() > 0;
     }
 
     /** Settings with the product's defaults; {@link #codec} and {@link #core} are required. */

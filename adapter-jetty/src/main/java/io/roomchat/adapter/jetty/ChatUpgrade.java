@@ -10,9 +10,10 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
-import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the upgrade does not complete. A client that offers the subprotocol {@value SubprotocolOffer#V2} gets it named in
  * the 101 and speaks v2; any other offer, or none, is v1 with no subprotocol in the answer.
  */
-final class ChatUpgrade implements WebSocketCreator {
+final class ChatUpgrade implements WebSocketNegotiator {
     private static final Logger LOG = LoggerFactory.getLogger(ChatUpgrade.class);
 
     private final EndpointWiring services;
@@ -37,7 +38,7 @@ final class ChatUpgrade implements WebSocketCreator {
     }
 
     @Override
-    public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (!origins.allows(origin, request.getHeaders().get(HttpHeader.HOST))) {
             LOG.info("refused upgrade from {}: origin not allowed", Request.getRemoteAddr(request));

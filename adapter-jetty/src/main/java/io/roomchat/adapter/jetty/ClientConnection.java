@@ -5,18 +5,20 @@ import io.roomchat.core.domain.Limits;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /** One open socket as the server sees it: its session and its ordered, bounded outbound queue. */
 final class ClientConnection {
     private final ConnectionId id;
-    private final Session session;
+    private final CoreSession session;
     private final OutboundQueue outbound;
     private final AtomicBoolean dropped = new AtomicBoolean();
     private volatile long lastHeardNanos = System.nanoTime();
 
-    ClientConnection(ConnectionId id, Session session, Executor writers, Limits limits) {
+    ClientConnection(ConnectionId id, CoreSession session, Executor writers, Limits limits) {
         this.id = id;
         this.session = session;
         this.outbound = new OutboundQueue(session, writers, limits.outboundQueueFrames(), limits.outboundQueueBytes());
@@ -44,7 +46,12 @@ final class ClientConnection {
     }
 
     void ping() {
-        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+    }
+
+    /** Ready for the client's next frame: Jetty reads one frame at a time, each asked for. */
+    void demand() {
+        session.demand();
     }
 
     /** Answers a ping through the queue; a connection already closing answers nothing. */
@@ -53,7 +60,7 @@ final class ClientConnection {
     }
 
     boolean isOpen() {
-        return session.isOpen();
+        return session.isOutputOpen();
     }
 
     /**
@@ -73,6 +80,6 @@ final class ClientConnection {
 
     /** Drops the TCP connection without a close handshake. */
     void disconnect() {
-        session.disconnect();
+        session.abort();
     }
 }

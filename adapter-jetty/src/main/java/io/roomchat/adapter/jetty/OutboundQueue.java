@@ -7,8 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
@@ -35,7 +33,6 @@ final class OutboundQueue implements Runnable {
     private static final int MAX_GROUP_FRAMES = 8;
     private static final int MAX_GROUP_BYTES = 2048;
 
-    private final Session session;
     private final CoreSession frames;
     private final Executor writers;
     private final int boundFrames;
@@ -49,9 +46,8 @@ final class OutboundQueue implements Runnable {
     private boolean scheduled;
     private boolean refused;
 
-    OutboundQueue(Session session, Executor writers, int boundFrames, int boundBytes) {
-        this.session = session;
-        this.frames = ((WebSocketSession) session).getCoreSession();
+    OutboundQueue(CoreSession frames, Executor writers, int boundFrames, int boundBytes) {
+        this.frames = frames;
         this.writers = writers;
         this.boundFrames = boundFrames;
         this.boundBytes = boundBytes;
@@ -219,6 +215,6 @@ final class OutboundQueue implements Runnable {
     private void failed(Throwable cause) {
         // A write failed: the socket is broken. Jetty reports the close to the endpoint, which cleans up.
         refuse();
-        session.disconnect();
+        frames.abort();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.testkit.protocol.WsTestClient;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,38 @@ class FrameLimitsTest {
 
             JsonAssert.status(client.nextReply(), 413);
             JsonAssert.ok(client.join("room-long", "Long"));
+        }
+    }
+
+    @Test
+    void a_text_message_over_32_KiB_in_two_fragments_closes_the_connection_with_1009() {
+        WsTestClient client = chat.connect("fragmented-big-sender");
+        JsonAssert.ok(client.join("room-fragments", "Fragments"));
+
+        client.socket().sendText("{\"action\":\"onMessage\",\"message\":\"" + "x".repeat(20 * 1024), false).join();
+        client.socket().sendText("y".repeat(20 * 1024) + "\"}", true).join();
+
+        assertThat(client.awaitClose(Duration.ofSeconds(5))).isEqualTo(1009);
+    }
+
+    @Test
+    void a_binary_message_over_32_KiB_closes_the_connection_with_1009() {
+        WsTestClient client = chat.connect("big-binary-sender");
+
+        client.sendBinary(new byte[33 * 1024]);
+
+        assertThat(client.awaitClose(Duration.ofSeconds(5))).isEqualTo(1009);
+    }
+
+    @Test
+    void a_binary_message_in_fragments_gets_one_400_and_the_connection_stays_usable() {
+        try (WsTestClient client = chat.connect("fragmented-binary-sender")) {
+            client.socket().sendBinary(ByteBuffer.wrap(new byte[] {1, 2}), false).join();
+            client.socket().sendBinary(ByteBuffer.wrap(new byte[] {3}), true).join();
+
+            JsonAssert.status(client.nextReply(), 400);
+            // A second 400 would be taken as the join's reply.
+            JsonAssert.ok(client.join("room-binary-fragments", "Fragments"));
         }
     }
 
