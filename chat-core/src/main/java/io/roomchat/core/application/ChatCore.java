@@ -4,6 +4,7 @@ import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.in.BroadcastUseCase;
 import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.ClientCommand;
@@ -13,6 +14,7 @@ import io.roomchat.core.port.in.DisconnectUseCase;
 import io.roomchat.core.port.in.FrameCaller;
 import io.roomchat.core.port.in.HandleCommandUseCase;
 import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.KickCommand;
 import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.MarkReadCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
@@ -31,10 +33,13 @@ import io.roomchat.core.port.out.MessageIdGenerator;
 import io.roomchat.core.port.out.MessagePublisher;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.RoomBans;
+import io.roomchat.core.port.out.RoomPolicy;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -59,6 +64,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     private final Disconnecting disconnecting;
     private final Broadcasting broadcasting;
     private final ExpiringTokens expiringTokens;
+    private final Kicking kicking;
 
     private ChatCore(Builder b) {
         this.limits = b.limits;
@@ -78,18 +84,22 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         RoomOrder roomOrder = b.orderedRooms
                 ? RoomOrder.striped(b.messages, publisher)
                 : RoomOrder.none(b.messages, publisher);
+        Optional<RoomBans> bans = Optional.ofNullable(b.roomBans);
         this.joiningRoom = new JoiningRoom(b.connections, b.messages, presence, disconnecting, roomOrder,
                 new RoomSummary(b.connections, b.messages, b.readPositions),
-                new Resuming(b.messages, fanout, disconnecting), b.limits);
+                new Resuming(b.messages, fanout, disconnecting), new RoomAdmission(b.roomPolicy, bans, b.clock),
+                b.limits);
         this.postingMessage = new PostingMessage(members, textLimit, b.messages, b.ids, b.clock, roomOrder,
                 b.metrics);
-        this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
+        this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder,
+                b.roomPolicy);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
         this.typing = new Typing(members, b.connections, fanout, typingThrottle, disconnecting);
         this.markingRead = new MarkingRead(members, b.connections, b.messages, b.readPositions, fanout,
                 disconnecting);
         this.presenceQuerying = new PresenceQuerying(members, b.connections);
         this.expiringTokens = new ExpiringTokens(b.connections, disconnecting, b.clock);
+        this.kicking = new Kicking(b.connections, b.roomPolicy, bans, fanout, disconnecting, b.clock);
     }
 
     public static Builder builder() {
@@ -139,6 +149,9 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         if (command instanceof PresenceQuery query) {
             return presenceQuerying.presence(caller, query);
         }
+        if (command instanceof KickCommand kick) {
+            return kicking.kick(caller, kick);
+        }
         return readingHistory.readHistory(caller, (ReadHistoryQuery) command);
     }
 
@@ -157,6 +170,14 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         return broadcasting.broadcast(message);
     }
 
+    /**
+     * Takes the kicked user's connections held by this node's connection store out of the room, telling each: what a
+     * kick does locally, and what a bus that carries a kick to other nodes calls there.
+     */
+    public void expel(RoomEvent.Kicked kicked) {
+        kicking.expel(kicked);
+    }
+
     /** Wires the core. Stores, gateway and token verifier are required; the rest have working defaults. */
     public static final class Builder {
         private ConnectionStore connections;
@@ -171,6 +192,8 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         private Limits limits = Limits.defaults();
         private ChatMetrics metrics = ChatMetrics.none();
         private boolean orderedRooms = true;
+        private RoomPolicy roomPolicy = new GrantedRooms();
+        private RoomBans roomBans;
 
         private Builder() {
         }
@@ -245,6 +268,24 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
          */
         public Builder orderedRooms(boolean ordered) {
             this.orderedRooms = ordered;
+            return this;
+        }
+
+        /**
+         * Who may join which room and who moderates it (default: the grants the token verifier read from the token,
+         * see {@code docs/protocol.md}). An embedding program's own rule goes here.
+         */
+        public Builder roomPolicy(RoomPolicy policy) {
+            this.roomPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * Where a kick's bans are kept and looked up on every join. Without it the chat keeps no bans: a kick with
+         * minutes above 0 is refused (400) and changes nothing.
+         */
+        public Builder roomBans(RoomBans bans) {
+            this.roomBans = Objects.requireNonNull(bans);
             return this;
         }
 
