@@ -101,6 +101,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         private Duration minRefetchInterval = Duration.ofSeconds(30);
         private Duration httpTimeout = Duration.ofSeconds(5);
         private boolean allowHttp;
+        private AccessClaims accessClaims = AccessClaims.DEFAULT;
 
         private Builder(KeysFactory keysFactory, boolean jwksMode) {
             this.keysFactory = keysFactory;
@@ -116,6 +117,12 @@ public final class JwtTokenVerifier implements TokenVerifier {
         /** Tokens' {@code aud} must contain this value. */
         public Builder audience(String audience) {
             this.audience = requireText(audience, "audience");
+            return this;
+        }
+
+        /** The names of the claims carrying the rooms and moderator grants ({@code rooms} and {@code mod} by default). */
+        public Builder accessClaims(AccessClaims names) {
+            this.accessClaims = Objects.requireNonNull(names, "names");
             return this;
         }
 
@@ -162,7 +169,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         public JwtTokenVerifier build() {
             VerificationKeys keys = keysFactory.create(this);
             return new JwtTokenVerifier(JsonObjects.load(), keys,
-                    new SignedClaimsParser(keys.algorithms(), clock, clockSkew), new ClaimRules(issuer, audience));
+                    new SignedClaimsParser(keys.algorithms(), clock, clockSkew), new ClaimRules(issuer, audience, new GrantsReader(accessClaims)));
         }
 
         private void requireJwksMode(String option) {
