@@ -15,6 +15,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class Kicking {
         }
         String ban = "";
         if (command.minutes() > 0) {
-            Instant until = clock.instant().plus(Duration.ofMinutes(command.minutes()));
+            Instant until = clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofMinutes(command.minutes()));
             bans.get().ban(command.room(), command.userId(), until);
             ban = ", banned until " + until;
         }
