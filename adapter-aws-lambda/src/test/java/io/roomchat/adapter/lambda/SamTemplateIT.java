@@ -36,8 +36,8 @@ class SamTemplateIT {
             Map.entry("$disconnect", "io.roomchat.adapter.lambda.boot.DisconnectHandler"),
             Map.entry("onJoin", FRAMES), Map.entry("onMessage", FRAMES), Map.entry("onHistory", FRAMES),
             Map.entry("onLeave", FRAMES), Map.entry("onTyping", FRAMES), Map.entry("onRead", FRAMES),
-            Map.entry("onPresence", FRAMES), Map.entry("$default", FRAMES));
-    private static final int FUNCTIONS = 11;
+            Map.entry("onPresence", FRAMES), Map.entry("onKick", FRAMES), Map.entry("$default", FRAMES));
+    private static final int FUNCTIONS = 12;
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::NoValue", "AWS::Partition", "AWS::URLSuffix");
 
@@ -146,6 +146,18 @@ class SamTemplateIT {
     }
 
     @Test
+    void the_connect_function_reads_the_access_claims_under_the_names_the_stack_is_given() {
+        Map<String, Object> variables = map(map(properties(resources.get("ConnectFunction")).get("Environment"))
+                .get("Variables"));
+        Map<String, Map<String, Object>> parameters = map(template.get("Parameters"));
+
+        assertThat(variables).containsEntry("CHAT_ROOMS_CLAIM", Map.of("Ref", "RoomsClaim"))
+                .containsEntry("CHAT_MODERATOR_CLAIM", Map.of("Ref", "ModeratorClaim"));
+        assertThat(parameters.get("RoomsClaim")).containsEntry("Default", "rooms");
+        assertThat(parameters.get("ModeratorClaim")).containsEntry("Default", "mod");
+    }
+
+    @Test
     void only_the_connect_function_holds_the_token_key_and_it_comes_from_secrets_manager_by_reference() {
         Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")).get("Environment"));
         assertThat(map(globals.get("Variables")).keySet()).noneMatch(name -> name.startsWith("CHAT_JWT")
@@ -180,7 +192,8 @@ class SamTemplateIT {
                 "ConnectFunction", Set.of(),
                 "DisconnectFunction", Set.of(),
                 "FanoutFunction", postOnly));
-        for (String frames : List.of("Join", "Message", "History", "Leave", "Typing", "Read", "Presence", "Default")) {
+        for (String frames : List.of("Join", "Message", "History", "Leave", "Typing", "Read", "Presence", "Kick",
+                "Default")) {
             expected.put(frames + "Function", postAndClose);
         }
         functions().forEach((id, function) -> {
@@ -229,6 +242,8 @@ class SamTemplateIT {
                 "dynamodb:Query", "execute-api:ManageConnections");
         Map<String, Set<String>> expected = Map.ofEntries(
                 Map.entry("LeaveFunction", fansOutDirectly),
+                // A kick finds the user's connections in the room index, takes each out and tells the room.
+                Map.entry("KickFunction", fansOutDirectly),
                 Map.entry("TypingFunction", fansOutDirectly),
                 Map.entry("ReadFunction", fansOutDirectly),
                 Map.entry("PresenceFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",
@@ -271,6 +286,7 @@ class SamTemplateIT {
                 roomIndex, Set.of("dynamodb:Query"));
         Map<String, Map<String, Set<String>>> expected = Map.of(
                 "LeaveFunction", fansOut,
+                "KickFunction", fansOut,
                 "TypingFunction", fansOut,
                 "ReadFunction", Map.of(
                         connections, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),

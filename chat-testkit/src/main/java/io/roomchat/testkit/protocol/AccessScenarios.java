@@ -43,6 +43,11 @@ public abstract class AccessScenarios {
         return true;
     }
 
+    /** Whether the binding's message store records a moderator's delete (a store that cannot answers 500). */
+    protected boolean storesModeratorDeletes() {
+        return true;
+    }
+
     /**
      * The close code a kicked v1 connection sees: 4403 where the server holds the socket; API Gateway cannot send a
      * code, so serverless bindings close it as any server-side close.
@@ -155,6 +160,7 @@ public abstract class AccessScenarios {
 
     @Test
     void a_moderator_deletes_anothers_message_and_everyone_sees_it_deleted() {
+        assumeTrue(storesModeratorDeletes(), "this binding's message store does not record a moderator's delete yet");
         String room = room("mod-");
         WsTestClient bob = v2(user("bob"));
         WsTestClient carol = v2(user("carol"));
