@@ -1,31 +1,18 @@
 package io.roomchat.testkit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The system clock, moved forward by whatever a test asks: for a server that runs on real time but must see a
  * minutes-long rule (a room ban) run out without the test waiting minutes.
  */
-public final class ShiftedClock extends Clock {
+public final class ShiftedClock extends UtcClock {
     private final AtomicReference<Duration> shift = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration by) {
         shift.accumulateAndGet(by, Duration::plus);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("always UTC");
     }
 
     @Override
