@@ -6,6 +6,7 @@ import static io.roomchat.testkit.Samples.room;
 import static io.roomchat.testkit.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomchat.core.domain.AccessGrants;
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
@@ -15,6 +16,7 @@ import io.roomchat.core.domain.Membership;
 import io.roomchat.core.domain.PresentUser;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.RoomPattern;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.Departure;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +97,33 @@ public abstract class ConnectionStoreContract {
 
         assertThat(store.find(connection.id()).orElseThrow().protocol()).isEqualTo(Protocol.V2);
         assertThat(store.inRoom(room)).containsExactly(member(connection, "Ada"));
+    }
+
+    @Test
+    void a_connection_keeps_its_tokens_grants_through_joins_and_leaves() {
+        AccessGrants grants = AccessGrants.of(List.of(new RoomPattern("team-*"), new RoomPattern("a.b[c]")),
+                List.of(new RoomPattern("team-a")));
+        Connection connection = Connection.opened(Samples.connectionId(), new Identity(user(), Optional.empty(),
+                grants), T0, Protocol.V2);
+        store.add(connection);
+        RoomName room = room();
+
+        assertThat(store.find(connection.id()).orElseThrow().grants()).isEqualTo(grants);
+        assertThat(join(connection, room, "Ada").connection().grants()).isEqualTo(grants);
+        store.leave(connection.id(), room);
+        assertThat(store.find(connection.id()).orElseThrow().grants()).isEqualTo(grants);
+    }
+
+    @Test
+    void an_empty_rooms_grant_stays_a_grant_that_admits_nothing_and_no_grants_stay_none() {
+        AccessGrants nothing = AccessGrants.of(List.of(), List.of());
+        Connection limited = Connection.opened(Samples.connectionId(), new Identity(user(), Optional.empty(),
+                nothing), T0);
+        store.add(limited);
+        Connection open = added(user());
+
+        assertThat(store.find(limited.id()).orElseThrow().grants()).isEqualTo(nothing);
+        assertThat(store.find(open.id()).orElseThrow().grants()).isEqualTo(AccessGrants.NONE);
     }
 
     @Test

@@ -1,12 +1,9 @@
 package io.roomchat.testkit;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A UTC clock that shows what the test sets, for the time-dependent rules (token expiry, frame budgets). */
-public final class SettableClock extends Clock {
+public final class SettableClock extends UtcClock {
     private volatile Instant now;
 
     public SettableClock(Instant start) {
@@ -15,16 +12,6 @@ public final class SettableClock extends Clock {
 
     public void set(Instant instant) {
         this.now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("always UTC");
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * A room event on a bus between our own nodes or functions (SNS, Redis): not the client protocol. Every payload
  * has {@code "v":1} and a {@code kind}: {@code message} ({@code {"v":1,"kind":"message","message":{…}}}),
- * {@code presence}, {@code typing}, {@code read}; typing and read carry their {@code origin} connection. A payload
+ * {@code presence}, {@code typing}, {@code read}, {@code kicked}; typing and read carry their {@code origin} connection. A payload
  * without {@code kind} is a message, as written before other kinds crossed the bus, so both readers work during a
  * rolling deploy: an older reader ignores {@code kind} and refuses the kinds it does not know (no
  * {@code message}). A new kind adds one case to {@link #encode} and one to {@link #decode}.
@@ -55,6 +55,10 @@ final class BusEventJson {
             root.put("kind", "read");
             root.put("userId", read.userId().value());
             root.put("postedAt", read.postedAt().toString());
+        } else if (event instanceof RoomEvent.Kicked kicked) {
+            root.put("kind", "kicked");
+            root.put("userId", kicked.userId().value());
+            root.put("by", kicked.by().value());
         } else {
             throw new IllegalArgumentException("no bus shape for " + event.getClass().getSimpleName());
         }
@@ -86,6 +90,7 @@ final class BusEventJson {
                         new DisplayName(required(root, "name")));
                 case "typing" -> new RoomEvent.Typing(room, user, new DisplayName(required(root, "name")));
                 case "read" -> new RoomEvent.Read(room, user, Instant.parse(required(root, "postedAt")));
+                case "kicked" -> new RoomEvent.Kicked(room, user, new UserId(required(root, "by")));
                 default -> throw new UnknownKind();
             };
             return new Announcement(event, origin);

@@ -4,8 +4,10 @@ import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.HistoryCursor;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.ClientCommand;
 import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.KickCommand;
 import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.MarkReadCommand;
 import io.roomchat.core.port.in.PresenceQuery;
@@ -40,8 +42,28 @@ final class CommandReader {
             case "onPresence" -> new PresenceQuery(room(fields));
             case "onRead" -> new MarkReadCommand(room(fields), fields.optionalInstant("postedAt")
                     .orElseThrow(() -> new FrameRejected("postedAt: required")));
+            case "onKick" -> kick(fields);
             default -> unknown(action);
         };
+    }
+
+    private static KickCommand kick(FrameFields fields) {
+        RoomName room = room(fields);
+        UserId user = fields.required("userId", CommandReader::userId);
+        int minutes = fields.optionalInt("minutes").orElse(0);
+        if (minutes < 0 || minutes > KickCommand.MAX_MINUTES) {
+            throw new FrameRejected("minutes: must be 0-" + KickCommand.MAX_MINUTES);
+        }
+        return new KickCommand(room, user, minutes);
+    }
+
+    /** {@link UserId}'s own message says "user id"; on the wire the field is {@code userId}. */
+    private static UserId userId(String text) {
+        try {
+            return new UserId(text);
+        } catch (IllegalArgumentException invalid) {
+            throw new FrameRejected("userId: " + invalid.getMessage().substring("user id ".length()));
+        }
     }
 
     private static ClientCommand unknown(String action) {

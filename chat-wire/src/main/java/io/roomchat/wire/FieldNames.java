@@ -30,6 +30,7 @@ final class FieldNames {
     static final SerializableString LAST_READ = new SerializedString("lastRead");
     static final SerializableString UNREAD = new SerializedString("unread");
     static final SerializableString RECOVERED = new SerializedString("recovered");
+    static final SerializableString BY = new SerializedString("by");
 
     private FieldNames() {
     }

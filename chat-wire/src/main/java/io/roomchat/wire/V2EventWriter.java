@@ -39,6 +39,10 @@ final class V2EventWriter {
             writeText(json, ROOM, read.room().value());
             writeText(json, USER_ID, read.userId().value());
             writeTime(json, POSTED_AT, read.postedAt());
+        } else if (event instanceof RoomEvent.Kicked kicked) {
+            writeType(json, "kicked");
+            writeText(json, ROOM, kicked.room().value());
+            writeText(json, BY, kicked.by().value());
         }
         json.writeEndObject();
     }

@@ -8,8 +8,10 @@ import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.Status;
+import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.ClientCommand;
 import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.KickCommand;
 import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.MarkReadCommand;
 import io.roomchat.core.port.in.PresenceQuery;
@@ -44,6 +46,16 @@ class V2DecodingTest {
     @Test
     void onLeaveNamesTheRoom() {
         assertThat(v2("{'action':'onLeave','room':'general'}")).isEqualTo(new LeaveRoomCommand(GENERAL));
+    }
+
+    @Test
+    void onKickNamesTheRoomTheUserAndOptionalMinutes() {
+        assertThat(v2("{'action':'onKick','room':'general','userId':'bob'}"))
+                .isEqualTo(new KickCommand(GENERAL, new UserId("bob"), 0));
+        assertThat(v2("{'action':'onKick','room':'general','userId':'bob','minutes':null}"))
+                .isEqualTo(new KickCommand(GENERAL, new UserId("bob"), 0));
+        assertThat(v2("{'action':'onKick','room':'general','userId':'bob','minutes':43200}"))
+                .isEqualTo(new KickCommand(GENERAL, new UserId("bob"), 43_200));
     }
 
     @Test
@@ -105,7 +117,24 @@ class V2DecodingTest {
                         "since: out of range"),
                 Arguments.of("{'action':'onHistory','room':'general','before':'2026-11-27T18:38:45.123Z','since':3}",
                         "since: not allowed together with before"),
-                Arguments.of("{'action':'onFly','room':'general'}", "action: unknown 'onFly'"));
+                Arguments.of("{'action':'onFly','room':'general'}", "action: unknown 'onFly'"),
+                Arguments.of("{'action':'onKick','userId':'bob'}", "room: required"),
+                Arguments.of("{'action':'onKick','room':'','userId':'bob'}", "room must be 1-128 characters"),
+                Arguments.of("{'action':'onKick','room':'general'}", "userId: required"),
+                Arguments.of("{'action':'onKick','room':'general','userId':7}", "userId: must be a string"),
+                Arguments.of("{'action':'onKick','room':'general','userId':'   '}", "userId: must not be blank"),
+                Arguments.of("{'action':'onKick','room':'general','userId':'a\\nb'}",
+                        "userId: must not contain control characters"),
+                Arguments.of("{'action':'onKick','room':'general','userId':'bob','minutes':-1}",
+                        "minutes: must be 0-43200"),
+                Arguments.of("{'action':'onKick','room':'general','userId':'bob','minutes':43201}",
+                        "minutes: must be 0-43200"),
+                Arguments.of("{'action':'onKick','room':'general','userId':'bob','minutes':1.5}",
+                        "minutes: must be an integer"),
+                Arguments.of("{'action':'onKick','room':'general','userId':'bob','minutes':'5'}",
+                        "minutes: must be an integer"),
+                Arguments.of("{'action':'onKick','room':'general','userId':'bob','minutes':99999999999}",
+                        "minutes: out of range"));
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
@@ -115,7 +144,7 @@ class V2DecodingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"onLeave", "onTyping", "onPresence", "onRead"})
+    @ValueSource(strings = {"onLeave", "onTyping", "onPresence", "onRead", "onKick"})
     void v2ActionsAreUnknownToV1(String action) {
         String frame = json("{'action':'" + action + "','room':'general','postedAt':'2026-11-27T18:38:45.123Z'}");
 

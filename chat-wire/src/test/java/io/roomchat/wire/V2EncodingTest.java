@@ -130,7 +130,15 @@ class V2EncodingTest {
     }
 
     @Test
+    void aKickedEventNamesTheRoomAndTheModerator() {
+        assertThat(CODEC.encode(new RoomEvent.Kicked(GENERAL, ALICE, new UserId("mia")), Protocol.V2))
+                .isEqualTo(json("{'type':'kicked','room':'general','by':'mia'}"));
+    }
+
+    @Test
     void v1HasNoFrameForOtherEvents() {
+        assertThatThrownBy(() -> CODEC.encode(new RoomEvent.Kicked(GENERAL, ALICE, ALICE), Protocol.V1))
+                .as("a gateway closes a kicked v1 connection instead").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CODEC.encode(new RoomEvent.Typing(GENERAL, ALICE, new DisplayName("A")),
                 Protocol.V1)).isInstanceOf(IllegalArgumentException.class);
     }

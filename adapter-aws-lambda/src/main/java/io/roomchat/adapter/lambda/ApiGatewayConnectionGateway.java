@@ -1,6 +1,8 @@
 package io.roomchat.adapter.lambda;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.Delivery;
 import io.roomchat.core.port.out.DeliveryStatus;
@@ -18,8 +20,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
 /**
  * Delivers frames through API Gateway's {@code POST @connections/{id}}. Fan-out runs on a fixed number of
  * threads, so at most {@code maxInFlight} calls are open at once however large the room (the original awaited
- * each recipient in turn). A 410 means the socket is gone: the core then removes its record. Logs name the
- * connection and the error, never the frame.
+ * each recipient in turn). A 410 means the socket is gone: the core then removes its record. A kick of a v1
+ * connection deletes it ({@code DELETE @connections/{id}}). Logs name the connection and the error, never the frame.
  */
 final class ApiGatewayConnectionGateway implements ConnectionGateway, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ApiGatewayConnectionGateway.class.getName());
@@ -39,6 +41,13 @@ final class ApiGatewayConnectionGateway implements ConnectionGateway, AutoClosea
 
     @Override
     public CompletionStage<DeliveryStatus> deliver(ConnectionId to, Delivery delivery) {
+        if (delivery.protocol() == Protocol.V1 && delivery.event() instanceof RoomEvent.Kicked) {
+            // API Gateway cannot send a close code: a kicked v1 socket is closed as any server-side close.
+            return CompletableFuture.supplyAsync(() -> {
+                close(to);
+                return DeliveryStatus.DELIVERED;
+            }, senders);
+        }
         return CompletableFuture.supplyAsync(() -> send(to, delivery.text()), senders);
     }
 

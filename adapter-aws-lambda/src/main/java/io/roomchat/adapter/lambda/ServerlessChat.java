@@ -23,6 +23,7 @@ import io.roomchat.core.port.out.FanoutReport;
 import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.PublisherVerifier;
+import io.roomchat.core.port.out.RoomBans;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.TokenVerifier;
 import io.roomchat.core.port.out.TypingGate;
@@ -76,6 +77,9 @@ public final class ServerlessChat implements AutoCloseable {
         if (b.typingGate != null) {
             core.typingGate(b.typingGate);
         }
+        if (b.roomBans != null) {
+            core.roomBans(b.roomBans);
+        }
         if (b.sns != null) {
             core.publisher(new SnsRoomEventPublisher(b.sns, b.topicArn, endpoint));
         }
@@ -103,7 +107,7 @@ public final class ServerlessChat implements AutoCloseable {
         return connectRoute.disconnect(event);
     }
 
-    /** Every frame route ({@code onJoin} … {@code onPresence}, {@code $default}): one reply to the caller each. */
+    /** Every frame route ({@code onJoin} … {@code onPresence}, {@code onKick}, {@code $default}): one reply each. */
     public APIGatewayV2WebSocketResponse onFrame(APIGatewayV2WebSocketEvent event) {
         return frameRoute.handle(event);
     }
@@ -165,6 +169,7 @@ public final class ServerlessChat implements AutoCloseable {
         private FrameBudgets budgets = FrameBudgets.UNLIMITED;
         private TypingGate typingGate;
         private Clock clock = Clock.systemUTC();
+        private RoomBans roomBans;
         private ChatMetrics metrics = ChatMetrics.none();
 
         private Builder() {
@@ -261,6 +266,15 @@ public final class ServerlessChat implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * Where a kick's bans are kept: a store every function shares. Without it a kick with minutes above 0 is
+         * refused (400) and changes nothing.
+         */
+        public Builder roomBans(RoomBans bans) {
+            this.roomBans = Objects.requireNonNull(bans);
             return this;
         }
 

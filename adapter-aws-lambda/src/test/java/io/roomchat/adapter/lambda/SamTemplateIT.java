@@ -36,7 +36,7 @@ class SamTemplateIT {
             Map.entry("$disconnect", "io.roomchat.adapter.lambda.boot.DisconnectHandler"),
             Map.entry("onJoin", FRAMES), Map.entry("onMessage", FRAMES), Map.entry("onHistory", FRAMES),
             Map.entry("onLeave", FRAMES), Map.entry("onTyping", FRAMES), Map.entry("onRead", FRAMES),
-            Map.entry("onPresence", FRAMES), Map.entry("$default", FRAMES));
+            Map.entry("onPresence", FRAMES), Map.entry("onKick", FRAMES), Map.entry("$default", FRAMES));
     private static final int FUNCTIONS = 12;
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::NoValue", "AWS::Partition", "AWS::URLSuffix");
@@ -175,6 +175,18 @@ class SamTemplateIT {
     }
 
     @Test
+    void the_connect_function_reads_the_access_claims_under_the_names_the_stack_is_given() {
+        Map<String, Object> variables = map(map(properties(resources.get("ConnectFunction")).get("Environment"))
+                .get("Variables"));
+        Map<String, Map<String, Object>> parameters = map(template.get("Parameters"));
+
+        assertThat(variables).containsEntry("CHAT_ROOMS_CLAIM", Map.of("Ref", "RoomsClaim"))
+                .containsEntry("CHAT_MODERATOR_CLAIM", Map.of("Ref", "ModeratorClaim"));
+        assertThat(parameters.get("RoomsClaim")).containsEntry("Default", "rooms");
+        assertThat(parameters.get("ModeratorClaim")).containsEntry("Default", "mod");
+    }
+
+    @Test
     void only_the_connect_and_server_api_functions_hold_the_token_key_and_it_comes_from_secrets_manager_by_reference() {
         Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")).get("Environment"));
         assertThat(map(globals.get("Variables")).keySet()).noneMatch(name -> name.startsWith("CHAT_JWT")
@@ -207,16 +219,17 @@ class SamTemplateIT {
     }
 
     @Test
-    void functions_that_only_post_to_connections_may_only_post_and_the_frame_functions_may_also_close() {
+    void each_function_may_post_to_or_close_connections_only_as_its_work_needs() {
         String connections = "arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${ChatWebSocketApi}/${StageName}/";
         Set<String> postOnly = Set.of(connections + "POST/@connections/*");
         Set<String> postAndClose = Set.of(connections + "POST/@connections/*", connections + "DELETE/@connections/*");
         Map<String, Set<String>> expected = new HashMap<>(Map.of(
                 "ConnectFunction", Set.of(),
                 "DisconnectFunction", Set.of(),
-                "FanoutFunction", postOnly,
+                "FanoutFunction", postAndClose,
                 "ServerApiFunction", postOnly));
-        for (String frames : List.of("Join", "Message", "History", "Leave", "Typing", "Read", "Presence", "Default")) {
+        for (String frames : List.of("Join", "Message", "History", "Leave", "Typing", "Read", "Presence", "Kick",
+                "Default")) {
             expected.put(frames + "Function", postAndClose);
         }
         functions().forEach((id, function) -> {
@@ -265,6 +278,8 @@ class SamTemplateIT {
                 "dynamodb:Query", "execute-api:ManageConnections");
         Map<String, Set<String>> expected = Map.ofEntries(
                 Map.entry("LeaveFunction", fansOutDirectly),
+                // A kick finds the user's connections in the room index, takes each out and tells the room.
+                Map.entry("KickFunction", fansOutDirectly),
                 Map.entry("TypingFunction", fansOutDirectly),
                 Map.entry("ReadFunction", fansOutDirectly),
                 Map.entry("PresenceFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",
@@ -282,8 +297,9 @@ class SamTemplateIT {
                         "execute-api:ManageConnections")),
                 Map.entry("DefaultFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem",
                         "execute-api:ManageConnections")),
+                // Presence leaves of departures (gone, kicked) go through the topic; a kicked v1 socket is closed.
                 Map.entry("FanoutFunction", Set.of("dynamodb:Query", "dynamodb:DeleteItem", "dynamodb:UpdateItem",
-                        "execute-api:ManageConnections")),
+                        "sns:Publish", "execute-api:ManageConnections")),
                 // Stores as onMessage does; fans out by SNS, or directly (members, gone ones removed, POST only).
                 Map.entry("ServerApiFunction", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
                         "dynamodb:DeleteItem", "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections")));
@@ -317,6 +333,11 @@ class SamTemplateIT {
                         connections, Set.of("dynamodb:DeleteItem", "dynamodb:UpdateItem"),
                         roomIndex, Set.of("dynamodb:Query")),
                 "LeaveFunction", fansOut,
+                // A kick with minutes stores a ban in the messages table.
+                "KickFunction", Map.of(
+                        connections, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                        messages, Set.of("dynamodb:UpdateItem"),
+                        roomIndex, Set.of("dynamodb:Query")),
                 "TypingFunction", fansOut,
                 "ReadFunction", Map.of(
                         connections, Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),

@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * connections  connectionId (hash, S) · userId · connectedAt (ISO-8601) · protocol (N: 1, 2; absent = 1) ·
  *              rooms (M: room → name, the rooms it is in) · expiresAt (epoch s, TTL) ·
  *              tokenExpiresAt? (ISO-8601: the token's exp, after which a frame closes the connection) ·
+ *              grantRooms? (L of S: the token's rooms grant, absent when it has none) ·
+ *              grantModerates? (L of S: the rooms it moderates, absent when none) ·
  *              nextFrameAt? (N, epoch µs: the frame budget, see DynamoDbFrameBudgets)
  *   memberships connectionId = MEMBER_PREFIX + room + US + connection id · room · member (the connection id) ·
  *              userId · name · protocol · expiresAt — one per (connection, room), the only items with a room
@@ -50,6 +52,8 @@ final class ChatTables {
     static final String NAME = "name";
     static final String EXPIRES_AT = "expiresAt";
     static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
+    static final String GRANT_ROOMS = "grantRooms";
+    static final String GRANT_MODERATES = "grantModerates";
     static final String NEXT_FRAME_AT = "nextFrameAt";
     /** On a membership item: when its connection last had a typing event forwarded in its room (epoch ms). */
     static final String TYPED_AT = "typedAt";

@@ -12,21 +12,27 @@ import static io.roomchat.adapter.dynamodb.ChatTables.PROTOCOL;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOM;
 import static io.roomchat.adapter.dynamodb.ChatTables.ROOMS;
 import static io.roomchat.adapter.dynamodb.ChatTables.TOKEN_EXPIRES_AT;
+import static io.roomchat.adapter.dynamodb.ChatTables.GRANT_MODERATES;
+import static io.roomchat.adapter.dynamodb.ChatTables.GRANT_ROOMS;
 import static io.roomchat.adapter.dynamodb.ChatTables.USER_ID;
 
+import io.roomchat.core.domain.AccessGrants;
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.RoomPattern;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.ChatStorageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -64,6 +70,11 @@ final class ConnectionItems {
         connection.rooms().forEach((room, name) -> rooms.put(room.value(), AttributeValue.fromS(name.value())));
         item.put(ROOMS, AttributeValue.fromM(rooms));
         connection.tokenExpiry().ifPresent(exp -> item.put(TOKEN_EXPIRES_AT, AttributeValue.fromS(exp.toString())));
+        // Later frames (a moderator's delete or kick) are fresh calls that know the connection by this record only.
+        connection.grants().rooms().ifPresent(granted -> item.put(GRANT_ROOMS, patterns(granted)));
+        if (!connection.grants().moderates().isEmpty()) {
+            item.put(GRANT_MODERATES, patterns(connection.grants().moderates()));
+        }
         return item;
     }
 
@@ -93,6 +104,23 @@ final class ConnectionItems {
         return AttributeValue.fromN(protocol == Protocol.V2 ? "2" : "1");
     }
 
+    private static AttributeValue patterns(List<RoomPattern> patterns) {
+        return AttributeValue.fromL(patterns.stream().map(pattern -> AttributeValue.fromS(pattern.value())).toList());
+    }
+
+    private static Optional<List<RoomPattern>> patterns(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue stored = item.get(attribute);
+        if (stored == null || !stored.hasL()) {
+            return Optional.empty();
+        }
+        return Optional.of(stored.l().stream().map(value -> new RoomPattern(value.s())).toList());
+    }
+
+    /** Records written before grants existed have none: their tokens granted nothing. */
+    private static AccessGrants grants(Map<String, AttributeValue> item) {
+        return new AccessGrants(patterns(item, GRANT_ROOMS), patterns(item, GRANT_MODERATES).orElse(List.of()));
+    }
+
     static Connection connection(Map<String, AttributeValue> item) {
         try {
             Map<RoomName, DisplayName> rooms = new HashMap<>();
@@ -108,7 +136,7 @@ final class ConnectionItems {
                     new UserId(StoredItems.string(item, USER_ID)),
                     Instant.parse(StoredItems.string(item, CONNECTED_AT)),
                     protocol(item), rooms,
-                    tokenExpiresAt == null ? null : Instant.parse(tokenExpiresAt));
+                    tokenExpiresAt == null ? null : Instant.parse(tokenExpiresAt), grants(item));
         } catch (IllegalArgumentException | NullPointerException | DateTimeParseException invalid) {
             throw new ChatStorageException("stored connection record is invalid", invalid);
         }

@@ -7,6 +7,7 @@ import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.RoomBans;
+import io.roomchat.core.port.out.RoomPolicy;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.time.Clock;
 import java.util.Objects;
@@ -58,6 +59,8 @@ public final class InMemoryChat {
         private Limits limits = Limits.defaults();
         private Clock clock = Clock.systemUTC();
         private ChatMetrics metrics = ChatMetrics.none();
+        private RoomBans roomBans = new InMemoryRoomBans();
+        private RoomPolicy roomPolicy;
 
         private Builder(TokenVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -94,9 +97,24 @@ public final class InMemoryChat {
             return this;
         }
 
+        /** Where a kick's bans are kept (default: in memory, until the process ends). */
+        public Builder roomBans(RoomBans bans) {
+            this.roomBans = Objects.requireNonNull(bans, "bans");
+            return this;
+        }
+
+        /**
+         * Who may join which room and who moderates it (default: the grants in each connection's identity; see
+         * {@code docs/embedding.md}, "Who may join").
+         */
+        public Builder roomPolicy(RoomPolicy policy) {
+            this.roomPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         public EmbeddedChat build() {
             InProcessConnectionGateway gateway = new InProcessConnectionGateway();
-            ChatCore core = ChatCore.builder()
+            ChatCore.Builder core = ChatCore.builder()
                     .connectionStore(connections)
                     .messageStore(messages)
                     .readPositions(readPositions)
@@ -105,8 +123,11 @@ public final class InMemoryChat {
                     .limits(limits)
                     .clock(clock)
                     .metrics(metrics)
-                    .build();
-            return new InProcessChat(core, gateway);
+                    .roomBans(roomBans);
+            if (roomPolicy != null) {
+                core.roomPolicy(roomPolicy);
+            }
+            return new InProcessChat(core.build(), gateway);
         }
     }
 }

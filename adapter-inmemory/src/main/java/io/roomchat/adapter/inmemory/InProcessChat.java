@@ -31,7 +31,12 @@ final class InProcessChat implements EmbeddedChat {
     public Optional<EmbeddedConnection> connect(String token, Consumer<ChatMessage> sink) {
         Objects.requireNonNull(sink, "sink");
         // A v1 connection is sent message events only.
-        return open(token, Protocol.V1, event -> sink.accept(((RoomEvent.Message) event).message()));
+        // v1 has message events only; a kick takes the connection out of its room without one.
+        return open(token, Protocol.V1, event -> {
+            if (event instanceof RoomEvent.Message message) {
+                sink.accept(message.message());
+            }
+        });
     }
 
     @Override

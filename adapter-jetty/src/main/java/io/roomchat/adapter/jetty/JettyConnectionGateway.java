@@ -1,6 +1,8 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.Delivery;
 import io.roomchat.core.port.out.DeliveryStatus;
@@ -23,10 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The sockets open in this process, and delivery to them. Delivering only queues the frame, so a fan-out never
  * waits on any one client; a client whose queue is full is dropped (close 1008) and reported GONE, which makes
- * the core forget its record: the room stops delivering to it while everyone else is unaffected.
+ * the core forget its record: the room stops delivering to it while everyone else is unaffected. A kick of a v1
+ * connection closes it with 4403.
  */
 final class JettyConnectionGateway implements ConnectionGateway {
     static final int POLICY_VIOLATION = 1008;
+    /** A moderator removed a v1 connection's user from its room: v1 has no event to say so. */
+    static final int KICKED = 4403;
     private static final Logger LOG = LoggerFactory.getLogger(JettyConnectionGateway.class);
     private static final CompletableFuture<DeliveryStatus> DELIVERED = CompletableFuture.completedFuture(DeliveryStatus.DELIVERED);
     private static final CompletableFuture<DeliveryStatus> GONE = CompletableFuture.completedFuture(DeliveryStatus.GONE);
@@ -52,6 +57,10 @@ final class JettyConnectionGateway implements ConnectionGateway {
         ClientConnection connection = open.get(to);
         if (connection == null) {
             return GONE;
+        }
+        if (delivery.protocol() == Protocol.V1 && delivery.event() instanceof RoomEvent.Kicked) {
+            drop(connection, KICKED, "kicked from the room by a moderator");
+            return DELIVERED;
         }
         // The event's bytes are encoded once and shared by every member's frame.
         return send(connection, delivery.utf8()) ? DELIVERED : GONE;

@@ -27,7 +27,7 @@ public record Authentication(String mode, TokenVerifier verifier, Optional<DevTo
 
     /** A server listening on {@code host}: without a secret or a JWKS URL, dev mode, on loopback only. */
     public static Authentication forServer(TokenSettings settings, String host) {
-        return configured(settings).orElseGet(() -> dev(host));
+        return configured(settings).orElseGet(() -> dev(host, settings.accessClaims()));
     }
 
     private static Optional<Authentication> configured(TokenSettings settings) {
@@ -47,20 +47,20 @@ public record Authentication(String mode, TokenVerifier verifier, Optional<DevTo
                 claims(JwtTokenVerifier.hs256(secret), settings), Optional.empty()));
     }
 
-    private static Authentication dev(String host) {
+    private static Authentication dev(String host, AccessClaims accessClaims) {
         if (!isLoopback(host)) {
             throw new IllegalArgumentException("dev mode (neither CHAT_JWT_SECRET nor CHAT_JWKS_URL is set) only "
                     + "listens on loopback; refusing host " + host + ". Set a secret or a JWKS URL to listen there.");
         }
         String secret = JwtTokenIssuer.randomSecret();
-        return new Authentication("dev", JwtTokenVerifier.hs256(secret).build(),
+        return new Authentication("dev", JwtTokenVerifier.hs256(secret).accessClaims(accessClaims).build(),
                 Optional.of(new DevTokenEndpoint(JwtTokenIssuer.hs256(secret), DEV_TOKEN_TTL)));
     }
 
     private static TokenVerifier claims(JwtTokenVerifier.Builder verifier, TokenSettings settings) {
         settings.issuer().ifPresent(verifier::issuer);
         settings.audience().ifPresent(verifier::audience);
-        return verifier.build();
+        return verifier.accessClaims(settings.accessClaims()).build();
     }
 
     /**

@@ -3,16 +3,18 @@ package io.roomchat.auth.jwt;
 import io.jsonwebtoken.Claims;
 import io.roomchat.core.domain.Identity;
 import io.roomchat.core.domain.UserId;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The claim rules of docs/protocol.md (Connecting) that jjwt does not enforce by itself: {@code exp} and
- * {@code sub} required, issuer and audience when configured.
+ * {@code sub} required, issuer and audience when configured; and the access grants the identity carries.
  *
  * @param issuer   the required {@code iss}, null when not checked
  * @param audience a required member of {@code aud}, null when not checked
+ * @param grants   reads the access claims
  */
-record ClaimRules(String issuer, String audience) {
+record ClaimRules(String issuer, String audience, GrantsReader grants) {
 
     /** Also called before verification, so a foreign issuer's token never causes a key fetch. */
     void checkIssuer(String tokenIssuer) {
@@ -33,7 +35,8 @@ record ClaimRules(String issuer, String audience) {
         if (verified.getExpiration() == null) {
             throw new TokenRefused(RefusalReason.MISSING_EXPIRY);
         }
-        return new Identity(userId(verified.getSubject()), verified.getExpiration().toInstant());
+        return new Identity(userId(verified.getSubject()), Optional.of(verified.getExpiration().toInstant()),
+                grants.grantsOf(verified));
     }
 
     private void checkAudience(Set<String> tokenAudience) {

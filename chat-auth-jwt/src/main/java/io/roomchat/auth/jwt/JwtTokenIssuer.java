@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 
@@ -72,6 +73,14 @@ public final class JwtTokenIssuer {
      * @throws IllegalArgumentException when {@code userId} is not a valid user id or {@code ttl} is not positive
      */
     public String issue(String userId, String name, Duration ttl) {
+        return issue(userId, name, ttl, Map.of());
+    }
+
+    /**
+     * As {@link #issue(String, String, Duration)}, with more claims ({@code "rooms" -> List.of("team-*")}, say),
+     * which never replace the ones above.
+     */
+    public String issue(String userId, String name, Duration ttl, Map<String, ?> claims) {
         UserId subject = new UserId(userId);
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isZero() || ttl.isNegative()) {
@@ -79,6 +88,7 @@ public final class JwtTokenIssuer {
         }
         Instant now = clock.instant();
         JwtBuilder token = Jwts.builder()
+                .claims(Objects.requireNonNull(claims, "claims"))
                 .subject(subject.value())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(ttl)));

@@ -123,6 +123,7 @@ public final class JwtTokenVerifier implements TokenVerifier, PublisherVerifier 
         private Duration minRefetchInterval = Duration.ofSeconds(30);
         private Duration httpTimeout = Duration.ofSeconds(5);
         private boolean allowHttp;
+        private AccessClaims accessClaims = AccessClaims.DEFAULT;
 
         private Builder(KeysFactory keysFactory, boolean jwksMode) {
             this.keysFactory = keysFactory;
@@ -138,6 +139,12 @@ public final class JwtTokenVerifier implements TokenVerifier, PublisherVerifier 
         /** Tokens' {@code aud} must contain this value. */
         public Builder audience(String audience) {
             this.audience = requireText(audience, "audience");
+            return this;
+        }
+
+        /** The names of the claims carrying the rooms and moderator grants ({@code rooms} and {@code mod} by default). */
+        public Builder accessClaims(AccessClaims names) {
+            this.accessClaims = Objects.requireNonNull(names, "names");
             return this;
         }
 
@@ -184,7 +191,7 @@ public final class JwtTokenVerifier implements TokenVerifier, PublisherVerifier 
         public JwtTokenVerifier build() {
             VerificationKeys keys = keysFactory.create(this);
             return new JwtTokenVerifier(JsonObjects.load(), keys,
-                    new SignedClaimsParser(keys.algorithms(), clock, clockSkew), new ClaimRules(issuer, audience));
+                    new SignedClaimsParser(keys.algorithms(), clock, clockSkew), new ClaimRules(issuer, audience, new GrantsReader(accessClaims)));
         }
 
         private void requireJwksMode(String option) {

@@ -26,6 +26,8 @@ enum RefusalReason {
     WRONG_ISSUER("wrong issuer"),
     MISSING_AUDIENCE("missing audience"),
     WRONG_AUDIENCE("wrong audience"),
+    MALFORMED_ROOMS_CLAIM("rooms claim not a list of patterns"),
+    MALFORMED_MODERATOR_CLAIM("moderator claim not a list of patterns"),
     UNSUPPORTED("unsupported token"),
     INVALID("invalid token");
 

@@ -10,6 +10,7 @@ import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.FanoutReport;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -24,14 +25,18 @@ final class Broadcasting implements BroadcastUseCase {
     private final Recipients recipients;
     private final Fanout fanout;
     private final Consumer<ConnectionId> disconnect;
+    private final BiConsumer<RoomEvent.Kicked, List<Member>> expel;
     private final ChatMetrics metrics;
 
+    /** {@code expel} takes a kick's recipients, once told, out of its room. */
     Broadcasting(ConnectionStore connections, Recipients recipients, Fanout fanout,
-                 Consumer<ConnectionId> disconnect, ChatMetrics metrics) {
+                 Consumer<ConnectionId> disconnect, BiConsumer<RoomEvent.Kicked, List<Member>> expel,
+                 ChatMetrics metrics) {
         this.connections = connections;
         this.recipients = recipients;
         this.fanout = fanout;
         this.disconnect = disconnect;
+        this.expel = expel;
         this.metrics = metrics;
     }
 
@@ -42,6 +47,9 @@ final class Broadcasting implements BroadcastUseCase {
             return NOBODY;
         }
         Fanout.Sent sent = fanout.deliver(announcement.event(), to);
+        if (announcement.event() instanceof RoomEvent.Kicked kicked) {
+            expel.accept(kicked, to);
+        }
         sent.gone().forEach(disconnect);
         FanoutReport report = sent.report();
         if (report.failed() > 0) {

@@ -2,8 +2,10 @@ package io.roomchat.core.application;
 
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.UserId;
+import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.in.BroadcastUseCase;
 import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.ClientCommand;
@@ -13,6 +15,7 @@ import io.roomchat.core.port.in.DisconnectUseCase;
 import io.roomchat.core.port.in.FrameCaller;
 import io.roomchat.core.port.in.HandleCommandUseCase;
 import io.roomchat.core.port.in.JoinRoomCommand;
+import io.roomchat.core.port.in.KickCommand;
 import io.roomchat.core.port.in.LeaveRoomCommand;
 import io.roomchat.core.port.in.MarkReadCommand;
 import io.roomchat.core.port.in.PostMessageCommand;
@@ -34,11 +37,15 @@ import io.roomchat.core.port.out.MessageIdGenerator;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.core.port.out.RoomEventPublisher;
+import io.roomchat.core.port.out.RoomBans;
+import io.roomchat.core.port.out.RoomPolicy;
 import io.roomchat.core.port.out.TokenVerifier;
 import io.roomchat.core.port.out.TypingGate;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,6 +71,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
     private final Disconnecting disconnecting;
     private final Broadcasting broadcasting;
     private final ExpiringTokens expiringTokens;
+    private final Kicking kicking;
 
     private ChatCore(Builder b) {
         this.limits = b.limits;
@@ -71,10 +79,10 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         RoomMembers members = new RoomMembers(b.connections);
         TextLimit textLimit = new TextLimit(b.limits);
         Fanout fanout = new Fanout(b.gateway, b.encoder);
-        // Broadcasting disconnects the recipients it finds gone, and disconnecting publishes their leaves;
-        // this::disconnect breaks the cycle, reaching disconnecting only once the core is built.
+        // Broadcasting disconnects the recipients it finds gone, and disconnecting publishes their leaves (and
+        // expels a kick's): this::disconnect and this::expel break the cycle, reaching them once the core is built.
         this.broadcasting = new Broadcasting(b.connections, new Recipients(b.connections, b.limits), fanout,
-                this::disconnect, b.metrics);
+                this::disconnect, this::expel, b.metrics);
         RoomEventPublisher publisher = b.publisherFactory == null
                 ? broadcasting::broadcast
                 : b.publisherFactory.apply(broadcasting);
@@ -86,18 +94,22 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         RoomOrder roomOrder = b.orderedRooms
                 ? RoomOrder.striped(b.messages, publisher)
                 : RoomOrder.none(b.messages, publisher);
+        Optional<RoomBans> bans = Optional.ofNullable(b.roomBans);
         this.joiningRoom = new JoiningRoom(b.connections, b.messages, presence, disconnecting, roomOrder,
                 new RoomSummary(b.connections, b.messages, b.readPositions),
-                new Resuming(b.messages, fanout, disconnecting), b.limits);
+                new Resuming(b.messages, fanout, disconnecting), new RoomAdmission(b.roomPolicy, bans, b.clock),
+                b.limits);
         this.postingMessage = new PostingMessage(members, textLimit, b.messages, b.ids, b.clock, roomOrder,
                 b.metrics);
         this.publishing = new Publishing(postingMessage);
-        this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder);
+        this.changingMessage = new ChangingMessage(members, textLimit, b.messages, b.clock, roomOrder,
+                b.roomPolicy);
         this.readingHistory = new ReadingHistory(members, b.messages, b.limits);
         this.typing = new Typing(members, publisher, b.typingGate != null ? b.typingGate : typingThrottle, b.clock);
         this.markingRead = new MarkingRead(members, b.messages, b.readPositions, publisher);
         this.presenceQuerying = new PresenceQuerying(members, b.connections);
         this.expiringTokens = new ExpiringTokens(b.connections, disconnecting, b.clock);
+        this.kicking = new Kicking(b.connections, b.roomPolicy, bans, publisher, disconnecting, b.clock);
     }
 
     public static Builder builder() {
@@ -147,6 +159,9 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         if (command instanceof PresenceQuery query) {
             return presenceQuerying.presence(caller, query);
         }
+        if (command instanceof KickCommand kick) {
+            return kicking.kick(caller, kick);
+        }
         return readingHistory.readHistory(caller, (ReadHistoryQuery) command);
     }
 
@@ -170,6 +185,10 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         return broadcasting.broadcast(announcement);
     }
 
+    private void expel(RoomEvent.Kicked kicked, List<Member> told) {
+        kicking.expel(kicked, told);
+    }
+
     /** Wires the core. Stores, gateway and token verifier are required; the rest have working defaults. */
     public static final class Builder {
         private ConnectionStore connections;
@@ -185,6 +204,8 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
         private Limits limits = Limits.defaults();
         private ChatMetrics metrics = ChatMetrics.none();
         private boolean orderedRooms = true;
+        private RoomPolicy roomPolicy = new GrantedRooms();
+        private RoomBans roomBans;
 
         private Builder() {
         }
@@ -271,6 +292,24 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
          */
         public Builder orderedRooms(boolean ordered) {
             this.orderedRooms = ordered;
+            return this;
+        }
+
+        /**
+         * Who may join which room and who moderates it (default: the grants the token verifier read from the token,
+         * see {@code docs/protocol.md}). An embedding program's own rule goes here.
+         */
+        public Builder roomPolicy(RoomPolicy policy) {
+            this.roomPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * Where a kick's bans are kept and looked up on every join. Without it the chat keeps no bans: a kick with
+         * minutes above 0 is refused (400) and changes nothing.
+         */
+        public Builder roomBans(RoomBans bans) {
+            this.roomBans = Objects.requireNonNull(bans);
             return this;
         }
 

@@ -21,6 +21,7 @@ import java.util.function.Function;
  * {@link Limits#maxRoomsPerConnection()}, and answers with the room's state ({@link RoomSummary}). A v2 join with
  * {@code since} resumes: it enters the room in the room's order ({@link RoomOrder#inTurn}), so that every change
  * reaches the caller once, either in the catch-up ({@link Resuming}) or live; its reply goes out before the catch-up.
+ * Every join is first put to {@link RoomAdmission}: a refused one changes nothing, not even a v1 caller's room.
  */
 final class JoiningRoom {
     private final ConnectionStore connections;
@@ -30,11 +31,14 @@ final class JoiningRoom {
     private final RoomOrder roomOrder;
     private final RoomSummary summary;
     private final Resuming resuming;
+    private final RoomAdmission admission;
     private final int maxRooms;
 
     JoiningRoom(ConnectionStore connections, MessageStore messages, Presence presence, Disconnecting disconnecting,
-                RoomOrder roomOrder, RoomSummary summary, Resuming resuming, Limits limits) {
+                RoomOrder roomOrder, RoomSummary summary, Resuming resuming, RoomAdmission admission,
+                Limits limits) {
         this.connections = connections;
+        this.admission = admission;
         this.messages = messages;
         this.presence = presence;
         this.disconnecting = disconnecting;
@@ -49,6 +53,10 @@ final class JoiningRoom {
         Optional<Connection> connection = connections.find(caller);
         if (connection.isEmpty()) {
             return unknownConnection();
+        }
+        Optional<Reply> refused = admission.refusal(connection.get(), command.room());
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Membership membership = new Membership(command.room(), command.name());
         if (connection.get().protocol() == Protocol.V1) {

@@ -37,6 +37,10 @@ final class Recipients {
         if (event instanceof RoomEvent.Typing || event instanceof RoomEvent.Read) {
             return v2(members, announcement.origin());
         }
+if (event instanceof RoomEvent.Kicked kicked) {
+            // Every connection of the kicked user, of either protocol: a v1 one is closed by its gateway.
+            return members.stream().filter(member -> member.userId().equals(kicked.userId())).toList();
+        }
         throw new IllegalArgumentException("no recipient rule for " + event.getClass().getSimpleName());
     }
 

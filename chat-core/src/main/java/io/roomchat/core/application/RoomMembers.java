@@ -1,5 +1,6 @@
 package io.roomchat.core.application;
 
+import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.RoomName;
@@ -22,6 +23,11 @@ final class RoomMembers {
     /** The caller as a member of {@code room} if it is in it; otherwise empty. */
     Optional<Member> memberOf(ConnectionId caller, RoomName room) {
         return connections.find(caller).flatMap(connection -> connection.memberOf(room));
+    }
+
+    /** The caller's record if it is in {@code room}, for rules that also need its token's grants. */
+    Optional<Connection> connectionIn(ConnectionId caller, RoomName room) {
+        return connections.find(caller).filter(connection -> connection.isIn(room));
     }
 
     static Reply notJoined() {

@@ -8,17 +8,25 @@ import java.util.Optional;
 
 /**
  * A connection record: who is connected, since when, which protocol it speaks, the rooms it is in with the name it
- * shows in each, and when the token it was opened with runs out (if it does). A v1 connection is in at most one
- * room; the core keeps that so.
+ * shows in each, when the token it was opened with runs out (if it does) and what that token grants (the room
+ * policy asks again on later frames: a moderator's delete or kick). A v1 connection is in at most one room; the
+ * core keeps that so.
  */
 public record Connection(ConnectionId id, UserId userId, Instant connectedAt, Protocol protocol,
-                         Map<RoomName, DisplayName> rooms, Instant tokenExpiresAt) {
+                         Map<RoomName, DisplayName> rooms, Instant tokenExpiresAt, AccessGrants grants) {
     public Connection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(connectedAt, "connectedAt");
         Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(grants, "grants");
         rooms = Map.copyOf(rooms);
+    }
+
+    /** A connection whose token granted nothing. */
+    public Connection(ConnectionId id, UserId userId, Instant connectedAt, Protocol protocol,
+                      Map<RoomName, DisplayName> rooms, Instant tokenExpiresAt) {
+        this(id, userId, connectedAt, protocol, rooms, tokenExpiresAt, AccessGrants.NONE);
     }
 
     /** A v1 connection in no room, whose token does not run out. */
@@ -39,7 +47,7 @@ public record Connection(ConnectionId id, UserId userId, Instant connectedAt, Pr
     /** A connection in no room, open until the identity's token runs out. */
     public static Connection opened(ConnectionId id, Identity identity, Instant connectedAt, Protocol protocol) {
         return new Connection(id, identity.userId(), connectedAt, protocol, Map.of(),
-                identity.expiresAt().orElse(null));
+                identity.expiresAt().orElse(null), identity.grants());
     }
 
     /** In one more room, or under a new name in a room it was already in. */
@@ -69,6 +77,11 @@ public record Connection(ConnectionId id, UserId userId, Instant connectedAt, Pr
         return Optional.ofNullable(rooms.get(room)).map(name -> new Member(id, userId, name, protocol));
     }
 
+    /** Who opened it, as its token said: what the room policy judges. */
+    public Identity identity() {
+        return new Identity(userId, tokenExpiry(), grants);
+    }
+
     public Optional<Instant> tokenExpiry() {
         return Optional.ofNullable(tokenExpiresAt);
     }
@@ -79,6 +92,6 @@ public record Connection(ConnectionId id, UserId userId, Instant connectedAt, Pr
     }
 
     private Connection withRooms(Map<RoomName, DisplayName> newRooms) {
-        return new Connection(id, userId, connectedAt, protocol, newRooms, tokenExpiresAt);
+        return new Connection(id, userId, connectedAt, protocol, newRooms, tokenExpiresAt, grants);
     }
 }

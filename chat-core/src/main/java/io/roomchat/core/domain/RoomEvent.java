@@ -55,4 +55,16 @@ public sealed interface RoomEvent {
             Objects.requireNonNull(postedAt, "postedAt");
         }
     }
+
+    /**
+     * A moderator ({@code by}) removed {@code userId} from the room: to that user's connections in it, which then
+     * leave it. A v2 connection receives it as an event; a v1 connection, which has no such event, is closed.
+     */
+    record Kicked(RoomName room, UserId userId, UserId by) implements RoomEvent {
+        public Kicked {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(by, "by");
+        }
+    }
 }

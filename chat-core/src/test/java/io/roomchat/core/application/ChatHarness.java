@@ -2,6 +2,7 @@ package io.roomchat.core.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomchat.core.domain.AccessGrants;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
@@ -11,6 +12,7 @@ import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
+import io.roomchat.core.domain.RoomPattern;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.BroadcastUseCase;
@@ -26,6 +28,9 @@ import io.roomchat.core.port.out.TokenVerification;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -50,16 +55,22 @@ final class ChatHarness {
     }
 
     ChatHarness(Limits limits) {
-        this(limits, null);
+        this(limits, (UnaryOperator<ChatCore.Builder>) builder -> builder.roomBans(new FakeRoomBans()));
     }
 
-    /** A core whose room events go out through {@code bus} (null: broadcast directly). */
+    /** A core whose room events go out through {@code bus}. */
     ChatHarness(Limits limits, Function<BroadcastUseCase, RoomEventPublisher> bus) {
-        ChatCore.Builder builder = ChatCore.builder();
-        if (bus != null) {
-            builder.publisherUsing(bus);
-        }
-        core = builder
+        this(limits, (UnaryOperator<ChatCore.Builder>) builder -> builder.roomBans(new FakeRoomBans())
+                .publisherUsing(bus));
+    }
+
+    /** A core with default limits, built with whatever {@code extra} adds (a room policy, no bans). */
+    ChatHarness(UnaryOperator<ChatCore.Builder> extra) {
+        this(Limits.defaults(), extra);
+    }
+
+    private ChatHarness(Limits limits, UnaryOperator<ChatCore.Builder> extra) {
+        ChatCore.Builder builder = ChatCore.builder()
                 .connectionStore(connections)
                 .messageStore(messages)
                 .readPositions(readPositions)
@@ -89,20 +100,44 @@ final class ChatHarness {
                     public synchronized void replied(Status status) {
                         repliedStatuses.add(status);
                     }
-                })
-                .build();
+                });
+        core = extra.apply(builder).build();
     }
 
-    /** {@code valid:<userId>}, or {@code valid:<userId>;exp=<instant>} for a token that runs out. */
+    /**
+     * {@code valid:<userId>}, then optionally {@code ;exp=<instant>} for a token that runs out, {@code ;rooms=<p>|<p>}
+     * for a rooms grant and {@code ;mod=<p>|<p>} for a moderator grant ({@code |} between patterns).
+     */
     private static TokenVerification verify(String token) {
         if (!token.startsWith("valid:")) {
             return new TokenVerification.Refused("bad token");
         }
-        String[] userAndExpiry = token.substring("valid:".length()).split(";exp=", 2);
-        UserId user = new UserId(userAndExpiry[0]);
-        return new TokenVerification.Verified(userAndExpiry.length == 1
-                ? new Identity(user)
-                : new Identity(user, Instant.parse(userAndExpiry[1])));
+        String[] parts = token.substring("valid:".length()).split(";");
+        UserId user = new UserId(parts[0]);
+        Optional<Instant> expiry = Optional.empty();
+        Optional<List<RoomPattern>> rooms = Optional.empty();
+        List<RoomPattern> moderates = List.of();
+        for (int i = 1; i < parts.length; i++) {
+            String[] claim = parts[i].split("=", 2);
+            switch (claim[0]) {
+                case "exp" -> expiry = Optional.of(Instant.parse(claim[1]));
+                case "rooms" -> rooms = Optional.of(patterns(claim[1]));
+                case "mod" -> moderates = patterns(claim[1]);
+                default -> throw new IllegalArgumentException("test token part " + claim[0]);
+            }
+        }
+        return new TokenVerification.Verified(new Identity(user, expiry, new AccessGrants(rooms, moderates)));
+    }
+
+    private static List<RoomPattern> patterns(String list) {
+        return list.isEmpty() ? List.of() : Stream.of(list.split("\\|")).map(RoomPattern::new).toList();
+    }
+
+    /** Connects with a token carrying {@code claims} after the user id ({@code ";rooms=team-*;mod=team-a"}). */
+    ConnectionId connectWith(String userId, String claims, Protocol protocol) {
+        ConnectionId id = new ConnectionId("conn-" + userId + "-" + connections.size());
+        assertThat(core.connect(id, "valid:" + userId + claims, protocol)).isInstanceOf(ConnectOutcome.Accepted.class);
+        return id;
     }
 
     static RoomName room(String name) {

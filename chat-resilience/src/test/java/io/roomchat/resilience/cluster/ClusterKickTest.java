@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Kicks and bans are cluster-wide (SPEC §7, §8): a moderator on one node kicks a user connected to another, who
  * receives {@code kicked} there, and the ban made on the first node refuses the user's join on a third.
  */
-@Disabled("needs access: cluster kicks")
 class ClusterKickTest {
     @RegisterExtension
     static final SharedCluster CLUSTER = new SharedCluster();

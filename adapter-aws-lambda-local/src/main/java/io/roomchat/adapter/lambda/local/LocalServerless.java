@@ -219,6 +219,7 @@ public final class LocalServerless implements AutoCloseable {
         routes.put("onTyping", frames);
         routes.put("onRead", frames);
         routes.put("onPresence", frames);
+        routes.put("onKick", frames);
         routes.put("$default", frames);
         return routes;
     }

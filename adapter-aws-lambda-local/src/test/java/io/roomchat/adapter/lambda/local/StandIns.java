@@ -3,6 +3,7 @@ package io.roomchat.adapter.lambda.local;
 import io.roomchat.auth.jwt.JwtTokenIssuer;
 import io.roomchat.testkit.DynaliteServer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,5 +36,10 @@ final class StandIns {
 
     static String tokenFor(String userId) {
         return ISSUER.issue(userId, userId, Duration.ofMinutes(30));
+    }
+
+    /** As {@link #tokenFor(String)}, with more claims (the access grants). */
+    static String tokenFor(String userId, Map<String, ?> claims) {
+        return ISSUER.issue(userId, userId, Duration.ofMinutes(30), claims);
     }
 }

@@ -6,7 +6,7 @@ import io.roomchat.adapter.lambda.ServerlessChat;
 
 /**
  * Routes {@code onJoin}, {@code onMessage}, {@code onHistory}, the v2 routes ({@code onLeave}, {@code onTyping},
- * {@code onRead}, {@code onPresence}) and {@code $default}: one frame in, one reply out
+ * {@code onRead}, {@code onPresence}, {@code onKick}) and {@code $default}: one frame in, one reply out
  * (a frame no route matched — bad JSON, an unknown action, a binary frame — gets a 400). The eight functions of
  * the template share this class; each keeps its own name, logs and IAM policy there.
  */

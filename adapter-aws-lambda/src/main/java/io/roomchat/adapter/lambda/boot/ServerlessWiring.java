@@ -55,6 +55,7 @@ public final class ServerlessWiring implements AutoCloseable {
                 .messageStore(storage.messageStore())
                 .readPositions(storage.readPositions())
                 .typingGate(storage.typingGate())
+                .roomBans(storage.roomBans())
                 .tokenVerifier(verifier)
                 .publisherVerifier(authentication.publisherVerifier())
                 .managementApi(aws::managementApi)

@@ -7,6 +7,7 @@ import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,12 @@ public final class ChatApplication implements AutoCloseable {
      * modules: fault tests wrap the store to make it fail. Settings that cannot work fail as they do for {@link Main}.
      */
     public static ChatApplication start(Map<String, String> environment, UnaryOperator<MessageStore> messageStore) {
-        return start(ServerOptions.parse(environment), System.nanoTime(), messageStore);
+        return start(ServerOptions.parse(environment), System.nanoTime(), messageStore, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerOptions)}, the core's rules (bans, token expiry) on {@code clock}: for tests. */
+    static ChatApplication start(ServerOptions options, Clock clock) {
+        return start(options, System.nanoTime(), UnaryOperator.identity(), clock);
     }
 
     /** Starts a server from these settings; throws {@link StartupException} for settings that cannot work. */
@@ -52,11 +58,11 @@ public final class ChatApplication implements AutoCloseable {
 
     /** As {@link #start(ServerOptions)}, reporting the time since {@code launchedNanos} in the start-up line. */
     static ChatApplication start(ServerOptions options, long launchedNanos) {
-        return start(options, launchedNanos, UnaryOperator.identity());
+        return start(options, launchedNanos, UnaryOperator.identity(), Clock.systemUTC());
     }
 
     private static ChatApplication start(ServerOptions options, long launchedNanos,
-                                         UnaryOperator<MessageStore> messageStore) {
+                                         UnaryOperator<MessageStore> messageStore, Clock clock) {
         // Opening the store (H2 reads its file, runs migrations) overlaps with setting up token checks.
         CompletableFuture<Storage> opening = CompletableFuture.supplyAsync(() -> Storage.open(options),
                 task -> new Thread(task, "chat-store-open").start());
@@ -96,6 +102,8 @@ public final class ChatApplication implements AutoCloseable {
                                 .connectionStore(connections)
                                 .messageStore(messages)
                                 .readPositions(storage.readPositions())
+                                .roomBans(storage.roomBans())
+                                .clock(clock)
                                 .tokenVerifier(auth.verifier())
                                 .gateway(ports.gateway())
                                 .metrics(ports.metrics())

@@ -1,6 +1,7 @@
 package io.roomchat.adapter.jetty.boot;
 
 import io.roomchat.adapter.jetty.logging.LogFormat;
+import io.roomchat.auth.jwt.AccessClaims;
 import io.roomchat.auth.jwt.TokenSettings;
 import io.roomchat.core.domain.Limits;
 import java.net.URI;
@@ -49,6 +50,16 @@ final class ServerOptions {
     @Option(names = "--jwt-audience", paramLabel = "AUD",
             description = "Required `aud` claim, if set. CHAT_JWT_AUDIENCE")
     String jwtAudience;
+
+    @Option(names = "--rooms-claim", paramLabel = "NAME", defaultValue = "rooms",
+            description = "The token claim listing the room patterns its holder may join (absent: any room); a "
+                    + "namespaced name such as https://example.com/rooms works. CHAT_ROOMS_CLAIM. Default: rooms")
+    String roomsClaim;
+
+    @Option(names = "--moderator-claim", paramLabel = "NAME", defaultValue = "mod",
+            description = "The token claim listing the room patterns its holder moderates. CHAT_MODERATOR_CLAIM. "
+                    + "Default: mod")
+    String moderatorClaim;
 
     @Option(names = "--store", paramLabel = "STORE", defaultValue = "h2",
             description = "Message store: h2 (a file under the data dir), memory, dynamodb or postgres. CHAT_STORE. "
@@ -206,6 +217,7 @@ final class ServerOptions {
     /** The token settings, read as every binding reads them; a secret given blank stays blank (an error). */
     TokenSettings tokens() {
         return new TokenSettings(Optional.ofNullable(jwtSecret), Optional.ofNullable(jwksUrl), jwksAllowHttp,
-                Optional.ofNullable(jwtIssuer), Optional.ofNullable(jwtAudience));
+                Optional.ofNullable(jwtIssuer), Optional.ofNullable(jwtAudience),
+                new AccessClaims(roomsClaim, moderatorClaim));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roomchat.adapter.jetty.logging.LogFormat;
+import io.roomchat.auth.jwt.AccessClaims;
 import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.core.domain.Limits;
 import java.io.PrintWriter;
@@ -83,6 +84,18 @@ class ServerOptionsTest {
         assertThat(options.store).isEqualTo(StoreKind.H2);
         assertThat(options.tokens().jwksUrl()).hasValue(URI.create("https://id.example/.well-known/jwks.json"));
         assertThat(options.tokens().jwksAllowHttp()).isFalse();
+    }
+
+    @Test
+    void the_access_claim_names_default_to_rooms_and_mod_and_come_from_environment_or_flag() {
+        assertThat(ServerOptions.parse(Map.of()).tokens().accessClaims()).isEqualTo(AccessClaims.DEFAULT);
+        ServerOptions options = ServerOptions.parse(Map.of("CHAT_ROOMS_CLAIM", "https://example.com/rooms",
+                "CHAT_MODERATOR_CLAIM", "https://example.com/mod"), "--moderator-claim", "https://other.example/mod");
+
+        assertThat(options.tokens().accessClaims())
+                .isEqualTo(new AccessClaims("https://example.com/rooms", "https://other.example/mod"));
+        assertThatThrownBy(() -> ServerOptions.parse(Map.of("CHAT_ROOMS_CLAIM", "mod")).tokens())
+                .hasMessage("CHAT_ROOMS_CLAIM and CHAT_MODERATOR_CLAIM must name different claims");
     }
 
     @Test

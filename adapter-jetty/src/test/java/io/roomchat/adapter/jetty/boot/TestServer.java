@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,13 +34,22 @@ final class TestServer implements AutoCloseable {
 
     /** Memory store, HS256 with {@link #SECRET}, a free port; {@code settings} are environment variables. */
     static TestServer start(Map<String, String> settings) {
+        return new TestServer(ChatApplication.start(ServerOptions.parse(environment(settings))));
+    }
+
+    /** As {@link #start(Map)}, the core on {@code clock}. */
+    static TestServer start(Map<String, String> settings, Clock clock) {
+        return new TestServer(ChatApplication.start(ServerOptions.parse(environment(settings)), clock));
+    }
+
+    private static Map<String, String> environment(Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>();
         environment.put("CHAT_PORT", "0");
         environment.put("CHAT_STORE", "memory");
         environment.put("CHAT_JWT_SECRET", SECRET);
         environment.putAll(settings);
         environment.values().removeIf(String::isEmpty);
-        return new TestServer(ChatApplication.start(ServerOptions.parse(environment)));
+        return environment;
     }
 
     static TestServer start() {
@@ -82,6 +92,11 @@ final class TestServer implements AutoCloseable {
     /** A token for the server API: {@code scope} such as {@code chat:publish}. */
     static String tokenWithScope(String userId, String scope) {
         return TOKENS.scope(scope).issue(userId, null, Duration.ofHours(1));
+    }
+
+    /** As {@link #tokenFor(String)}, with more claims (the access grants). */
+    static String tokenFor(String userId, Map<String, ?> claims) {
+        return TOKENS.issue(userId, userId, Duration.ofHours(1), claims);
     }
 
     ChatApplication application() {

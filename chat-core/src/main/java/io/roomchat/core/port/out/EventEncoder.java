@@ -17,7 +17,7 @@ public interface EventEncoder {
     /**
      * The frame for {@code event} on a connection speaking {@code protocol}. By default a message is the v1 frame
      * in either protocol, and any other event has no encoding: an encoder that speaks v2 overrides this. The core
-     * sends v1 connections message events only.
+     * sends v1 connections message events, and kicks, which their gateway turns into a close, never a frame.
      */
     default String encode(RoomEvent event, Protocol protocol) {
         if (event instanceof RoomEvent.Message message) {
