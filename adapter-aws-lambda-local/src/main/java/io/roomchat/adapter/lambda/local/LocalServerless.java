@@ -15,6 +15,7 @@ import io.roomchat.auth.jwt.Authentication;
 import io.roomchat.auth.jwt.TokenSettings;
 import io.roomchat.wire.ServerApi;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ public final class LocalServerless implements AutoCloseable {
         LambdaSettings settings = LambdaSettings.fromEnvironment(b.environment)
                 .withLocalEndpoints(b.dynamoDbEndpoint, base);
         Optional<DevTokenRoute> devTokens = authentication.devTokens().map(DevTokenRoute::new);
-        wiring = ServerlessWiring.wire(settings, authentication);
+        wiring = ServerlessWiring.wire(settings, authentication, b.clock);
         wiring.createTablesIfMissing();
         ServerlessChat chat = wiring.chat();
         topic = new LocalSnsTopic(TOPIC_ARN, new FanoutHandler(chat));
@@ -254,8 +255,15 @@ public final class LocalServerless implements AutoCloseable {
         private int port;
         private URI dynamoDbEndpoint;
         private Duration delayPerManagementCall = Duration.ZERO;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /** The handlers' clock (the system's by default): tests move it to let a ban run out. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
         }
 
         /** Variables as a function's environment would hold them, such as {@code System.getenv()}. */

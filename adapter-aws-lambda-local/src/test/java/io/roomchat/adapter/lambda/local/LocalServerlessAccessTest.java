@@ -1,6 +1,7 @@
 package io.roomchat.adapter.lambda.local;
 
 import io.roomchat.testkit.DynaliteServer;
+import io.roomchat.testkit.ShiftedClock;
 import io.roomchat.testkit.protocol.AccessScenarios;
 import java.net.URI;
 import java.time.Duration;
@@ -19,11 +20,12 @@ class LocalServerlessAccessTest extends AccessScenarios {
     @RegisterExtension
     static final DynaliteServer DYNALITE = new DynaliteServer();
 
+    private final ShiftedClock clock = new ShiftedClock();
     private LocalServerless local;
 
     @BeforeAll
     void start() throws Exception {
-        local = StandIns.on(DYNALITE).start();
+        local = StandIns.on(DYNALITE).clock(clock).start();
     }
 
     @AfterAll
@@ -49,6 +51,6 @@ class LocalServerlessAccessTest extends AccessScenarios {
 
     @Override
     protected void letTimePass(Duration duration) {
-        throw new UnsupportedOperationException("no ban runs here, so no time needs to pass");
+        clock.advance(duration);
     }
 }

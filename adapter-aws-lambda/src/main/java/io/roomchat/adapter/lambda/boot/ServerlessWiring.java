@@ -9,6 +9,7 @@ import io.roomchat.auth.jwt.TokenSettings;
 import io.roomchat.core.port.out.RoomBans;
 import io.roomchat.core.port.out.TokenVerifier;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class ServerlessWiring implements AutoCloseable {
     private final ServerlessChat chat;
 
     private ServerlessWiring(LambdaSettings settings, Authentication authentication,
-                             Optional<ExecutionInterceptor> tracing) {
+                             Optional<ExecutionInterceptor> tracing, Clock clock) {
         this.settings = settings;
         this.verifier = authentication.verifier();
         this.aws = new AwsClients(settings, tracing);
@@ -56,6 +57,7 @@ public final class ServerlessWiring implements AutoCloseable {
                 .readPositions(storage.readPositions())
                 .typingGate(storage.typingGate())
                 .roomBans(storage.roomBans())
+                .clock(clock)
                 .tokenVerifier(verifier)
                 .publisherVerifier(authentication.publisherVerifier())
                 .managementApi(aws::managementApi)
@@ -80,12 +82,17 @@ public final class ServerlessWiring implements AutoCloseable {
 
     /** With X-Ray subsegments for every SDK call, as on Lambda (see {@link XRayTracing}). */
     static ServerlessWiring wire(LambdaSettings settings, Optional<ExecutionInterceptor> tracing) {
-        return new ServerlessWiring(settings, functionAuthentication(settings.tokens()), tracing);
+        return new ServerlessWiring(settings, functionAuthentication(settings.tokens()), tracing, Clock.systemUTC());
     }
 
     /** With tokens checked as {@code authentication} says: the local stand-in passes its own (dev mode too). */
     public static ServerlessWiring wire(LambdaSettings settings, Authentication authentication) {
-        return new ServerlessWiring(settings, authentication, Optional.empty());
+        return wire(settings, authentication, Clock.systemUTC());
+    }
+
+    /** As {@link #wire(LambdaSettings, Authentication)}, on {@code clock}: a stand-in whose tests let bans run out. */
+    public static ServerlessWiring wire(LambdaSettings settings, Authentication authentication, Clock clock) {
+        return new ServerlessWiring(settings, authentication, Optional.empty(), clock);
     }
 
     /**
