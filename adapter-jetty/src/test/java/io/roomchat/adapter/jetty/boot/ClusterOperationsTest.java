@@ -95,10 +95,11 @@ class ClusterOperationsTest {
             }
             alice.nextEvents(3);
 
-            assertThat(counter(node, "chat_bus_published_total")).isEqualTo(3);
-            // Its own posts come back from Redis too (then dropped as already delivered).
-            Eventually.await(() -> counter(node, "chat_bus_received_total") >= 3);
-            assertThat(counter(node, "chat_bus_received_total")).isEqualTo(3);
+            // Every room event crosses the bus: the join's presence event and the three posts.
+            assertThat(counter(node, "chat_bus_published_total")).isEqualTo(4);
+            // Its own events come back from Redis too (then dropped as already delivered).
+            Eventually.await(() -> counter(node, "chat_bus_received_total") >= 4);
+            assertThat(counter(node, "chat_bus_received_total")).isEqualTo(4);
             assertThat(counter(node, "chat_bus_publish_failures_total")).isZero();
             // One node, no outage: nothing to read from the store (the Redis restart in chat-resilience counts them).
             assertThat(counter(node, "chat_bus_gap_fills_total")).isZero();
