@@ -2,7 +2,8 @@
 // who is typing, and come back after a dropped connection without losing or repeating anything. No build step.
 //
 // Stable hooks (the browser tests rely on them; keep them when changing the page):
-//   Sign in    #sign-in-view, #dev-sign-in-form, #user-id-input, #display-name-input, #sign-in-button,
+//   Sign in    #sign-in-view, #dev-sign-in-form, #user-id-input, #display-name-input, #moderates-input,
+//              #sign-in-button,
 //              #token-sign-in (details), #token-sign-in-form, #token-input, #token-name-input,
 //              #token-sign-in-button, [data-testid=sign-in-error]
 //   Header     [data-testid=status] with data-state = connecting | online | reconnecting | offline,
@@ -13,11 +14,13 @@
 //   Room       #chat-view, [data-testid=room-title] with data-room = the shown room's name,
 //              #join-form, #room-input, #join-button, #leave-button (leaves the shown room)
 //   People     [data-testid=member-count] (data-count), [data-testid=member-list] > li[data-testid=member]
-//              with data-user-id; [data-testid=typing] ("Bob is typing…", hidden when nobody is)
+//              with data-user-id; for a moderator of the room, on others: [data-testid=kick-member],
+//              [data-testid=ban-member]; [data-testid=typing] ("Bob is typing…", hidden when nobody is)
 //   Messages   #message-list, #load-older-button, #empty-room, and per message
 //              li[data-testid=message] with data-message-id, data-posted-at, data-user-id and
 //              classes "own" / "deleted"; inside: [data-testid=message-author], [data-testid=message-text],
-//              [data-testid=edit-message], [data-testid=delete-message]; while editing:
+//              [data-testid=edit-message], [data-testid=delete-message] (also on others' messages for a
+//              moderator of the room); while editing:
 //              [data-testid=edit-input], [data-testid=save-edit], [data-testid=cancel-edit]
 //   Composer   #composer, #message-input, [data-testid=char-counter], #send-button
 //   Notices    [data-testid=notices] > [data-testid=notice] with data-status = the reply's statusCode
@@ -46,7 +49,7 @@ const REPLY_LABEL = { 400: 'Not accepted', 403: 'Not allowed', 404: 'Not found',
 const $ = (id) => document.getElementById(id);
 const view = new MessageView($('message-list'), $('message-scroller'), { onEdit: editMessage, onDelete: deleteMessage });
 const sidebar = new Sidebar($('room-list'), { onOpen: openRoom, onLeave: leaveRoom });
-const people = new People($('member-list'), $('member-count'), $('typing'));
+const people = new People($('member-list'), $('member-count'), $('typing'), { onKick: kickMember });
 const composer = new Composer(
   { form: $('composer'), input: $('message-input'), counter: $('char-counter'), sendButton: $('send-button') },
   { maxChars: MAX_MESSAGE_CHARS, room: () => shownRoom, post: postMessage, typing: sendTyping });
@@ -64,7 +67,8 @@ async function onDevSignIn(event) {
   event.preventDefault();
   const userId = $('user-id-input').value.trim();
   const name = $('display-name-input').value.trim();
-  await signIn(() => signInDev(userId, name));
+  const moderates = $('moderates-input').value.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  await signIn(() => signInDev(userId, name, moderates));
 }
 
 async function onTokenSignIn(event) {
@@ -205,13 +209,17 @@ async function joinRoom(room) {
   }
   // Too much was missed to be sent, or the server's room is behind what this page saw (a store that forgot):
   // read the room again.
+  const wasModerator = room.moderator;
   if (reply.recovered === false || (room.seq !== null && reply.seq < room.seq)) {
     room.resetMessages();
     if (room.name === shownRoom) {
-      view.reset(session.userId);
+      resetView();
     }
   }
   room.joined(reply);
+  if (room.name === shownRoom && room.moderator !== wasModerator) {
+    redrawMessages(room);   // the moderator's Delete comes or goes with the token
+  }
   if (room.name === shownRoom) {
     markRead(room);
     people.renderMembers(room, session.userId);
@@ -239,8 +247,7 @@ async function openRoom(name) {
   shownRoom = name;
   showRoomFrame();
   if (room.loaded) {
-    room.sortedMessages().forEach((m) => view.show(m));
-    view.scrollToBottom();
+    redrawMessages(room);
     afterHistory(room);
     setBusy(false);
     markRead(room);
@@ -253,7 +260,7 @@ async function openRoom(name) {
 function showRoomFrame() {
   const room = rooms.get(shownRoom);
   saveRoomList();
-  view.reset(session.userId);
+  resetView();
   const title = $('room-title');
   title.textContent = room ? room.label(session.userId) : '';
   title.dataset.room = shownRoom ?? '';
@@ -267,16 +274,41 @@ function showRoomFrame() {
   renderSidebar();
 }
 
+/** The shown room's messages drawn afresh, with the actions the user may take on each. */
+function redrawMessages(room) {
+  resetView();
+  room.sortedMessages().forEach((m) => view.show(m));
+  view.scrollToBottom();
+}
+
+function resetView() {
+  view.reset(session.userId, rooms.get(shownRoom)?.moderator === true);
+}
+
 async function leaveRoom(name) {
   if (name === LOBBY || !(await ask({ action: 'onLeave', room: name }))) {
     return;
   }
+  await dropRoom(name);
+}
+
+/** A moderator removed the user: the room leaves the sidebar and is not joined again on reconnect. */
+async function onKicked(frame) {
+  notify(`You were removed from ${frame.room} by ${frame.by}`, 403);
+  await dropRoom(frame.room);
+}
+
+/** Forgets a room the user is no longer in; the lobby is shown instead when it was the shown one. */
+async function dropRoom(name) {
   rooms.get(name)?.forgetTyping();
   clearTimeout(readTimers.get(name));
   readTimers.delete(name);
   rooms.delete(name);
-  if (name === shownRoom) {
+  if (name === shownRoom && rooms.has(LOBBY)) {
     await openRoom(LOBBY);
+  } else if (name === shownRoom) {
+    shownRoom = rooms.keys().next().value ?? null;   // kicked from the lobby itself
+    showRoomFrame();
   } else {
     saveRoomList();
     renderSidebar();
@@ -305,9 +337,7 @@ async function loadLatest(room) {
     room.hasMore = page.hasMore;
   }
   if (room.name === shownRoom) {
-    view.reset(session.userId);
-    room.sortedMessages().forEach((m) => view.show(m));
-    view.scrollToBottom();
+    redrawMessages(room);
     afterHistory(room);
     setBusy(false);
     markRead(room);
@@ -384,6 +414,8 @@ function onEvent(frame) {
   }
   if (frame.type === 'message' && frame.messageId) {
     onMessageEvent(room, frame);
+  } else if (frame.type === 'kicked') {
+    onKicked(frame);
   } else if (frame.type === 'presence') {
     room.presence(frame);
     if (frame.event === 'leave' && room.stoppedTyping(frame.userId)) {
@@ -481,6 +513,11 @@ async function editMessage(message, text) {
 
 async function deleteMessage(message) {
   await ask({ action: 'onMessage', room: message.room, messageId: message.messageId, isDeleted: true });
+}
+
+/** A moderator's kick (minutes 0) or ban; the member list updates from the presence leave that follows. */
+async function kickMember(room, userId, minutes) {
+  await ask({ action: 'onKick', room, userId, minutes });
 }
 
 /** Others see "… is typing" while the user types; one onTyping per room every 2 s is all the server forwards. */

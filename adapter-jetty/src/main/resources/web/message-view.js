@@ -19,10 +19,12 @@ export class MessageView {
     this.actions = actions;
     this.messages = new Map();
     this.ownUserId = null;
+    this.moderator = false;   // whether the user moderates the shown room: Delete on everyone's messages
   }
 
-  reset(ownUserId) {
+  reset(ownUserId, moderator = false) {
     this.ownUserId = ownUserId;
+    this.moderator = moderator;
     this.messages.clear();
     this.list.replaceChildren();
   }
@@ -97,6 +99,8 @@ export class MessageView {
       const parts = [header(message), body(message)];
       if (own && !deleted) {
         parts.push(this.ownActions(item, message));
+      } else if (this.moderator && !deleted) {
+        parts.push(this.moderatorActions(message));
       }
       item.replaceChildren(avatar(message), bubble(parts));
     }
@@ -116,6 +120,14 @@ export class MessageView {
     edit.addEventListener('click', () => this.startEdit(item, message.messageId));
     remove.addEventListener('click', () => this.actions.onDelete(this.messages.get(message.messageId)));
     return element('div', 'actions', [edit, remove]);
+  }
+
+  /** A moderator may delete anyone's message in the room (never edit it). */
+  moderatorActions(message) {
+    const remove = button('Delete', 'delete-message',
+      `Delete ${message.name || message.userId}'s message from ${formatTime(message.postedAt)} as moderator`);
+    remove.addEventListener('click', () => this.actions.onDelete(this.messages.get(message.messageId)));
+    return element('div', 'actions', [remove]);
   }
 
   startEdit(item, messageId) {

@@ -14,6 +14,7 @@ export class Room {
     this.unread = 0;
     this.members = new Map();    // userId -> name
     this.memberCount = 0;
+    this.moderator = false;      // the join reply's word: the user may delete anyone's message and kick here
     this.typing = new Map();     // userId -> {name, timer}
     this.typingSentAt = 0;       // when this page last sent onTyping here
     this.readSent = null;        // the newest postedAt this page has reported with onRead
@@ -27,8 +28,9 @@ export class Room {
     this.hasMore = false;
   }
 
-  /** A v2 join reply: the room's latest seq, its members and the user's unread count. */
+  /** A v2 join reply: the room's latest seq, its members, the user's unread count and whether they moderate. */
   joined(reply) {
+    this.moderator = reply.moderator === true;
     this.seeSeq(reply.seq);
     this.liveAfterSeq = reply.seq ?? 0;
     this.unread = reply.unread ?? 0;

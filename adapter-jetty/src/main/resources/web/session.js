@@ -3,13 +3,17 @@
 const SESSION_KEY = 'roomchat.session';
 const ROOMS_KEY = 'roomchat.rooms';
 
-/** A signed-in user: their token, the user id it names (`sub`), a display name, and whether it came from /dev/token. */
+/**
+ * A signed-in user: their token, the user id it names (`sub`), a display name, whether it came from /dev/token, and
+ * (dev only) the room patterns that token says they moderate.
+ */
 export class Session {
-  constructor({ token, userId, name, dev }) {
+  constructor({ token, userId, name, dev, moderates = [] }) {
     this.token = token;
     this.userId = userId;
     this.name = name;
     this.dev = dev;
+    this.moderates = moderates;
   }
 
   static load() {
@@ -42,15 +46,15 @@ export class Session {
    */
   async refresh() {
     if (this.dev) {
-      this.token = await fetchDevToken(this.userId, this.name);
+      this.token = await fetchDevToken(this.userId, this.name, this.moderates);
       this.save();
     }
   }
 }
 
-export async function signInDev(userId, name) {
-  const token = await fetchDevToken(userId, name);
-  return new Session({ token, userId, name, dev: true });
+export async function signInDev(userId, name, moderates) {
+  const token = await fetchDevToken(userId, name, moderates);
+  return new Session({ token, userId, name, dev: true, moderates });
 }
 
 export function signInWithToken(token, name) {
@@ -75,11 +79,11 @@ export function saveRooms(rooms, shown) {
   sessionStorage.setItem(ROOMS_KEY, JSON.stringify({ rooms, shown }));
 }
 
-async function fetchDevToken(userId, name) {
+async function fetchDevToken(userId, name, moderates) {
   const response = await fetch('/dev/token', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userId, name }),
+    body: JSON.stringify(moderates.length > 0 ? { userId, name, moderates } : { userId, name }),
   });
   if (response.status === 404) {
     throw new Error('This server is not in dev mode. Sign in with a token instead.');

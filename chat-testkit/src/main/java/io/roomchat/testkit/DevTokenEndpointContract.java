@@ -2,9 +2,15 @@ package io.roomchat.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomchat.testkit.protocol.RawHttp;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +23,15 @@ import org.junit.jupiter.api.Test;
 public abstract class DevTokenEndpointContract {
     private static final byte[] ALICE = "{\"userId\":\"dev-alice\",\"name\":\"Alice\"}".getBytes(StandardCharsets.UTF_8);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** A running dev-mode server on loopback, {@code http://127.0.0.1:port/}. */
     protected abstract URI server();
+
+    /** The moderator claim the server puts {@code moderates} in ({@code CHAT_MODERATOR_CLAIM}). */
+    protected String moderatorClaim() {
+        return "mod";
+    }
 
     private String loopbackHost() {
         return "127.0.0.1:" + server().getPort();
@@ -98,5 +111,44 @@ public abstract class DevTokenEndpointContract {
                 .isEqualTo(400);
         assertThat(RawHttp.send(server(), "GET", "/dev/token", headers(loopbackHost(), null, null), new byte[0])
                 .status()).isEqualTo(405);
+    }
+
+    @Test
+    void a_token_can_carry_the_rooms_its_holder_moderates() throws Exception {
+        JsonNode claims = claimsOf(token("{\"userId\":\"dev-mia\",\"moderates\":[\"team-*\",\"general\"]}"));
+
+        assertThat(claims.path("sub").asText()).isEqualTo("dev-mia");
+        assertThat(claims.path(moderatorClaim()).toString()).isEqualTo("[\"team-*\",\"general\"]");
+        assertThat(claimsOf(token("{\"userId\":\"dev-bob\"}")).has(moderatorClaim()))
+                .as("no moderates, no moderator claim").isFalse();
+    }
+
+    @Test
+    void a_bad_moderates_value_is_refused_with_400() throws Exception {
+        String eleven = "\"r\",".repeat(10) + "\"r\"";
+        for (String moderates : new String[] {"\"team-*\"", "[1]", "[\"\"]", "[\"bad\\u0007\"]", "{}",
+                "[" + eleven + "]", "[\"" + "r".repeat(129) + "\"]"}) {
+            byte[] body = ("{\"userId\":\"dev-mia\",\"moderates\":" + moderates + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(post(headers(loopbackHost(), null, "application/json"), body)).as(moderates).isEqualTo(400);
+        }
+        byte[] ten = ("{\"userId\":\"dev-mia\",\"moderates\":[" + "\"r\",".repeat(9) + "\"r\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(post(headers(loopbackHost(), null, "application/json"), ten)).as("ten is the limit").isEqualTo(200);
+    }
+
+    private String token(String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        server().resolve("/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("token").asText();
+    }
+
+    /** The token's payload, read without checking the signature: the server that verifies it is not under test. */
+    private static JsonNode claimsOf(String token) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
     }
 }

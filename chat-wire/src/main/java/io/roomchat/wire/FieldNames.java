@@ -29,6 +29,7 @@ final class FieldNames {
     static final SerializableString MEMBER_COUNT = new SerializedString("memberCount");
     static final SerializableString LAST_READ = new SerializedString("lastRead");
     static final SerializableString UNREAD = new SerializedString("unread");
+    static final SerializableString MODERATOR = new SerializedString("moderator");
     static final SerializableString RECOVERED = new SerializedString("recovered");
     static final SerializableString BY = new SerializedString("by");
 

@@ -86,6 +86,8 @@ final class FrameEncoder {
             }
             json.writeFieldName(UNREAD);
             json.writeNumber(joined.unread());
+            json.writeFieldName(MODERATOR);
+            json.writeBoolean(joined.moderator());
             if (joined.recovered().isPresent()) {
                 json.writeFieldName(RECOVERED);
                 json.writeBoolean(joined.recovered().get());

@@ -52,23 +52,25 @@ class V2EncodingTest {
 
     @Test
     void aJoinReplyCarriesTheRoomsState() {
-        var joined = new ReplyPayload.Joined(GENERAL, 12, TWO_PRESENT, Optional.of(AT), 3, Optional.of(true));
+        var joined = new ReplyPayload.Joined(GENERAL, 12, TWO_PRESENT, Optional.of(AT), 3, true,
+                Optional.of(true));
 
         assertThat(v2Reply(Reply.ok(joined), Optional.of("j")))
                 .isEqualTo(json("{'type':'reply','statusCode':200,'body':'','requestId':'j','room':'general',"
                         + "'seq':12,'members':[{'userId':'alice','name':'Alice'},{'userId':'bob','name':'Bob'}],"
-                        + "'memberCount':2,'lastRead':'2026-11-27T18:38:45.120Z','unread':3,'recovered':true}"));
+                        + "'memberCount':2,'lastRead':'2026-11-27T18:38:45.120Z','unread':3,'moderator':true,"
+                        + "'recovered':true}"));
     }
 
     @Test
     void aJoinReplyWithoutReadPositionOrSinceHasANullLastReadAndNoRecovered() {
         var joined = new ReplyPayload.Joined(GENERAL, 0, new RoomPresence(1, List.of(
-                new PresentUser(ALICE, new DisplayName("Alice")))), Optional.empty(), 0, Optional.empty());
+                new PresentUser(ALICE, new DisplayName("Alice")))), Optional.empty(), 0, false, Optional.empty());
 
         assertThat(v2Reply(Reply.ok(joined), Optional.empty()))
                 .isEqualTo(json("{'type':'reply','statusCode':200,'body':'','room':'general','seq':0,"
                         + "'members':[{'userId':'alice','name':'Alice'}],'memberCount':1,'lastRead':null,"
-                        + "'unread':0}"));
+                        + "'unread':0,'moderator':false}"));
     }
 
     @Test

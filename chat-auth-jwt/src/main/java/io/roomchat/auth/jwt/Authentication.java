@@ -54,7 +54,8 @@ public record Authentication(String mode, TokenVerifier verifier, Optional<DevTo
         }
         String secret = JwtTokenIssuer.randomSecret();
         return new Authentication("dev", JwtTokenVerifier.hs256(secret).accessClaims(accessClaims).build(),
-                Optional.of(new DevTokenEndpoint(JwtTokenIssuer.hs256(secret), DEV_TOKEN_TTL)));
+                Optional.of(new DevTokenEndpoint(JwtTokenIssuer.hs256(secret), DEV_TOKEN_TTL,
+                        accessClaims.moderator())));
     }
 
     private static TokenVerifier claims(JwtTokenVerifier.Builder verifier, TokenSettings settings) {

@@ -2,6 +2,7 @@ package io.roomchat.auth.jwt;
 
 import io.jsonwebtoken.io.Serializer;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.RoomPattern;
 import io.roomchat.core.domain.UserId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,13 +10,16 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Dev mode's {@code POST /dev/token}: {@code {"userId","name"}} in, {@code {"token"}} out, so the bundled page can
- * sign in without an identity provider. What it answers does not depend on the HTTP server: the Jetty server and
+ * Dev mode's {@code POST /dev/token}: {@code {"userId","name","moderates"}} in, {@code {"token"}} out, so the bundled
+ * page can sign in without an identity provider. The optional {@code moderates} (at most {@value #MAX_MODERATES}
+ * room patterns) goes into the token's moderator claim, so a developer can try deleting and kicking. What it answers does not depend on the HTTP server: the Jetty server and
  * the serverless stand-in each hand it a {@link Request} and write its {@link Answer}.
  *
  * <p>A token for anyone who asks is safe only for the machine's own user, so besides listening on loopback it
@@ -26,15 +30,18 @@ import java.util.ServiceLoader;
  */
 public final class DevTokenEndpoint {
     public static final int MAX_BODY_BYTES = 4096;
+    public static final int MAX_MODERATES = 10;
     private static final Serializer<Map<String, ?>> JSON_WRITER = serializer();
 
     private final JwtTokenIssuer issuer;
     private final Duration ttl;
+    private final String moderatorClaim;
     private final JsonObjects json = JsonObjects.load();
 
-    DevTokenEndpoint(JwtTokenIssuer issuer, Duration ttl) {
+    DevTokenEndpoint(JwtTokenIssuer issuer, Duration ttl, String moderatorClaim) {
         this.issuer = issuer;
         this.ttl = ttl;
+        this.moderatorClaim = moderatorClaim;
     }
 
     /** What the HTTP server saw; {@code host}, {@code origin} and {@code contentType} are null when absent. */
@@ -68,7 +75,10 @@ public final class DevTokenEndpoint {
         try {
             UserId userId = new UserId(text(fields, "userId"));
             DisplayName name = new DisplayName(fields.get("name") == null ? userId.value() : text(fields, "name"));
-            return new Answer(200, write(Map.of("token", issuer.issue(userId.value(), name.value(), ttl))));
+            Map<String, ?> claims = fields.get("moderates") == null
+                    ? Map.of()
+                    : Map.of(moderatorClaim, moderates(fields.get("moderates")));
+            return new Answer(200, write(Map.of("token", issuer.issue(userId.value(), name.value(), ttl, claims))));
         } catch (IllegalArgumentException invalid) {
             return error(400, invalid.getMessage());
         }
@@ -113,6 +123,26 @@ public final class DevTokenEndpoint {
             throw new IllegalArgumentException(field + ": must be a string");
         }
         return value;
+    }
+
+    /** The patterns as the token's claim will list them, each valid as {@link RoomPattern} is. */
+    private static List<String> moderates(Object field) {
+        if (!(field instanceof List<?> values) || values.size() > MAX_MODERATES) {
+            throw new IllegalArgumentException("moderates: must be an array of at most " + MAX_MODERATES
+                    + " room patterns");
+        }
+        List<String> patterns = new ArrayList<>(values.size());
+        for (Object value : values) {
+            if (!(value instanceof String text)) {
+                throw new IllegalArgumentException("moderates: each pattern must be a string");
+            }
+            try {
+                patterns.add(new RoomPattern(text).value());
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException("moderates: " + invalid.getMessage());
+            }
+        }
+        return patterns;
     }
 
     private static Answer error(int status, String reason) {

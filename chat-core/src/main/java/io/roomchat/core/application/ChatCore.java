@@ -96,7 +96,7 @@ public final class ChatCore implements ConnectUseCase, HandleCommandUseCase, Dis
                 : RoomOrder.none(b.messages, publisher);
         Optional<RoomBans> bans = Optional.ofNullable(b.roomBans);
         this.joiningRoom = new JoiningRoom(b.connections, b.messages, presence, disconnecting, roomOrder,
-                new RoomSummary(b.connections, b.messages, b.readPositions),
+                new RoomSummary(b.connections, b.messages, b.readPositions, b.roomPolicy),
                 new Resuming(b.messages, fanout, disconnecting), new RoomAdmission(b.roomPolicy, bans, b.clock),
                 b.limits);
         this.postingMessage = new PostingMessage(members, textLimit, b.messages, b.ids, b.clock, roomOrder,

@@ -8,12 +8,14 @@ import io.roomchat.core.port.in.ReplyPayload;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
+import io.roomchat.core.port.out.RoomPolicy;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What a v2 join answers: the room's latest {@code seq}, who is present, the caller's read position and the
- * messages of others after it. Unread messages are counted in one history read of at most {@link #MAX_UNREAD}
+ * messages of others after it, and whether the caller moderates the room (so a client can offer delete and kick).
+ * Unread messages are counted in one history read of at most {@link #MAX_UNREAD}
  * messages (the oldest after the read position, or the newest when there is none), so a join costs the same
  * however far behind the user is (on DynamoDB one paged query).
  */
@@ -24,11 +26,13 @@ final class RoomSummary {
     private final ConnectionStore connections;
     private final MessageStore messages;
     private final ReadPositions readPositions;
+    private final RoomPolicy policy;
 
-    RoomSummary(ConnectionStore connections, MessageStore messages, ReadPositions readPositions) {
+    RoomSummary(ConnectionStore connections, MessageStore messages, ReadPositions readPositions, RoomPolicy policy) {
         this.connections = connections;
         this.messages = messages;
         this.readPositions = readPositions;
+        this.policy = policy;
     }
 
     Reply reply(Connection caller, RoomName room, long seq, Optional<Boolean> recovered) {
@@ -39,6 +43,6 @@ final class RoomSummary {
                 .filter(message -> !message.deleted() && !message.isWrittenBy(caller.userId()))
                 .count();
         return Reply.ok(new ReplyPayload.Joined(room, seq, connections.presence(room, MAX_LISTED), lastRead, unread,
-                recovered));
+                policy.moderates(caller.identity(), room), recovered));
     }
 }

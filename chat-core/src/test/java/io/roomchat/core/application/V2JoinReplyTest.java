@@ -122,6 +122,16 @@ class V2JoinReplyTest {
         assertThat(again.lastRead()).isEqualTo(Optional.empty());
     }
 
+    @Test
+    void the_join_reply_tells_whether_the_caller_moderates_the_room() {
+        var mia = chat.connectWith("mia", ";mod=team-*", Protocol.V2);
+        var bob = chat.connect("bob", Protocol.V2);
+
+        assertThat(joined(chat.joinReply(mia, "team-a", "Mia")).moderator()).as("moderates team-*").isTrue();
+        assertThat(joined(chat.joinReply(mia, "general", "Mia")).moderator()).as("outside the pattern").isFalse();
+        assertThat(joined(chat.joinReply(bob, "team-a", "Bob")).moderator()).as("no moderator claim").isFalse();
+    }
+
     static ReplyPayload.Joined joined(Reply reply) {
         assertThat(reply.isOk()).as(reply.body()).isTrue();
         return (ReplyPayload.Joined) reply.payload().orElseThrow();

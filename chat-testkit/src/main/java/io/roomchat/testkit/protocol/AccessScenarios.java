@@ -154,9 +154,11 @@ public abstract class AccessScenarios {
         WsTestClient bob = v2(user("bob"));
         WsTestClient carol = v2(user("carol"));
         WsTestClient mia = v2(user("mia"), Map.of(moderatorClaim(), List.of(room)));
-        assertStatus(bob.join(room, "Bob"), 200);
+        assertThat(bob.join(room, "Bob").path("moderator").asBoolean(true)).as("bob does not moderate").isFalse();
         assertStatus(carol.join(room, "Carol"), 200);
-        assertStatus(mia.join(room, "Mia"), 200);
+        JsonNode miaJoined = mia.join(room, "Mia");
+        assertStatus(miaJoined, 200);
+        assertThat(miaJoined.path("moderator").asBoolean()).as("the join reply tells a moderator").isTrue();
         JsonNode posted = bob.post(room, "spam");
         String messageId = posted.path("messageId").asText();
 

@@ -616,6 +616,8 @@ public abstract class V2ProtocolScenarios {
         assertThat(reply.has("lastRead")).isTrue();
         assertThat(reply.path("lastRead").isNull()).isTrue();
         assertThat(reply.path("unread").asInt()).isZero();
+        assertThat(reply.path("moderator").isBoolean()).as("moderator is always told").isTrue();
+        assertThat(reply.path("moderator").asBoolean()).as("a token without a moderator claim").isFalse();
     }
 
     @Test

@@ -40,9 +40,21 @@ final class ChatPage {
     }
 
     void signIn(String userId, String name) {
+        signIn(userId, name, "");
+    }
+
+    /** Dev sign-in as a moderator of the rooms the comma-separated patterns match. */
+    void signIn(String userId, String name, String moderates) {
         driver.findElement(By.id("user-id-input")).sendKeys(userId);
         driver.findElement(By.id("display-name-input")).sendKeys(name);
+        driver.findElement(By.id("moderates-input")).sendKeys(moderates);
         driver.findElement(By.id("sign-in-button")).click();
+        waitUntilOnline();
+    }
+
+    /** Reloads the page, as a user pressing F5 would; the tab's session and rooms come back from sessionStorage. */
+    void reload() {
+        driver.navigate().refresh();
         waitUntilOnline();
     }
 
@@ -298,7 +310,24 @@ final class ChatPage {
         return message(messageId).getAttribute("class").contains("own");
     }
 
-    boolean hasEditControls(String messageId) {
+    boolean hasDeleteControl(String messageId) {
+        return !message(messageId).findElements(By.cssSelector("[data-testid=delete-message]")).isEmpty();
+    }
+
+    /** The member list's user ids that carry a Kick action. */
+    List<String> kickable() {
+        return driver.findElements(By.cssSelector("[data-testid=member-list] [data-testid=member]")).stream()
+                .filter(m -> !m.findElements(By.cssSelector("[data-testid=kick-member]")).isEmpty())
+                .map(m -> m.getAttribute("data-user-id"))
+                .toList();
+    }
+
+    void kick(String userId) {
+        driver.findElement(By.cssSelector("[data-testid=member-list] [data-testid=member][data-user-id='" + userId
+                + "'] [data-testid=kick-member]")).click();
+    }
+
+        boolean hasEditControls(String messageId) {
         return !message(messageId).findElements(By.cssSelector("[data-testid=edit-message]")).isEmpty();
     }
 

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roomchat.testkit.protocol.WsTestClient;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Protocol v2 in the bundled page, in real headless Chromium against the real server: several rooms at once with
- * unread badges, the member list, "… is typing" and direct conversations.
+ * unread badges, the member list, "… is typing", direct conversations and a moderator's delete and kick.
  */
 class RoomsAndPeopleBrowserTest {
     private static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
@@ -96,6 +97,48 @@ class RoomsAndPeopleBrowserTest {
             bob.waitForNotice("your own user id");
             assertThat(bob.shownRoom()).isEqualTo("dm:bob,zoe");
             assertThat(bob.rooms()).containsExactly("_lobby", "dm:alice,bob", "dm:bob,zoe");
+        }
+    }
+
+    @Test
+    void aModeratorDeletesAnothersMessageAndAKickedUsersPageSaysWhyAndDropsTheRoom() throws Exception {
+        // A namespaced claim name: the dev token must carry "moderates" under the name the server reads.
+        try (DevServer server = DevServer.inMemory(0, Map.of("CHAT_MODERATOR_CLAIM", "https://example.com/mod"));
+             HeadlessChromium miaBrowser = HeadlessChromium.start();
+             HeadlessChromium bobBrowser = HeadlessChromium.start()) {
+            ChatPage bob = new ChatPage(bobBrowser.driver()).open(server.pageUri());
+            bob.signIn("bob", "Bob");
+            bob.join("team-a");
+            bob.send("buy cheap watches");
+            String spam = bob.waitForMessage("buy cheap watches");
+            ChatPage mia = new ChatPage(miaBrowser.driver()).open(server.pageUri());
+            mia.signIn("mia", "Mia", "team-*, ops");
+            mia.join("team-a");
+            bob.waitForMembers("bob", "mia");
+            mia.waitForMembers("bob", "mia");
+
+            assertThat(mia.hasEditControls(spam)).as("a moderator may delete, never edit").isFalse();
+            assertThat(mia.kickable()).as("Kick on others only").containsExactly("bob");
+            assertThat(bob.kickable()).as("bob moderates nothing").isEmpty();
+            mia.openRoom("_lobby");
+            mia.waitForMembers("bob", "mia");
+            assertThat(mia.kickable()).as("mia does not moderate the lobby").isEmpty();
+            mia.openRoom("team-a");
+            mia.delete(spam);
+            bob.waitForText(spam, ChatPage.DELETED_TEXT);
+            mia.screenshot(ARTIFACTS.resolve("13-moderator-deleted.png"));
+
+            mia.kick("bob");
+            bob.waitForNotice("You were removed from team-a by mia");
+            assertThat(bob.rooms()).as("the room left the sidebar").containsExactly("_lobby");
+            assertThat(bob.shownRoom()).isEqualTo("_lobby");
+            mia.waitForMembers("mia");
+            bob.screenshot(ARTIFACTS.resolve("14-kicked.png"));
+
+            bob.reload();
+            bob.waitForMembers("bob", "mia");   // the lobby's join reply: the page has joined again what it keeps
+            assertThat(bob.rooms()).as("not joined again on reconnect").containsExactly("_lobby");
+            assertThat(mia.members()).as("bob did not come back to team-a").containsExactly("mia");
         }
     }
 

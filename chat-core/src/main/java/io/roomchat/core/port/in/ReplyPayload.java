@@ -34,10 +34,11 @@ public sealed interface ReplyPayload {
 
     /**
      * A v2 join: the room's latest {@code seq}, who is present, the caller's read position and how many messages
-     * of others are unread after it; with {@code recovered} when the join resumed from a {@code since}.
+     * of others are unread after it, and whether the caller moderates the room; with {@code recovered} when the
+     * join resumed from a {@code since}.
      */
     record Joined(RoomName room, long seq, RoomPresence presence, Optional<Instant> lastRead, int unread,
-                  Optional<Boolean> recovered) implements ReplyPayload {
+                  boolean moderator, Optional<Boolean> recovered) implements ReplyPayload {
         public Joined {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(presence, "presence");
