@@ -2,12 +2,16 @@ package io.roomchat.adapter.redis;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.roomchat.core.domain.RoomEvent;
+import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.RoomEventPublisher;
 import io.roomchat.wire.WireCodec;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Publishes each room event to its room's channel for the other nodes, and delivers it to this node's members without
@@ -46,6 +50,12 @@ final class RedisRoomEventPublisher implements RoomEventPublisher {
             counted(rejected);
         }
         subscriptions.deliverLocal(announcement);
+    }
+
+    /** A resuming join runs in the room's delivery turn on this node, where this node's and others' changes meet. */
+    @Override
+    public <T> Optional<T> inDeliveryTurn(RoomName room, long since, Function<LongSupplier, T> action) {
+        return Optional.of(subscriptions.inTurn(room, since, action));
     }
 
     long published() {

@@ -15,6 +15,9 @@ import java.util.function.Consumer;
  * gap from the store. The store is the truth: it holds every change up to the newest published one, each message
  * under the {@code seq} of its latest change, so a fill also skips {@code seq}s that edits superseded or that
  * failed writes never used.
+ *
+ * <p>Everything runs under {@code turn}, a lock the node's subscriptions hand every sequence of the room (and of
+ * rooms sharing its stripe): while a resuming join holds it, no event of the room is delivered.
  */
 final class RoomSequence {
     /** Store page size when filling a gap. */
@@ -24,13 +27,16 @@ final class RoomSequence {
     private final MessageStore store;
     private final Consumer<ChatMessage> deliver;
     private final int maxHeld;
+    private final Object turn;
     private final TreeMap<Long, ChatMessage> held = new TreeMap<>();
     private long delivered;
     /** When the current gap opened ({@link System#nanoTime()}); meaningful while events are held. */
     private long gapSince;
 
-    RoomSequence(RoomName room, long delivered, MessageStore store, Consumer<ChatMessage> deliver, int maxHeld) {
+    RoomSequence(RoomName room, long delivered, MessageStore store, Consumer<ChatMessage> deliver, int maxHeld,
+                 Object turn) {
         this.room = room;
+        this.turn = turn;
         this.delivered = delivered;
         this.store = store;
         this.deliver = deliver;
@@ -48,48 +54,56 @@ final class RoomSequence {
     }
 
     /** Delivers {@code message} now if it is next (with any held events it unblocks), holds or drops it otherwise. */
-    synchronized Offered offer(ChatMessage message) {
-        if (message.seq() <= delivered) {
-            return Offered.DROPPED;
-        }
-        if (message.seq() > delivered + 1) {
-            boolean opening = held.isEmpty();
-            if (opening) {
-                gapSince = System.nanoTime();
+    Offered offer(ChatMessage message) {
+        synchronized (turn) {
+            if (message.seq() <= delivered) {
+                return Offered.DROPPED;
             }
-            held.put(message.seq(), message);
-            if (held.size() > maxHeld) {
-                // Bounded memory: what is held is in the store anyway.
-                fill();
-                return Offered.DELIVERED;
+            if (message.seq() > delivered + 1) {
+                boolean opening = held.isEmpty();
+                if (opening) {
+                    gapSince = System.nanoTime();
+                }
+                held.put(message.seq(), message);
+                if (held.size() > maxHeld) {
+                    // Bounded memory: what is held is in the store anyway.
+                    fill();
+                    return Offered.DELIVERED;
+                }
+                return opening ? Offered.GAP_OPENED : Offered.HELD;
             }
-            return opening ? Offered.GAP_OPENED : Offered.HELD;
+            deliverNext(message);
+            releaseHeld();
+            return Offered.DELIVERED;
         }
-        deliverNext(message);
-        releaseHeld();
-        return Offered.DELIVERED;
     }
 
     /** Whether a gap has been open at least {@code nanos}. */
-    synchronized boolean gapOlderThan(long nanos) {
-        return !held.isEmpty() && System.nanoTime() - gapSince >= nanos;
+    boolean gapOlderThan(long nanos) {
+        synchronized (turn) {
+            return !held.isEmpty() && System.nanoTime() - gapSince >= nanos;
+        }
     }
 
-    synchronized boolean hasGap() {
-        return !held.isEmpty();
+    boolean hasGap() {
+        synchronized (turn) {
+            return !held.isEmpty();
+        }
     }
 
     /** Waits until {@code seq} is delivered or {@code nanos} pass; whether it was. */
-    synchronized boolean awaitDelivered(long seq, long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        while (delivered < seq) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+    boolean awaitDelivered(long seq, long nanos) throws InterruptedException {
+        synchronized (turn) {
+            long deadline = System.nanoTime() + nanos;
+            while (delivered < seq) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                turn.wait(Math.max(1, left / 1_000_000));
             }
-            wait(Math.max(1, left / 1_000_000));
+            return true;
         }
-        return true;
     }
 
     /**
@@ -99,30 +113,34 @@ final class RoomSequence {
      * @throws io.roomchat.core.port.out.ChatStorageException when the store cannot be read; nothing is lost, the
      *                                                        next fill starts from the same place
      */
-    synchronized int fill() {
-        int count = 0;
-        HistorySlice page;
-        do {
-            page = store.page(room, new HistoryCursor.Since(delivered), FILL_PAGE);
-            for (ChatMessage message : page.messages()) {
-                if (message.seq() > delivered) {
-                    deliverNext(message);
-                    count++;
+    int fill() {
+        synchronized (turn) {
+            int count = 0;
+            HistorySlice page;
+            do {
+                page = store.page(room, new HistoryCursor.Since(delivered), FILL_PAGE);
+                for (ChatMessage message : page.messages()) {
+                    if (message.seq() > delivered) {
+                        deliverNext(message);
+                        count++;
+                    }
                 }
+            } while (page.hasMore() && !page.messages().isEmpty());
+            held.headMap(delivered, true).clear();
+            // Held beyond the newest the store showed: stored all the same (published after storing), so in order.
+            for (ChatMessage message : held.values()) {
+                deliverNext(message);
+                count++;
             }
-        } while (page.hasMore() && !page.messages().isEmpty());
-        held.headMap(delivered, true).clear();
-        // Held beyond the newest the store showed: stored all the same (published after storing), so in order now.
-        for (ChatMessage message : held.values()) {
-            deliverNext(message);
-            count++;
+            held.clear();
+            return count;
         }
-        held.clear();
-        return count;
     }
 
-    synchronized long delivered() {
-        return delivered;
+    long delivered() {
+        synchronized (turn) {
+            return delivered;
+        }
     }
 
     private void releaseHeld() {
@@ -138,7 +156,7 @@ final class RoomSequence {
 
     private void deliverNext(ChatMessage message) {
         delivered = message.seq();
-        notifyAll();
+        turn.notifyAll();
         deliver.accept(message);
     }
 }

@@ -11,6 +11,7 @@ import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.wire.WireCodec;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,18 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * This node's side of the bus: the rooms it has members in (subscribed, each with its {@link RoomSequence}) and
  * what arrives for them. Received events, gap checks and catch-ups run on one worker thread, never on Lettuce's
- * event loop, as they may read the store.
+ * event loop, as they may read the store. A room's deliveries take its turn (a striped lock, so that it outlives a
+ * room's subscription): a resuming join takes it too ({@link #inTurn}), so the catch-up and live events meet at
+ * the last {@code seq} delivered.
  */
 final class RoomSubscriptions {
     private static final System.Logger LOG = System.getLogger(RoomSubscriptions.class.getName());
     static final String CHANNEL_PREFIX = "roomchat:room:";
     private static final Duration RETRY = Duration.ofSeconds(1);
+    private static final int TURN_STRIPES = 256;
 
     private final Map<RoomName, RoomSequence> rooms = new ConcurrentHashMap<>();
+    private final Object[] turns = new Object[TURN_STRIPES];
     private final ConnectionStore localConnections;
     private final MessageStore store;
     private final RedisPubSubAsyncCommands<String, String> pubsub;
@@ -52,6 +59,7 @@ final class RoomSubscriptions {
         this.worker = worker;
         this.codec = codec;
         this.settings = settings;
+        Arrays.setAll(turns, stripe -> new Object());
     }
 
     static String channel(RoomName room) {
@@ -80,12 +88,40 @@ final class RoomSubscriptions {
             // From the room's newest change on: what is stored before the subscription is confirmed, the
             // catch-up on confirmation reads from the store.
             rooms.put(room, new RoomSequence(room, store.latestSeq(room), store,
-                    message -> deliver(Announcement.of(new RoomEvent.Message(message))), settings.maxHeld()));
+                    message -> deliver(Announcement.of(new RoomEvent.Message(message))), settings.maxHeld(),
+                    turnOf(room)));
             pubsub.subscribe(channel(room));
         } else if (!wanted && subscribed) {
             rooms.remove(room);
             pubsub.unsubscribe(channel(room));
         }
+    }
+
+    /**
+     * Runs {@code action}, a resuming join, in {@code room}'s turn: no change of the room is delivered on this node
+     * meanwhile, and the divide it is handed is the last {@code seq} delivered here (after the action joined, which
+     * subscribes a room that had no members: then the room's latest). A node behind the caller (it saw up to
+     * {@code since} on another node, faster than this one's bus) first delivers the store's changes up to now to the
+     * room's members here, so that none reaches the caller twice.
+     *
+     * @throws io.roomchat.core.port.out.ChatStorageException when that catching up cannot read the store
+     */
+    <T> T inTurn(RoomName room, long since, Function<LongSupplier, T> action) {
+        synchronized (turnOf(room)) {
+            RoomSequence sequence = rooms.get(room);
+            if (sequence != null && sequence.delivered() < since && sequence.fill() > 0) {
+                catchUps.incrementAndGet();
+            }
+            return action.apply(() -> {
+                RoomSequence joined = rooms.get(room);
+                // None: the action did not stay in the room (its connection went); nothing is delivered to it.
+                return joined != null ? joined.delivered() : store.latestSeq(room);
+            });
+        }
+    }
+
+    private Object turnOf(RoomName room) {
+        return turns[Math.floorMod(room.hashCode(), TURN_STRIPES)];
     }
 
     /** The rooms this node has members in. */

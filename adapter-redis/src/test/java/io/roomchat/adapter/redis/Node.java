@@ -25,6 +25,7 @@ import io.roomchat.core.port.out.TokenVerification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -58,13 +59,33 @@ final class Node implements AutoCloseable {
 
     /** A v2 connection of {@code user}, already in {@code room}. */
     ConnectionId member(String user, RoomName room) {
+        ConnectionId id = connected(user);
+        join(id, room);
+        return id;
+    }
+
+    /**
+     * A v2 connection of {@code user} resuming in {@code room} after {@code since} ({@code onJoin} with
+     * {@code since}); fails when its reply is not a recovered 200 or when a message reached it before the reply.
+     */
+    ConnectionId resumed(String user, RoomName room, long since) {
+        ConnectionId id = connected(user);
+        core.handle(id, new JoinRoomCommand(room, new DisplayName("member"), OptionalLong.of(since)), reply -> {
+            expectOk(reply);
+            if (!receivedBy(id).isEmpty()) {
+                throw new AssertionError("a message reached " + id + " before its join's reply");
+            }
+        });
+        return id;
+    }
+
+    private ConnectionId connected(String user) {
         ConnectionId id = new ConnectionId(UUID.randomUUID().toString());
         if (!(core.connect(id, user, Protocol.V2) instanceof ConnectOutcome.Accepted)) {
             throw new AssertionError("connect refused");
         }
         received.put(id, new ArrayList<>());
         events.put(id, new ArrayList<>());
-        join(id, room);
         return id;
     }
 

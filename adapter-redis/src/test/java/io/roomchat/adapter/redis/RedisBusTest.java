@@ -23,12 +23,15 @@ import io.roomchat.wire.WireCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -178,6 +181,71 @@ class RedisBusTest {
         await(() -> assertThat(texts(b.receivedBy(bob))).containsExactly("after bob"));
     }
 
+    @Test
+    void clientsResumingOnOneNodeWhileOtherNodesPostGetTheCatchUpThenLiveEventsEachOnceInSeqOrder()
+            throws Exception {
+        Node a = node();
+        Node b = node();
+        Node c = node();
+        List<ConnectionId> posters = List.of(a.member("poster-a", room), c.member("poster-c", room));
+        AtomicBoolean posting = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(posters.size());
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < posters.size(); i++) {
+            Node node = i == 0 ? a : c;
+            ConnectionId poster = posters.get(i);
+            done.add(threads.submit(() -> {
+                for (int n = 0; posting.get(); n++) {
+                    node.post(poster, room, poster + "-" + n);
+                    // Two nodes' clocks on one in-memory store: a few posts per millisecond exhaust its postedAts.
+                    Thread.sleep(2);
+                }
+                return null;
+            }));
+        }
+        // b has no member before the first resume (its join subscribes the room), then one per resume.
+        Map<ConnectionId, Long> resumed = new LinkedHashMap<>();
+        try {
+            for (int n = 0; n < 20; n++) {
+                Thread.sleep(20);
+                long since = Math.max(0, messages.latestSeq(room) - 5);
+                resumed.put(b.resumed("resumer-" + n, room, since), since);
+            }
+            Thread.sleep(200);
+        } finally {
+            posting.set(false);
+            threads.shutdown();
+        }
+        for (Future<?> posted : done) {
+            posted.get();
+        }
+
+        List<Long> stored = seqs(messages.page(room, new HistoryCursor.Since(0), 100_000).messages());
+        resumed.forEach((resumer, since) -> {
+            List<Long> expected = stored.stream().filter(seq -> seq > since).toList();
+            await(() -> assertThat(seqs(b.receivedBy(resumer))).as("resumed after %d", since)
+                    .containsExactlyElementsOf(expected));
+        });
+    }
+
+    @Test
+    void aClientResumingOnANodeBehindWhatItSawGetsNoneOfItAgain() {
+        Node a = node();
+        Node b = node();
+        ConnectionId alice = a.member("alice", room);
+        ConnectionId bob = b.member("bob", room);
+        ChatMessage warmUp = settled(b, bob);
+        // Stored on another node, its publication still on its way: the client saw it there, b has not yet.
+        ChatMessage seen = stored("seen elsewhere");
+
+        ConnectionId resumer = b.resumed("carol", room, seen.seq());
+        a.post(alice, room, "after the resume");
+
+        await(() -> assertThat(texts(b.receivedBy(resumer))).containsExactly("after the resume"));
+        assertThat(texts(b.receivedBy(bob))).containsExactly(warmUp.text().value(), "seen elsewhere",
+                "after the resume");
+    }
+
     private Node node() {
         Node node = new Node(REDIS.url(), messages);
         nodes.add(node);
@@ -229,6 +297,10 @@ class RedisBusTest {
         if (client != null) {
             client.shutdown();
         }
+    }
+
+    private static List<Long> seqs(List<ChatMessage> received) {
+        return received.stream().map(ChatMessage::seq).toList();
     }
 
     private static List<String> texts(List<ChatMessage> received) {

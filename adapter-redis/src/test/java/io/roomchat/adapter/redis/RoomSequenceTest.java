@@ -27,7 +27,7 @@ class RoomSequenceTest {
     private final MessageStore store = InMemoryChat.messageStore();
     private final RoomName room = new RoomName("r");
     private final List<ChatMessage> delivered = new ArrayList<>();
-    private final RoomSequence sequence = new RoomSequence(room, 0, store, delivered::add, 10);
+    private final RoomSequence sequence = new RoomSequence(room, 0, store, delivered::add, 10, new Object());
     private long millis;
 
     @Test

@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * v1's {@code onJoin} switches rooms and answers a bare 200; v2's adds one, up to
  * {@link Limits#maxRoomsPerConnection()}, and answers with the room's state ({@link RoomSummary}). A v2 join with
- * {@code since} resumes: it enters the room in the room's order ({@link RoomOrder#inTurn}), so that every change
+ * {@code since} resumes: it enters the room in the room's order on this node ({@link RoomOrder#inTurn}), so that every change
  * reaches the caller once, either in the catch-up ({@link Resuming}) or live; its reply goes out before the catch-up.
  * Every join is first put to {@link RoomAdmission}: a refused one changes nothing, not even a v1 caller's room.
  */
@@ -68,10 +68,10 @@ final class JoiningRoom {
                     summary.reply(joined.connection(), command.room(), messages.latestSeq(command.room()),
                             Optional.empty()));
         }
-        return roomOrder.inTurn(command.room(), divide -> answered(connections.join(caller, membership, maxRooms),
-                command, joined -> {
+        long since = command.since().getAsLong();
+        return roomOrder.inTurn(command.room(), since, divide -> answered(
+                connections.join(caller, membership, maxRooms), command, joined -> {
                     long upTo = divide.getAsLong();
-                    long since = command.since().getAsLong();
                     boolean recovered = Resuming.canRecover(since, upTo);
                     // The reply first, still in the room's turn: then the catch-up, then live events.
                     Reply reply = summary.reply(joined.connection(), command.room(), upTo, Optional.of(recovered));

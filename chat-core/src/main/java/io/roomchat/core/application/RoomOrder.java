@@ -101,9 +101,16 @@ final class RoomOrder {
      * has published, before any later one publishes. {@code action} is handed the {@code seq} that divides the two:
      * a change up to it was published before the action ran, any later one will be published after it. Without
      * order (serverless) the divide is the room's latest {@code seq} when asked, so the action must first enter the
-     * room: a change after that is then published to it, and one at the divide may reach it twice.
+     * room: a change after that is then published to it, and one at the divide may reach it twice. A publisher that
+     * keeps the room's delivery order itself (a bus carrying other nodes' changes) runs the action in its own turn
+     * instead ({@link RoomEventPublisher#inDeliveryTurn}): its deliveries, not this node's writes, are what the
+     * caller must not see out of order. {@code since}: the last {@code seq} the caller has seen.
      */
-    <T> T inTurn(RoomName room, Function<LongSupplier, T> action) {
+    <T> T inTurn(RoomName room, long since, Function<LongSupplier, T> action) {
+        Optional<T> inDeliveryTurn = publisher.inDeliveryTurn(room, since, action);
+        if (inDeliveryTurn.isPresent()) {
+            return inDeliveryTurn.get();
+        }
         if (stripes == null) {
             return action.apply(() -> store.latestSeq(room));
         }

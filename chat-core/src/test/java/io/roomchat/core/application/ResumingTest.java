@@ -7,21 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.Limits;
 import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.Protocol;
+import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.port.in.ChangeMessageCommand;
 import io.roomchat.core.port.in.JoinRoomCommand;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.in.ReplyPayload;
+import io.roomchat.core.port.out.Announcement;
+import io.roomchat.core.port.out.RoomEventPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 class ResumingTest {
@@ -142,6 +149,38 @@ class ResumingTest {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> chat.posted(bob, "general", "an instant answer"));
 
         assertThat(nested).extracting(Reply::status).containsExactly(Status.INTERNAL_ERROR);
+    }
+
+    @Test
+    void a_publisher_that_keeps_its_own_delivery_order_runs_the_resume_in_its_turn_and_sets_the_divide() {
+        List<String> turns = new ArrayList<>();
+        long[] divide = new long[1];
+        ChatHarness node = new ChatHarness(Limits.defaults(), broadcast -> new RoomEventPublisher() {
+            @Override
+            public void publish(Announcement announcement) {
+                broadcast.broadcast(announcement);
+            }
+
+            @Override
+            public <T> Optional<T> inDeliveryTurn(RoomName room, long since,
+                                                  Function<LongSupplier, T> action) {
+                turns.add(room.value() + " since " + since);
+                return Optional.of(action.apply(() -> divide[0]));
+            }
+        });
+        var bob = node.connectAndJoin("bob", "general");
+        long since = node.posted(bob, "general", "seen").seq();
+        divide[0] = node.posted(bob, "general", "delivered here").seq();
+        // Stored, but (as the publisher tells) not yet delivered on this node: it reaches the resumer live.
+        node.posted(bob, "general", "still on its way");
+        var alice = node.connect("alice", Protocol.V2);
+
+        ReplyPayload.Joined joined = V2JoinReplyTest.joined(node.core.handle(alice,
+                new JoinRoomCommand(room("general"), new DisplayName("Alice"), OptionalLong.of(since))));
+
+        assertThat(turns).containsExactly("general since " + since);
+        assertThat(joined.seq()).isEqualTo(divide[0]);
+        assertThat(node.received(alice)).extracting(m -> m.text().value()).containsExactly("delivered here");
     }
 
     private void awaitStored(long seq) throws InterruptedException {
