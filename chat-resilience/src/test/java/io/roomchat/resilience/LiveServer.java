@@ -58,6 +58,11 @@ public final class LiveServer implements AutoCloseable {
         return TOKENS.issue(userId, userId, Duration.ofHours(1));
     }
 
+    /** As {@link #tokenFor(String)}, with more claims (the access grants: {@code "mod" -> List.of("team-*")}). */
+    public static String tokenFor(String userId, Map<String, ?> claims) {
+        return TOKENS.issue(userId, userId, Duration.ofHours(1), claims);
+    }
+
     public URI webSocket() {
         return application.server().webSocketUri();
     }

@@ -37,7 +37,7 @@ class SamTemplateIT {
             Map.entry("onJoin", FRAMES), Map.entry("onMessage", FRAMES), Map.entry("onHistory", FRAMES),
             Map.entry("onLeave", FRAMES), Map.entry("onTyping", FRAMES), Map.entry("onRead", FRAMES),
             Map.entry("onPresence", FRAMES), Map.entry("onKick", FRAMES), Map.entry("$default", FRAMES));
-    private static final int FUNCTIONS = 12;
+    private static final int FUNCTIONS = 13;
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName",
             "AWS::NoValue", "AWS::Partition", "AWS::URLSuffix");
 
@@ -274,23 +274,24 @@ class SamTemplateIT {
 
     @Test
     void each_function_has_its_own_policy_without_wildcard_actions_or_resources() {
-        Set<String> fansOutDirectly = Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                "dynamodb:Query", "execute-api:ManageConnections");
+        // Their events go through the fan-out topic (sns:Publish, with SNS fan-out) or straight to the room.
+        Set<String> fansOut = Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections");
         Map<String, Set<String>> expected = Map.ofEntries(
-                Map.entry("LeaveFunction", fansOutDirectly),
+                Map.entry("LeaveFunction", fansOut),
                 // A kick finds the user's connections in the room index, takes each out and tells the room.
-                Map.entry("KickFunction", fansOutDirectly),
-                Map.entry("TypingFunction", fansOutDirectly),
-                Map.entry("ReadFunction", fansOutDirectly),
+                Map.entry("KickFunction", fansOut),
+                Map.entry("TypingFunction", fansOut),
+                Map.entry("ReadFunction", fansOut),
                 Map.entry("PresenceFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",
                         "execute-api:ManageConnections")),
                 Map.entry("ConnectFunction", Set.of("dynamodb:PutItem")),
                 // Leaving rooms writes the record, memberships and presence sets and lists the room (presence).
                 Map.entry("DisconnectFunction", Set.of("dynamodb:DeleteItem", "dynamodb:UpdateItem",
-                        "dynamodb:Query")),
+                        "dynamodb:Query", "sns:Publish")),
                 // Every function that answers frames keeps the caller's frame budget: GetItem and UpdateItem.
                 Map.entry("JoinFunction", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem",
-                        "dynamodb:DeleteItem", "dynamodb:Query", "execute-api:ManageConnections")),
+                        "dynamodb:DeleteItem", "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections")),
                 Map.entry("MessageFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
                         "dynamodb:DeleteItem", "dynamodb:Query", "sns:Publish", "execute-api:ManageConnections")),
                 Map.entry("HistoryFunction", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query",

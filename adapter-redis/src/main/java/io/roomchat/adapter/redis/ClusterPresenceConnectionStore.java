@@ -121,8 +121,9 @@ final class ClusterPresenceConnectionStore implements ConnectionStore {
             return outcome;
         }
         List<Departure> left = joined.left().stream().map(this::judged).toList();
-        boolean first = joined.firstOfUser() && changed(membership.room(), joined.connection().userId(),
-                membership.name(), RedisPresence.Change.ENTERED);
+        // Synced on every join, not only a user's first here: a rejoin renames the user in the cluster's listing.
+        boolean first = changed(membership.room(), joined.connection().userId(), membership.name(),
+                RedisPresence.Change.ENTERED) && joined.firstOfUser();
         return new JoinOutcome.Joined(joined.connection(), first, left);
     }
 

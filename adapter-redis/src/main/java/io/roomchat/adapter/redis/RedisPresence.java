@@ -38,8 +38,8 @@ final class RedisPresence {
             local present = ARGV[5] == '1'
             if present then
               redis.call('SADD', KEYS[4], ARGV[4])
+              redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
               if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-              redis.call('HSETNX', KEYS[3], ARGV[2], ARGV[3])
               if redis.call('HINCRBY', KEYS[2], ARGV[2], 1) == 1 then return 1 end
               return 0
             end

@@ -3,15 +3,11 @@ package io.roomchat.resilience.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
 import io.roomchat.resilience.LiveServer;
 import io.roomchat.testkit.protocol.WsTestClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,11 +57,8 @@ class ClusterKickTest {
         throw new AssertionError("no kicked event among 20");
     }
 
-    /** An HS256 token with the moderator claim ({@code mod}, SPEC §7) over every room of these tests. */
+    /** A token with the moderator claim ({@code mod}, SPEC §7) over every room of these tests. */
     private static String moderatorToken(String userId) {
-        Instant now = Instant.now();
-        return Jwts.builder().subject(userId).claim("name", userId).claim("mod", List.of("moderated-*"))
-                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(Duration.ofHours(1))))
-                .signWith(Keys.hmacShaKeyFor(LiveServer.SECRET.getBytes(StandardCharsets.UTF_8))).compact();
+        return LiveServer.tokenFor(userId, Map.of("mod", List.of("moderated-*")));
     }
 }

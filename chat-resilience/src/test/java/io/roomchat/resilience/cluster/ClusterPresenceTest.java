@@ -36,14 +36,14 @@ class ClusterPresenceTest {
             assertThat(bobJoined.path("memberCount").asInt()).as("members across nodes").isEqualTo(2);
             assertThat(bobJoined.path("members").findValuesAsText("userId")).containsExactlyInAnyOrder(aliceId,
                     bobId);
-            JsonNode joined = presence(alice, Duration.ofSeconds(10)).orElseThrow();
+            JsonNode joined = presence(alice, bobId, Duration.ofSeconds(10)).orElseThrow();
             assertThat(joined.path("event").asText()).isEqualTo("join");
             assertThat(joined.path("userId").asText()).isEqualTo(bobId);
             assertThat(joined.path("name").asText()).isEqualTo("Bob");
 
             assertThat(bob.request(WsTestClient.frame("onLeave").put("room", room)).path("statusCode").asInt())
                     .isEqualTo(200);
-            JsonNode left = presence(alice, Duration.ofSeconds(10)).orElseThrow();
+            JsonNode left = presence(alice, bobId, Duration.ofSeconds(10)).orElseThrow();
             assertThat(left.path("event").asText()).isEqualTo("leave");
             assertThat(left.path("userId").asText()).isEqualTo(bobId);
         }
@@ -60,13 +60,13 @@ class ClusterPresenceTest {
             assertThat(alice.join(room, "Alice").path("statusCode").asInt()).isEqualTo(200);
             WsTestClient carol = WsTestClient.connectV2(cluster.node(victim), LiveServer.tokenFor(carolId));
             assertThat(carol.join(room, "Carol").path("statusCode").asInt()).isEqualTo(200);
-            assertThat(presence(alice, Duration.ofSeconds(10)).orElseThrow().path("event").asText())
+            assertThat(presence(alice, carolId, Duration.ofSeconds(10)).orElseThrow().path("event").asText())
                     .isEqualTo("join");
 
             try {
                 cluster.kill(victim);
-                JsonNode left = presence(alice, KILLED_NODE_LEAVES_WITHIN).orElseThrow(() -> new AssertionError(
-                        "no leave for the killed node's user within " + KILLED_NODE_LEAVES_WITHIN));
+                JsonNode left = presence(alice, carolId, KILLED_NODE_LEAVES_WITHIN).orElseThrow(() ->
+                        new AssertionError("no leave for the killed node's user within " + KILLED_NODE_LEAVES_WITHIN));
                 assertThat(left.path("event").asText()).isEqualTo("leave");
                 assertThat(left.path("userId").asText()).isEqualTo(carolId);
                 JsonNode asked = alice.request(WsTestClient.frame("onPresence").put("room", room));
@@ -78,12 +78,16 @@ class ClusterPresenceTest {
         }
     }
 
-    /** The next presence event, skipping others, if one comes within {@code wait}. */
-    private static Optional<JsonNode> presence(WsTestClient client, Duration wait) {
+    /**
+     * The next presence event about {@code userId}, skipping others (the caller's own join comes first), if one
+     * comes within {@code wait}.
+     */
+    private static Optional<JsonNode> presence(WsTestClient client, String userId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<JsonNode> event = client.eventWithin(Duration.ofMillis(200));
-            if (event.isPresent() && "presence".equals(event.get().path("type").asText())) {
+            if (event.isPresent() && "presence".equals(event.get().path("type").asText())
+                    && userId.equals(event.get().path("userId").asText())) {
                 return event;
             }
         }
