@@ -3,6 +3,8 @@ package io.roomchat.core.application;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.HistoryCursor;
+import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.PostMessageCommand;
 import io.roomchat.core.port.in.PublishOutcome;
@@ -16,6 +18,7 @@ import io.roomchat.core.port.out.MessageStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 final class PostingMessage {
@@ -83,12 +86,15 @@ final class PostingMessage {
     private record Posting(ChatMessage message, boolean duplicate) {
     }
 
-    /** Stores under the first free millisecond from now, with a fresh id each try: never overwrites. */
+    /**
+     * Stores under the first free millisecond from now, with a fresh id each try: never overwrites. After a first
+     * taken millisecond it moves past the room's newest stored message: another node sharing the store may have
+     * posted ahead of this one's clock, which this node's stamps cannot know.
+     */
     private Posting store(PostMessageCommand command, UserId author, DisplayName name) {
-        Instant earliest = stamps.earliest(command.room(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Instant at = stamps.earliest(command.room(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         for (int attempt = 0; attempt < MAX_STAMP_ATTEMPTS; attempt++) {
-            ChatMessage candidate = ChatMessage.posted(ids.next(), command.room(), author, name, command.text(),
-                    earliest.plusMillis(attempt));
+            ChatMessage candidate = ChatMessage.posted(ids.next(), command.room(), author, name, command.text(), at);
             InsertOutcome outcome = command.clientMessageId().isPresent()
                     ? messages.insert(candidate, command.clientMessageId().get())
                     : messages.insert(candidate);
@@ -99,7 +105,19 @@ final class PostingMessage {
                 stamps.issued(command.room(), candidate.postedAt());
                 return new Posting(stored.message(), false);
             }
+            at = attempt == 0 ? afterNewest(command.room(), at) : at.plusMillis(1);
         }
         throw new ChatStorageException("no free postedAt in " + MAX_STAMP_ATTEMPTS + " ms");
+    }
+
+    /** The millisecond after the room's newest stored message, or after {@code taken} if that is later. */
+    private Instant afterNewest(RoomName room, Instant taken) {
+        List<ChatMessage> newest = messages.page(room, HistoryCursor.latest(), 1).messages();
+        Instant next = taken.plusMillis(1);
+        if (newest.isEmpty()) {
+            return next;
+        }
+        Instant afterIt = newest.get(0).postedAt().plusMillis(1);
+        return afterIt.isAfter(next) ? afterIt : next;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.core.domain.MessageId;
 import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.Status;
 import io.roomchat.core.domain.UserId;
@@ -151,6 +152,23 @@ class PostingMessageTest {
         var second = chat.posted(alice, "general", "after the clock step");
 
         assertThat(second.postedAt()).isEqualTo(first.postedAt().plusMillis(1));
+    }
+
+    @Test
+    void a_post_after_another_nodes_burst_ahead_of_this_clock_moves_past_it_instead_of_failing() {
+        var alice = chat.connectAndJoin("alice", "general");
+        var now = chat.clock.instant();
+        // Another node sharing the store posted 100 messages, one a millisecond, from this node's "now" on.
+        for (int i = 0; i < 100; i++) {
+            chat.messages.insert(ChatMessage.posted(new MessageId("other-" + i),
+                    room("general"), new UserId("bob"), new DisplayName("Bob"), new MessageText("burst " + i),
+                    now.plusMillis(i)));
+        }
+
+        var posted = chat.posted(alice, "general", "after the burst");
+
+        assertThat(posted.postedAt()).isEqualTo(now.plusMillis(100));
+        assertThat(chat.messages.all()).hasSize(101);
     }
 
     @Test
