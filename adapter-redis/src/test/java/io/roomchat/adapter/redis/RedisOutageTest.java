@@ -7,7 +7,7 @@ import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.HistoryCursor;
-import io.roomchat.core.domain.RoomEvent;
+import io.roomchat.core.domain.PresentUser;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.MessageStore;
@@ -79,16 +79,18 @@ class RedisOutageTest {
         BusSettings quick = BusSettings.DEFAULTS.withHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(1));
         try (Node a = new Node(REDIS.url(), messages, quick); Node b = new Node(REDIS.url(), messages, quick)) {
             a.member("alice", lobby);
-            ConnectionId bob = b.member("bob", lobby);
+            b.member("bob", lobby);
             await(() -> assertThat(b.bus.connectionStore().presence(lobby, 100).count()).isEqualTo(2));
 
             REDIS.stop(); // the test server keeps nothing: every presence entry is lost
             a.member("carol", lobby); // judged on node a alone meanwhile
             REDIS.start();
 
-            await(() -> assertThat(b.bus.connectionStore().presence(lobby, 100).count()).isEqualTo(3));
-            await(() -> assertThat(b.seenBy(bob, RoomEvent.Presence.class))
-                    .anySatisfy(event -> assertThat(event.userId()).isEqualTo(new UserId("carol"))));
+            // The listing every node answers with is repaired. The join event a's repair publishes reaches b only if
+            // b's subscriber is back first (Redis keeps no pub/sub backlog): best effort, docs/cluster.md.
+            await(() -> assertThat(b.bus.connectionStore().presence(lobby, 100).listed())
+                    .extracting(PresentUser::userId)
+                    .containsExactlyInAnyOrder(new UserId("alice"), new UserId("bob"), new UserId("carol")));
         }
     }
 
