@@ -63,8 +63,9 @@ class LoadCommandTest {
         assertThat(result.get("protocol").asText()).isEqualTo("v2");
         assertEveryPostReachedEveryMember(result);
         // Only a v2 connection receives presence: each of the ten members of a room sees itself and the later ones
-        // enter, so a room of ten sends 10 + 9 + ... + 1 = 55 join events.
-        assertThat(result.get("otherEvents").get("presence").asLong()).isEqualTo(2 * 55);
+        // enter, so a room of ten sends 10 + 9 + ... + 1 = 55 join events. As the run closes its connections, the
+        // ones still open may count some leaves too (at most 9 + 8 + ... + 0 = 45 a room).
+        assertThat(result.get("otherEvents").get("presence").asLong()).isBetween(2L * 55, 2L * (55 + 45));
         assertThat(result.get("roomOrderViolations").asLong()).isZero();
     }
 
