@@ -38,6 +38,7 @@ final class ChatEndpoint implements FrameHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
     private static final int INTERNAL_ERROR = 1011;
     static final int TOKEN_EXPIRED = 4401;
+    static final int MESSAGE_TOO_LARGE = 1009;
     /** The MDC key under which every line logged while handling this socket names it (a field in JSON lines). */
     static final String LOG_CONNECTION = "connectionId";
 
@@ -53,6 +54,8 @@ final class ChatEndpoint implements FrameHandler {
     /** What a continuation frame continues, and the bytes of a binary message so far (checked, never kept). */
     private byte continuing = OpCode.TEXT;
     private long binaryBytes;
+    private long textBytes;
+    private boolean tooLarge;
 
     /** {@code accepted}: the connection's record as the token made it. */
     ChatEndpoint(Connection accepted, EndpointWiring services) {
@@ -110,7 +113,8 @@ final class ChatEndpoint implements FrameHandler {
         switch (frame.getOpCode()) {
             case OpCode.TEXT -> {
                 continuing = OpCode.TEXT;
-                text.accept(frame, callback);
+                textBytes = 0;
+                text(frame, callback);
             }
             case OpCode.BINARY -> {
                 continuing = OpCode.BINARY;
@@ -119,7 +123,7 @@ final class ChatEndpoint implements FrameHandler {
             }
             case OpCode.CONTINUATION -> {
                 if (continuing == OpCode.TEXT) {
-                    text.accept(frame, callback);
+                    text(frame, callback);
                 } else {
                     binary(frame, callback);
                 }
@@ -129,6 +133,26 @@ final class ChatEndpoint implements FrameHandler {
             // Jetty answers the close frame itself and then reports onClosed.
             default -> callback.succeeded();
         }
+    }
+
+    /**
+     * A text frame to the sink, unless its message has grown past the limit: then the socket is closed with 1009 as
+     * an orderly close, and the rest of the message is read and dropped until the client answers the close, so the
+     * client receives the close frame instead of a reset connection.
+     */
+    private void text(Frame frame, Callback callback) {
+        textBytes += frame.getPayloadLength();
+        if (tooLarge || textBytes > services.limits().maxFrameBytes()) {
+            if (!tooLarge) {
+                tooLarge = true;
+                services.gateway().drop(connection, MESSAGE_TOO_LARGE, "message too large");
+                services.core().disconnect(id);
+            }
+            callback.succeeded();
+            connection.demand();
+            return;
+        }
+        text.accept(frame, callback);
     }
 
     private void handled(Callback callback, Runnable handling) {
