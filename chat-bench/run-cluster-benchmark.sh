@@ -4,11 +4,15 @@
 # by the test class ClusterServices), three server nodes (CHAT_STORE=postgres, CHAT_BUS=redis) started and stopped
 # by scripts/cluster.sh, and one `load` run over all of them: every room has posters and receivers on every node,
 # latency and loss are counted cluster-wide, server CPU is the nodes' together. Everything is stopped at the end.
+# SHAPES runs several deployments one after the other in one invocation, each on fresh nodes, for a side-by-side
+# table (docs/benchmarks.md, issue 13): "h2" is one node on an H2 file with the in-process bus, "postgres" one node
+# on PostgreSQL with the in-process bus, and a number N is N nodes on PostgreSQL with the Redis bus.
 #
 #   chat-bench/run-cluster-benchmark.sh
+#   SHAPES="h2 postgres 1 2 3" chat-bench/run-cluster-benchmark.sh
 #
 # Environment (all optional):
-#   NODES=3 BASE_PORT=3201     nodes on 127.0.0.1:BASE_PORT.. (loopback only)
+#   SHAPES=3 BASE_PORT=3201    deployments to measure, in order; nodes on 127.0.0.1:BASE_PORT.. (loopback only)
 #   CONNECTIONS=1000 ROOMS=1 RATE=100 DURATION=30 WARMUP=5 PROTOCOL=v1     the load (v1 or v2)
 #   SERVER_JAVA_OPTS=-Xmx1g    each node's JVM options (passed as JDK_JAVA_OPTIONS; the result line reports them)
 #   CLUSTER_SCRIPT=...         the node starter (default scripts/cluster.sh)
@@ -20,7 +24,7 @@ ROOT="$(cd "$HERE/.." && pwd)"
 SERVER_JAR="${SERVER_JAR:-$ROOT/adapter-jetty/target/chat-server.jar}"
 BENCH_JAR="${BENCH_JAR:-$HERE/target/chat-bench.jar}"
 CLUSTER_SCRIPT="${CLUSTER_SCRIPT:-$ROOT/scripts/cluster.sh}"
-NODES="${NODES:-3}"
+SHAPES="${SHAPES:-${NODES:-3}}"
 BASE_PORT="${BASE_PORT:-3201}"
 CONNECTIONS="${CONNECTIONS:-1000}"
 ROOMS="${ROOMS:-1}"
@@ -48,9 +52,13 @@ CLASSPATH_FILE="$HERE/target/test-classpath.txt"
 (cd "$ROOT" && ./mvnw -B -o -q -pl chat-bench -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt)
 
-SERVICES_PID=""
+SERVICES_PID="" NODES=0
+stop_nodes() {
+  [ "$NODES" -gt 0 ] && CLUSTER_DIR="$RESULTS" CLUSTER_NODES="$NODES" "$CLUSTER_SCRIPT" stop >&2 || true
+  NODES=0
+}
 stop_all() {
-  CLUSTER_DIR="$RESULTS" CLUSTER_NODES="$NODES" "$CLUSTER_SCRIPT" stop >&2 || true
+  stop_nodes
   if [ -n "$SERVICES_PID" ] && kill -0 "$SERVICES_PID" 2>/dev/null; then
     kill -TERM "$SERVICES_PID"
     wait "$SERVICES_PID" 2>/dev/null || true
@@ -72,18 +80,30 @@ set -a
 . "$RESULTS/services.env"
 set +a
 
-JDK_JAVA_OPTIONS="$SERVER_JAVA_OPTS" CHAT_HOST=127.0.0.1 CLUSTER_DIR="$RESULTS" CLUSTER_NODES="$NODES" \
-  CLUSTER_BASE_PORT="$BASE_PORT" CHAT_JAR="$SERVER_JAR" "$CLUSTER_SCRIPT" start >&2
+measure() { # shape
+  local shape="$1" store=postgres bus=redis label="cluster-$1-$PROTOCOL"
+  case "$shape" in
+    h2) store=h2 bus=local NODES=1 label="single-h2-$PROTOCOL" ;;
+    postgres) bus=local NODES=1 label="single-postgres-$PROTOCOL" ;;
+    [1-9]*) NODES="$shape" ;;
+    *) echo "unknown shape: $shape (h2, postgres or a number of nodes)" >&2; exit 2 ;;
+  esac
+  JDK_JAVA_OPTIONS="$SERVER_JAVA_OPTS" CHAT_HOST=127.0.0.1 CHAT_STORE="$store" CHAT_BUS="$bus" \
+    CHAT_DATA_DIR="$(mktemp -d "$RESULTS/data-$shape.XXXX")" CLUSTER_DIR="$RESULTS" CLUSTER_NODES="$NODES" \
+    CLUSTER_BASE_PORT="$BASE_PORT" CHAT_JAR="$SERVER_JAR" "$CLUSTER_SCRIPT" start >&2
+  local targets=() pids=() n
+  for n in $(seq 1 "$NODES"); do
+    targets+=("ws://127.0.0.1:$((BASE_PORT + n - 1))/")
+    pids+=("$(cat "$RESULTS/node-$n.pid")")
+  done
+  echo "== $label (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  java -Xms1g -Xmx1g -jar "$BENCH_JAR" load --target "$(IFS=,; echo "${targets[*]}")" \
+    --server-pid "$(IFS=,; echo "${pids[*]}")" --commit "$(git -C "$ROOT" rev-parse --short HEAD)" \
+    --protocol "$PROTOCOL" --label "$label" --progress 5 \
+    -c "$CONNECTIONS" -r "$ROOMS" --rate "$RATE" -d "$DURATION" --warmup "$WARMUP" \
+    | tee -a "$RESULTS/results.jsonl"
+  stop_nodes
+}
 
-targets=() pids=()
-for n in $(seq 1 "$NODES"); do
-  targets+=("ws://127.0.0.1:$((BASE_PORT + n - 1))/")
-  pids+=("$(cat "$RESULTS/node-$n.pid")")
-done
-label="cluster-$NODES-$PROTOCOL"
-echo "== $label (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-java -Xms1g -Xmx1g -jar "$BENCH_JAR" load --target "$(IFS=,; echo "${targets[*]}")" \
-  --server-pid "$(IFS=,; echo "${pids[*]}")" --commit "$(git -C "$ROOT" rev-parse --short HEAD)" --protocol "$PROTOCOL" --label "$label" --progress 5 \
-  -c "$CONNECTIONS" -r "$ROOMS" --rate "$RATE" -d "$DURATION" --warmup "$WARMUP" \
-  | tee -a "$RESULTS/results.jsonl"
+for shape in $SHAPES; do measure "$shape"; done
 echo "results: $RESULTS/results.jsonl" >&2

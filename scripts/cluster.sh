@@ -9,7 +9,8 @@
 # CHAT_DATABASE_PASSWORD, CHAT_REDIS_URL (default redis://127.0.0.1:6379), CHAT_JWT_SECRET (every node must share
 # it; when unset a random one is made once and kept in the run directory), CLUSTER_NODES (3), CLUSTER_BASE_PORT
 # (3001), CLUSTER_DIR (./cluster-run: logs, pids, the secret), CHAT_JAR (adapter-jetty/target/chat-server.jar).
-# Any other CHAT_* setting passes through to every node.
+# CHAT_STORE (postgres) and CHAT_BUS (redis) may be overridden, e.g. for a single-node baseline; any other CHAT_*
+# setting passes through to every node.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,7 +31,7 @@ start() {
         CHAT_JWT_SECRET=$(cat "$dir/jwt-secret")
         echo "cluster: tokens are HS256, signed with the secret in $dir/jwt-secret (subject = user id)"
     fi
-    export CHAT_JWT_SECRET CHAT_STORE=postgres CHAT_BUS=redis
+    export CHAT_JWT_SECRET CHAT_STORE=${CHAT_STORE:-postgres} CHAT_BUS=${CHAT_BUS:-redis}
     export CHAT_DATABASE_URL=${CHAT_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/chat}
     export CHAT_REDIS_URL=${CHAT_REDIS_URL:-redis://127.0.0.1:6379}
     for ((n = 1; n <= nodes; n++)); do
@@ -97,5 +98,5 @@ case ${1:-} in
     start) start ;;
     status) status ;;
     stop) stop ;;
-    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
 esac
