@@ -6,7 +6,10 @@
 # latency and loss are counted cluster-wide, server CPU is the nodes' together. Everything is stopped at the end.
 # SHAPES runs several deployments one after the other in one invocation, each on fresh nodes, for a side-by-side
 # table (docs/benchmarks.md, issue 13): "h2" is one node on an H2 file with the in-process bus, "postgres" one node
-# on PostgreSQL with the in-process bus, and a number N is N nodes on PostgreSQL with the Redis bus.
+# on PostgreSQL with the in-process bus, and a number N is N nodes on PostgreSQL with the Redis bus. After each
+# load line comes a "-services" line: PostgreSQL's and Redis's CPU and the requests the nodes sent them (TCP data
+# segments, from ss), per acknowledged post, over the whole run (connecting and joining included: measure with a
+# few connections, e.g. CONNECTIONS=10, for the cost of a post alone).
 #
 #   chat-bench/run-cluster-benchmark.sh
 #   SHAPES="h2 postgres 1 2 3" chat-bench/run-cluster-benchmark.sh
@@ -80,6 +83,32 @@ set -a
 . "$RESULTS/services.env"
 set +a
 
+# What the shared services did: CPU ticks of every PostgreSQL and Redis process, and the data segments the nodes
+# sent to each (one request per segment: a statement with its sync, a Redis command or pipeline).
+port_of() { sed -E 's#.*://[^:/]+:([0-9]+).*#\1#' <<<"$1"; }
+services_sample() {
+  local pg redis
+  pg="$(port_of "$CHAT_DATABASE_URL")" redis="$(port_of "$CHAT_REDIS_URL")"
+  python3 - "$pg" "$redis" <<'PY'
+import glob, subprocess, sys
+ticks = {"postgres": 0, "redis-server": 0}
+for stat in glob.glob("/proc/[0-9]*/stat"):
+    try:
+        text = open(stat).read()
+    except OSError:
+        continue
+    comm = text[text.index("(") + 1:text.rindex(")")]
+    if comm in ticks:
+        fields = text[text.rindex(")") + 2:].split()
+        ticks[comm] += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+def segments(port):
+    out = subprocess.run(["ss", "-tinH", "state", "established", f"( dport = :{port} )"],
+                         capture_output=True, text=True).stdout
+    return sum(int(word.split(":")[1]) for word in out.split() if word.startswith("data_segs_out:"))
+print(ticks["postgres"], ticks["redis-server"], segments(sys.argv[1]), segments(sys.argv[2]))
+PY
+}
+
 measure() { # shape
   local shape="$1" store=postgres bus=redis label="cluster-$1-$PROTOCOL"
   case "$shape" in
@@ -97,11 +126,28 @@ measure() { # shape
     pids+=("$(cat "$RESULTS/node-$n.pid")")
   done
   echo "== $label (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  java -Xms1g -Xmx1g -jar "$BENCH_JAR" load --target "$(IFS=,; echo "${targets[*]}")" \
+  local before after line
+  before="$(services_sample)"
+  line="$(java -Xms1g -Xmx1g -jar "$BENCH_JAR" load --target "$(IFS=,; echo "${targets[*]}")" \
     --server-pid "$(IFS=,; echo "${pids[*]}")" --commit "$(git -C "$ROOT" rev-parse --short HEAD)" \
     --protocol "$PROTOCOL" --label "$label" --progress 5 \
-    -c "$CONNECTIONS" -r "$ROOMS" --rate "$RATE" -d "$DURATION" --warmup "$WARMUP" \
-    | tee -a "$RESULTS/results.jsonl"
+    -c "$CONNECTIONS" -r "$ROOMS" --rate "$RATE" -d "$DURATION" --warmup "$WARMUP")"
+  after="$(services_sample)"
+  echo "$line" | tee -a "$RESULTS/results.jsonl"
+  # The services' share of the whole run (connecting and joining included), per acknowledged post.
+  python3 - "$line" "$before" "$after" "$(getconf CLK_TCK)" <<'PY' | tee -a "$RESULTS/results.jsonl"
+import json, sys
+result = json.loads(sys.argv[1])
+before, after = ([int(x) for x in sample.split()] for sample in sys.argv[2:4])
+delta = [a - b for a, b in zip(after, before)]
+posts, tick = max(result["acknowledged"], 1), 1e6 / int(sys.argv[4])
+print(json.dumps({"label": result["label"] + "-services", "acknowledged": result["acknowledged"],
+                  "deliveries": result["deliveries"], "connections": result["connections"],
+                  "postgresCpuMicrosPerPost": round(delta[0] * tick / posts, 1),
+                  "redisCpuMicrosPerPost": round(delta[1] * tick / posts, 1),
+                  "postgresRequestsPerPost": round(delta[2] / posts, 2),
+                  "redisRequestsPerPost": round(delta[3] / posts, 2)}))
+PY
   stop_nodes
 }
 
