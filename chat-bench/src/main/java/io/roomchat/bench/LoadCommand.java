@@ -164,7 +164,9 @@ final class LoadCommand implements Callable<Integer> {
             pacer.run(start, end);
             drained = drain(fleet, stats, log);
         } finally {
-            ticker.shutdownNow();
+            // Not shutdownNow: a drain that ends at once must not cancel the window's end sample, due about now.
+            ticker.shutdown();
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
         }
         return result(target, fleet, stats, pacer);
     }
