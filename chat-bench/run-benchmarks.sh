@@ -2,10 +2,13 @@
 # Runs the self-hosted benchmark scenarios of docs/benchmarks.md against the real server jar, on this machine:
 # for each store (memory, h2) a fresh server per scenario, started with an HS256 secret and stopped after it.
 #
-#   chat-bench/run-benchmarks.sh [SCENARIO...]     scenarios: fanout rooms maxrate memory jmh (default: all)
+#   chat-bench/run-benchmarks.sh [SCENARIO...]     scenarios: fanout rooms maxrate memory jmh (default: all),
+#                                                  and compare (not in the default set)
 #
 # Environment (all optional):
-#   STORES="memory h2"     which stores to run the socket scenarios on
+#   STORES="memory h2"     which stores to run the socket scenarios on; node-ws is the Node `ws` baseline server
+#                          (chat-bench/peers/ws-chat-server.mjs, run with `node`, protocol v1 only, after `npm ci`)
+#                          in the store's place: STORES="memory h2 node-ws" chat-bench/run-benchmarks.sh maxrate
 #   PORT=3101              server port (loopback only)
 #   DURATION=30            measured seconds of fanout and rooms (plus WARMUP=5)
 #   MAXRATE_RATES="..."    posting rates tried by maxrate, in order, each for MAXRATE_DURATION=15 s
@@ -18,6 +21,10 @@
 #   JFR=1                  record each server run with JDK Flight Recorder into the results folder
 #   SERVER_JAR, BENCH_JAR  other builds to measure (default: the ones under adapter-jetty/ and chat-bench/target)
 #   RESULTS=DIR            where results go (default chat-bench/target/results/<time>)
+#   compare                maxrate on each of COMPARE_STORES="node-ws memory h2", back to back, over the ladder
+#                          COMPARE_RATES (default from 20 posts/s, low enough for the Node baseline), COMPARE_RUNS=1
+#                          times; prints the highest rate each held and its ratio to node-ws's, per run, into
+#                          $RESULTS/compare.txt too (issue 14: ours at least 5 x the Node ws server's)
 # Every scenario prints one JSON line; they are collected in $RESULTS/results.jsonl, with the load average.
 set -euo pipefail
 
@@ -66,14 +73,39 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# The Node ws baseline in a store's place: same port, same secret, same /health; its pid is node's own.
+start_node_peer() { # label
+  local label="$1"
+  if [ "$PROTOCOL" != v1 ]; then
+    echo "node-ws speaks protocol v1 only (PROTOCOL=$PROTOCOL)" >&2
+    exit 2
+  fi
+  if ! command -v node > /dev/null || [ ! -f "$ROOT/node_modules/ws/package.json" ]; then
+    echo "node-ws needs node on the PATH and ws installed: run npm ci in $ROOT" >&2
+    exit 2
+  fi
+  CHAT_PORT="$PORT" CHAT_HOST=127.0.0.1 node "$HERE/peers/ws-chat-server.mjs" > "$RESULTS/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+}
+
 start_server() { # store label
   local store="$1" label="$2" data jfr=()
+  if [ "$store" = node-ws ]; then
+    start_node_peer "$label"
+    await_server "$label"
+    return 0
+  fi
   data="$(mktemp -d "$RESULTS/data-$label.XXXX")"
   [ "${JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$RESULTS/server-$label.jfr,settings=profile")
   # shellcheck disable=SC2086
   CHAT_STORE="$store" CHAT_PORT="$PORT" CHAT_HOST=127.0.0.1 CHAT_DATA_DIR="$data" \
     java $SERVER_JAVA_OPTS "${jfr[@]}" -jar "$SERVER_JAR" > "$RESULTS/server-$label.log" 2>&1 &
   SERVER_PID=$!
+  await_server "$label"
+}
+
+await_server() { # label
+  local label="$1"
   for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null 2>&1; then
       return 0
@@ -105,8 +137,11 @@ rooms() { # store
 }
 
 # The fan-out shape at rising rates; stops at the first rate whose p99 passes 200 ms or that loses a message.
+# HELD[store] is the highest rate held (0: not even the first), with a + when every rate tried was held.
+declare -A HELD=()
 maxrate() { # store
   local rate line
+  HELD[$1]=0
   for rate in $MAXRATE_RATES; do
     start_server "$1" "maxrate-$1-$rate"
     line="$(load "maxrate-$1-$rate" -c 1000 -r 1 --rate "$rate" -d "$MAXRATE_DURATION" --warmup 3 --drain 10)"
@@ -119,18 +154,55 @@ sys.exit(0 if r["latencyMs"]["p99"] <= 200 and r["lost"] == 0 and r["acknowledge
 PY
     then
       echo "maxrate-$1: $rate posts/s is past the limit (p99 > 200 ms or loss)" >&2
-      break
+      return 0
     fi
+    HELD[$1]=$rate
   done
+  HELD[$1]="${HELD[$1]}+"
 }
 
 memory() { # store
+  if [ "$1" = node-ws ]; then
+    echo "memory: skipped for node-ws (the probe reads a JVM's heap with jcmd)" >&2
+    return 0
+  fi
   start_server "$1" "memory-$1"
   echo "== memory-$1 (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   java -Xms1g -Xmx1g -jar "$BENCH_JAR" memory --url "ws://127.0.0.1:$PORT/" --pid "$SERVER_PID" \
     -c "$IDLE_CONNECTIONS" -r "$((IDLE_CONNECTIONS / 10))" --sources "$SOURCES" \
     | sed "s/\"label\":\"memory\"/\"label\":\"memory-$1\"/" | tee -a "$RESULTS/results.jsonl"
   stop_server
+}
+
+# maxrate on the Node ws baseline and on our stores, back to back in one run, and the ratio of each to node-ws.
+compare() {
+  local run store held base table="$RESULTS/compare.txt"
+  local stores="${COMPARE_STORES:-node-ws memory h2}"
+  for run in $(seq 1 "${COMPARE_RUNS:-1}"); do
+    for store in $stores; do
+      MAXRATE_RATES="${COMPARE_RATES:-20 40 60 80 100 150 200 300 400 600 800 1000}" maxrate "$store"
+    done
+    base="${HELD[node-ws]:-}"
+    {
+      echo "compare, run $run of ${COMPARE_RUNS:-1} (commit $COMMIT, load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+      echo "  highest fan-out rate held, 1 room x 1,000, p99 <= 200 ms and nothing lost"
+      echo "  (0: not even the lowest rate tried; +: every rate tried was held, so the ratio is a bound)"
+      for store in $stores; do
+        held="${HELD[$store]}"
+        printf '  %-8s %8s posts/s   %s\n' "$store" "$held" "$(python3 - "$held" "$base" <<'PY'
+import sys
+held, base = sys.argv[1], sys.argv[2]
+if not base or float(base.rstrip("+")) == 0:
+    print("(no node-ws rate to compare with)")
+else:
+    bound = {(True, False): ">= ", (False, True): "<= ", (True, True): "? "}.get(
+        (held.endswith("+"), base.endswith("+")), "")
+    print("%s%.1f x node-ws" % (bound, float(held.rstrip("+")) / float(base.rstrip("+"))))
+PY
+)"
+      done
+    } | tee -a "$table"
+  done
 }
 
 jmh() {
@@ -144,7 +216,8 @@ for scenario in "${SCENARIOS[@]}"; do
     fanout|rooms|maxrate|memory)
       for store in $STORES; do "$scenario" "$store"; done ;;
     jmh) jmh ;;
-    *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh)" >&2; exit 2 ;;
+    compare) compare ;;
+    *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh compare)" >&2; exit 2 ;;
   esac
 done
 echo "results: $RESULTS/results.jsonl" >&2

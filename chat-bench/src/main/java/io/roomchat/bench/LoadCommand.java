@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -155,7 +157,7 @@ final class LoadCommand implements Callable<Integer> {
             usage.ownFrom = CpuClock.ownSeconds();
             usage.loadFrom = CpuClock.loadAverage();
         }, measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
-        ticker.schedule(() -> {
+        ScheduledFuture<?> endSample = ticker.schedule(() -> {
             usage.serverTo = cpu.serverSeconds();
             usage.ownTo = CpuClock.ownSeconds();
             usage.loadTo = CpuClock.loadAverage();
@@ -163,6 +165,11 @@ final class LoadCommand implements Callable<Integer> {
         try {
             pacer.run(start, end);
             drained = drain(fleet, stats, log);
+            // On a busy machine the ticker may not have run the end-of-window sample yet: cancelling it would leave
+            // the CPU figures at "to" = 0, i.e. negative.
+            endSample.get();
+        } catch (ExecutionException failure) {
+            throw new IllegalStateException("sampling the end of the measured window failed", failure.getCause());
         } finally {
             // Not shutdownNow: a drain that ends at once must not cancel the window's end sample, due about now.
             ticker.shutdown();

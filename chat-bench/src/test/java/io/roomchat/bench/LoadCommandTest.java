@@ -19,11 +19,15 @@ class LoadCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LoopbackNodes nodes;
+    private NodeWsPeer peer;
 
     @AfterEach
     void stopServers() {
         if (nodes != null) {
             nodes.close();
+        }
+        if (peer != null) {
+            peer.close();
         }
     }
 
@@ -108,6 +112,24 @@ class LoadCommandTest {
         // Sampled at both ends of the window even when the drain ends at once (this process is the "server": busy).
         assertThat(result.get("serverCpuSeconds").asDouble()).isPositive();
         assertThat(result.get("loadAverage").get(1).asDouble()).isPositive();
+    }
+
+    /** The Node ws baseline that run-benchmarks.sh measures beside ours (store node-ws) must answer load as ours does. */
+    @Test
+    void the_node_ws_peer_answers_every_post_and_delivers_it_to_every_member() throws Exception {
+        peer = new NodeWsPeer();
+
+        JsonNode result = load("--url", peer.uri().toString(), "--server-pid", Long.toString(peer.pid()));
+
+        assertEveryPostReachedEveryMember(result);
+        assertThat(result.get("refused").size()).isZero();
+        assertThat(result.get("outOfOrder").asLong()).isZero();
+        assertThat(result.get("roomOrderViolations").asLong()).isZero();
+        // The CPU figures read /proc/PID/stat, which a node process has as a JVM does (-1 would mean unreadable);
+        // its command line has no JVM flags.
+        assertThat(result.get("serverCpuSeconds").asDouble()).isNotNegative();
+        assertThat(result.get("serverCpuMicrosPerDelivery").asDouble()).isNotNegative();
+        assertThat(result.get("serverJvmFlags").get(Long.toString(peer.pid()))).isEmpty();
     }
 
     @Test
