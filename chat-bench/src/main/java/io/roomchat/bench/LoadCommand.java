@@ -171,9 +171,7 @@ final class LoadCommand implements Callable<Integer> {
         } catch (ExecutionException failure) {
             throw new IllegalStateException("sampling the end of the measured window failed", failure.getCause());
         } finally {
-            // Not shutdownNow: a drain that ends at once must not cancel the window's end sample, due about now.
-            ticker.shutdown();
-            ticker.awaitTermination(10, TimeUnit.SECONDS);
+            ticker.shutdownNow();
         }
         return result(target, fleet, stats, pacer);
     }
