@@ -5,6 +5,7 @@ import static io.roomchat.testkit.Samples.message;
 import static io.roomchat.testkit.Samples.room;
 import static io.roomchat.testkit.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.roomchat.core.domain.ChatMessage;
@@ -29,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link MessageStore} must do. An adapter runs it by a subclass that says how to build its store;
  * tests use random rooms, so the store may be shared between tests. Durability across a restart is checked
- * where the subclass can {@linkplain #reopen() reopen} the same data; elsewhere that test shows as skipped.
+ * where the subclass can {@linkplain #reopen() reopen} the same data; elsewhere that test shows as skipped. A store
+ * either refuses a new message at a taken {@code (room, postedAt)} or, {@linkplain #stampsPostedAtInSeqOrder() when
+ * it stamps postedAt itself}, moves it past the room's newest; the cases of the other kind show as skipped.
  */
 public abstract class MessageStoreContract {
 
@@ -40,6 +43,15 @@ public abstract class MessageStoreContract {
 
     /** Whether {@link #reopen()} is supported. */
     protected boolean canReopen() {
+        return false;
+    }
+
+    /**
+     * Whether the store stamps a new message's postedAt with its seq: its proposed time, or one millisecond after
+     * the room's newest message if that is later, so that a room's postedAt order is its seq order however many
+     * nodes post. Such a store never refuses a new message for its time.
+     */
+    protected boolean stampsPostedAtInSeqOrder() {
         return false;
     }
 
@@ -110,6 +122,7 @@ public abstract class MessageStoreContract {
 
     @Test
     void a_message_at_a_taken_room_and_time_is_refused_and_the_first_is_kept() {
+        assumeFalse(stampsPostedAtInSeqOrder(), "this store moves a taken time on");
         RoomName room = room();
         ChatMessage first = message(room, user(), T0, "first");
         ChatMessage second = message(room, user(), T0, "second");
@@ -144,6 +157,7 @@ public abstract class MessageStoreContract {
 
     @Test
     void of_many_concurrent_writers_at_one_room_and_time_exactly_one_wins() throws Exception {
+        assumeFalse(stampsPostedAtInSeqOrder(), "this store moves a taken time on");
         RoomName room = room();
         int writers = 16;
         List<ChatMessage> candidates = new ArrayList<>();
@@ -158,6 +172,44 @@ public abstract class MessageStoreContract {
         assertThat(stored).hasSize(1);
         assertThat(results).filteredOn(InsertOutcome.Taken.class::isInstance).hasSize(writers - 1);
         assertThat(store.page(room, HistoryCursor.latest(), 100).messages()).containsExactly(storedOf(stored.get(0)));
+    }
+
+    @Test
+    void a_store_that_stamps_postedAt_stores_a_message_at_a_taken_time_just_after_the_rooms_newest() {
+        assumeTrue(stampsPostedAtInSeqOrder(), "this store refuses a taken time");
+        RoomName room = room();
+        ChatMessage newest = stored(message(room, user(), T0.plusMillis(5), "newest"));
+
+        ChatMessage same = stored(message(room, user(), T0.plusMillis(5), "same time"));
+        ChatMessage earlier = stored(message(room, user(), T0, "proposed earlier"));
+        ChatMessage later = stored(message(room, user(), T0.plusSeconds(1), "later"));
+
+        assertThat(same.postedAt()).isEqualTo(newest.postedAt().plusMillis(1));
+        assertThat(same.modifiedAt()).isEqualTo(same.postedAt());
+        assertThat(earlier.postedAt()).isEqualTo(newest.postedAt().plusMillis(2));
+        assertThat(later.postedAt()).as("a time after the newest is kept").isEqualTo(T0.plusSeconds(1));
+        assertThat(store.page(room, HistoryCursor.latest(), 10).messages())
+                .containsExactly(newest, same, earlier, later);
+    }
+
+    @Test
+    void a_store_that_stamps_postedAt_keeps_it_in_seq_order_under_concurrent_writers_at_one_time() throws Exception {
+        assumeTrue(stampsPostedAtInSeqOrder(), "this store refuses a taken time");
+        RoomName room = room();
+        int writers = 16;
+        List<Callable<InsertOutcome>> inserts = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            ChatMessage candidate = message(room, user(), T0, "writer " + i);
+            inserts.add(() -> store.insert(candidate));
+        }
+
+        List<ChatMessage> stored = Concurrently.run(inserts).stream().map(MessageStoreContract::storedOf).toList();
+
+        List<ChatMessage> bySeq = store.page(room, new HistoryCursor.Since(0), 100).messages();
+        assertThat(bySeq).containsExactlyInAnyOrderElementsOf(stored);
+        for (int i = 0; i < writers; i++) {
+            assertThat(bySeq.get(i).postedAt()).as("message %d by seq", i).isEqualTo(T0.plusMillis(i));
+        }
     }
 
     // --- inserting under a client key ------------------------------------------------------------------------
@@ -219,6 +271,7 @@ public abstract class MessageStoreContract {
 
     @Test
     void a_keyed_message_at_a_taken_time_is_refused_and_leaves_its_key_free() {
+        assumeFalse(stampsPostedAtInSeqOrder(), "this store moves a taken time on");
         RoomName room = room();
         UserId author = user();
         ClientMessageId key = new ClientMessageId("key-1");
@@ -380,6 +433,8 @@ public abstract class MessageStoreContract {
 
     @Test
     void history_is_ordered_by_posting_time_not_by_insertion_order() {
+        // A store that stamps postedAt in seq order moves an earlier time after the newest (tested above).
+        assumeFalse(stampsPostedAtInSeqOrder(), "this store moves an earlier time on");
         RoomName room = room();
         UserId author = user();
         ChatMessage later = message(room, author, T0.plusSeconds(5));

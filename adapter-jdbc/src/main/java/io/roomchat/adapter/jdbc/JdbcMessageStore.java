@@ -34,7 +34,8 @@ import java.util.List;
  * makes it durable (see {@link Durability}).
  *
  * <p>Public and open for one reason: the PostgreSQL adapter runs the same SQL, replacing only how a room's seq is
- * raised ({@link #nextSeq}); H2 and PostgreSQL spell an update that returns its row differently.
+ * raised ({@link #nextSeq}; H2 and PostgreSQL spell an update that returns its row differently) and how a new
+ * message is stamped with it ({@link #stamped}).
  */
 public class JdbcMessageStore implements MessageStore {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -77,7 +78,7 @@ public class JdbcMessageStore implements MessageStore {
     public InsertOutcome insert(ChatMessage message) {
         try (Connection connection = connections.open()) {
             return inTransaction(connection, () -> {
-                ChatMessage stored = message.withSeq(nextSeq(connection, message.room()));
+                ChatMessage stored = stamped(connection, message);
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     bindRow(insert, stored);
                     insert.executeUpdate();
@@ -99,7 +100,7 @@ public class JdbcMessageStore implements MessageStore {
     public InsertOutcome insert(ChatMessage message, ClientMessageId key) {
         try (Connection connection = connections.open()) {
             InsertOutcome outcome = inTransaction(connection, () -> {
-                ChatMessage stored = message.withSeq(nextSeq(connection, message.room()));
+                ChatMessage stored = stamped(connection, message);
                 try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYED)) {
                     bindRow(insert, stored);
                     insert.setString(11, key.value());
@@ -133,6 +134,15 @@ public class JdbcMessageStore implements MessageStore {
         }
         connection.rollback();
         return new InsertOutcome.Taken();
+    }
+
+    /**
+     * A new message as it is to be stored: under the room's next seq ({@link #nextSeq}), taken in the caller's
+     * transaction. A store may also move its postedAt later there (PostgreSQL does, to keep postedAt in seq order
+     * across nodes); the caller stores and answers the message this returns.
+     */
+    protected ChatMessage stamped(Connection connection, ChatMessage message) throws SQLException {
+        return message.withSeq(nextSeq(connection, message.room()));
     }
 
     /**

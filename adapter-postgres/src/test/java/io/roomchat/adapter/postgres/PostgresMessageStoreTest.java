@@ -24,6 +24,11 @@ class PostgresMessageStoreTest extends MessageStoreContract {
     }
 
     @Override
+    protected boolean stampsPostedAtInSeqOrder() {
+        return true;
+    }
+
+    @Override
     protected boolean canReopen() {
         return true;
     }

@@ -78,6 +78,43 @@ class TwoNodesTest {
                 .extracting(ChatMessage::seq).containsExactlyElementsOf(seqs);
     }
 
+    /**
+     * Each node proposes times from its own clock, node B's running 50 ms behind node A's, as the core does; the
+     * store stamps each post under the room's seq, so by seq the postedAts only rise, on both nodes' posts.
+     */
+    @Test
+    void posts_racing_on_two_nodes_with_skewed_clocks_carry_postedAts_in_seq_order() throws Exception {
+        RoomName room = room();
+        List<Callable<List<ChatMessage>>> writers = new ArrayList<>();
+        for (int w = 0; w < 2 * WRITERS_PER_NODE; w++) {
+            boolean onA = w % 2 == 0;
+            MessageStore node = (onA ? nodeA : nodeB).messageStore();
+            long skewMillis = onA ? 0 : -50;
+            writers.add(() -> {
+                List<ChatMessage> stored = new ArrayList<>();
+                UserId author = user();
+                for (int i = 0; i < POSTS_PER_WRITER; i++) {
+                    InsertOutcome outcome = node.insert(message(room, author, T0.plusMillis(100 + skewMillis + i)));
+                    stored.add(((InsertOutcome.Stored) outcome).message());
+                }
+                return stored;
+            });
+        }
+
+        List<ChatMessage> answered = Concurrently.run(writers).stream().flatMap(List::stream).toList();
+
+        int total = 2 * WRITERS_PER_NODE * POSTS_PER_WRITER;
+        List<ChatMessage> bySeq = nodeA.messageStore().page(room, new HistoryCursor.Since(0), total).messages();
+        assertThat(bySeq).as("what each post was answered is what is stored").containsExactlyInAnyOrderElementsOf(
+                answered);
+        for (int i = 1; i < bySeq.size(); i++) {
+            assertThat(bySeq.get(i).postedAt()).as("postedAt of seq %d after seq %d's", bySeq.get(i).seq(),
+                    bySeq.get(i - 1).seq()).isAfter(bySeq.get(i - 1).postedAt());
+        }
+        List<ChatMessage> byTime = nodeB.messageStore().page(room, HistoryCursor.latest(), total).messages();
+        assertThat(byTime).as("history by postedAt is the seq order").containsExactlyElementsOf(bySeq);
+    }
+
     @Test
     void edits_on_one_node_and_posts_on_the_other_take_distinct_seqs() throws Exception {
         RoomName room = room();

@@ -11,10 +11,8 @@ import io.roomchat.core.port.out.RoomEventPublisher;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every heartbeat: refresh this node's heartbeat key; after Redis was away, repair this node's presence entries
@@ -23,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Heartbeats implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Heartbeats.class.getName());
-    private static final Duration REAP_CLAIM = Duration.ofMinutes(1);
 
     private final RedisPresence presence;
     private final ClusterPresenceConnectionStore store;
@@ -31,7 +28,7 @@ final class Heartbeats implements AutoCloseable {
     private final RoomSubscriptions subscriptions;
     private final RoomEventPublisher publisher;
     private final BusSettings settings;
-    private final ScheduledExecutorService timer;
+    private final Repeating timer;
     private volatile boolean redisAway;
     /** Whether a beat has reached Redis since start. */
     private boolean beaten;
@@ -44,19 +41,20 @@ final class Heartbeats implements AutoCloseable {
         this.subscriptions = subscriptions;
         this.publisher = publisher;
         this.settings = settings;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "redis-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = new Repeating("redis-heartbeat", settings.heartbeat(), this::beat);
     }
 
     void start() {
-        long every = settings.heartbeat().toMillis();
-        timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        timer.start();
     }
 
+    /** One beat; each part on its own, so that a failing repair does not keep this node from reaping others. */
     void beat() {
+        refreshAndRepair();
+        reapSilentNodes();
+    }
+
+    private void refreshAndRepair() {
         try {
             boolean wasAlive = presence.beat(settings.nodeTtl());
             // A beat that found its heartbeat gone (this node stalled past the TTL, or Redis lost it), or Redis with
@@ -70,15 +68,6 @@ final class Heartbeats implements AutoCloseable {
                 }
                 redisAway = false;
             }
-            for (String silent : presence.silentNodes()) {
-                var left = presence.reap(silent, REAP_CLAIM);
-                if (!left.isEmpty()) {
-                    LOG.log(Level.WARNING, "node {0} stopped its heartbeat: {1} users left their rooms", silent,
-                            left.size());
-                }
-                left.forEach(gone -> announce(gone.room(), gone.user().userId(), gone.user().name(),
-                        RoomEvent.Presence.Kind.LEAVE));
-            }
         } catch (RuntimeException away) {
             if (!redisAway) {
                 LOG.log(Level.WARNING, "heartbeat to Redis failed ({0}); will repair presence when it is back",
@@ -86,6 +75,33 @@ final class Heartbeats implements AutoCloseable {
             }
             redisAway = true;
             store.repairLater();
+        }
+    }
+
+    /**
+     * Takes out the entries of every node whose heartbeat ran out, announcing the leaves; whichever node gets there
+     * first reaps a dead node (an atomic script), so a dead node leaves within its TTL plus one beat of any survivor.
+     */
+    private void reapSilentNodes() {
+        List<String> silent;
+        try {
+            silent = presence.silentNodes();
+        } catch (RuntimeException away) {
+            return; // Redis away: refreshAndRepair logged it; the next beat looks again
+        }
+        for (String dead : silent) {
+            try {
+                var left = presence.reap(dead);
+                if (!left.isEmpty()) {
+                    LOG.log(Level.WARNING, "node {0} stopped its heartbeat: {1} users left their rooms", dead,
+                            left.size());
+                }
+                left.forEach(gone -> announce(gone.room(), gone.user().userId(), gone.user().name(),
+                        RoomEvent.Presence.Kind.LEAVE));
+            } catch (RuntimeException failed) {
+                LOG.log(Level.WARNING, "reaping node {0} failed ({1}); the next beat tries again", dead,
+                        failed.getClass().getSimpleName());
+            }
         }
     }
 
@@ -126,6 +142,6 @@ final class Heartbeats implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.close();
     }
 }

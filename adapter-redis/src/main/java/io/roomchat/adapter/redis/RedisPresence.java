@@ -30,7 +30,6 @@ final class RedisPresence {
     private static final String ROOM_NAMES = "roomchat:presence-names:";
     private static final String NODE_ENTRIES = "roomchat:node-presence:";
     private static final String HEARTBEAT = "roomchat:node:";
-    private static final String REAPING = "roomchat:reaping:";
     private static final String NODES = "roomchat:nodes";
 
     /** KEYS node set, room users, room names, nodes; ARGV entry, user, name, node, present (1/0). */
@@ -53,10 +52,13 @@ final class RedisPresence {
             """;
 
     /**
-     * KEYS node set, nodes; ARGV node, room-users prefix, room-names prefix. Takes every entry of the node out;
-     * returns entry, name pairs of the users then absent from their room.
+     * KEYS node set, nodes, heartbeat; ARGV node, room-users prefix, room-names prefix. Unless the node's heartbeat
+     * is back, takes every entry of the node out; returns entry, name pairs of the users then absent from their room.
+     * One atomic step, so the first node to run it reaps and any other finds nothing left: no claim to hold, and
+     * none left behind when a reaper fails or when the node is reaped again later.
      */
     private static final String REAP = """
+            if redis.call('EXISTS', KEYS[3]) == 1 then return {} end
             local absent = {}
             for _, entry in ipairs(redis.call('SMEMBERS', KEYS[1])) do
               local cut = string.find(entry, '\\n', 1, true)
@@ -174,16 +176,14 @@ final class RedisPresence {
     }
 
     /**
-     * Takes a silent node's entries out, if this node wins the claim to do so (one reaper per dead node).
+     * Takes a silent node's entries out, unless its heartbeat is back; whichever node runs this first for a dead
+     * node reaps it, in one atomic script.
      *
-     * @return the users then absent from their rooms, each a {@link Change#LEFT}; empty when another node reaps
+     * @return the users then absent from their rooms, each a {@link Change#LEFT}; empty when another node reaped it
      */
-    List<Transition> reap(String silent, Duration claim) {
-        if (!"OK".equals(redis.set(REAPING + silent, node, SetArgs.Builder.nx().px(claim.toMillis())))) {
-            return List.of();
-        }
+    List<Transition> reap(String silent) {
         List<Object> absent = redis.eval(REAP, ScriptOutputType.MULTI,
-                new String[] {NODE_ENTRIES + silent, NODES}, silent, ROOM_USERS, ROOM_NAMES);
+                new String[] {NODE_ENTRIES + silent, NODES, HEARTBEAT + silent}, silent, ROOM_USERS, ROOM_NAMES);
         List<Transition> left = new ArrayList<>();
         for (int i = 0; i + 1 < absent.size(); i += 2) {
             String entry = (String) absent.get(i);

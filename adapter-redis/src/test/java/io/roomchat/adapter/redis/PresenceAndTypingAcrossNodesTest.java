@@ -151,19 +151,71 @@ class PresenceAndTypingAcrossNodesTest {
         await(() -> assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(2));
 
         // What a survivor does to a node whose heartbeat ran out (a long pause, say): its entries are taken out.
-        RedisClient client = RedisClient.create(REDIS.url());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            connection.sync().del("roomchat:node:" + stalled.bus.node());
-            var left = new RedisPresence(connection.sync(), "reaper-" + UUID.randomUUID())
-                    .reap(stalled.bus.node(), Duration.ofSeconds(5));
+        try (Redis redis = new Redis()) {
+            redis.connection.sync().del("roomchat:node:" + stalled.bus.node());
+            var left = redis.presence().reap(stalled.bus.node());
             assertThat(left).extracting(transition -> transition.user().userId()).containsExactly(ALICE);
-        } finally {
-            client.shutdown();
         }
 
         await(() -> assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(2));
         await(() -> assertThat(aliceSeenBy(survivor, bob))
                 .containsExactly(RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.JOIN));
+    }
+
+    @Test
+    void aNodeWhoseHeartbeatIsThereIsNotReaped() {
+        Node alive = node();
+        alive.member("alice", room);
+
+        try (Redis redis = new Redis()) {
+            assertThat(redis.presence().reap(alive.bus.node())).isEmpty();
+        }
+
+        assertThat(alive.bus.connectionStore().presence(room, 100).count()).isEqualTo(1);
+    }
+
+    /**
+     * A node reaped once while alive (a long pause), back, then killed: the survivors reap it again once its
+     * heartbeat runs out. An earlier reap leaves nothing behind that holds the next one off (it once left a claim,
+     * held for a minute, that did).
+     */
+    @Test
+    void aNodeReapedOnceAndKilledLaterLeavesAgainOnceItsHeartbeatRunsOut() {
+        Node doomed = node();
+        Node survivor = node();
+        ConnectionId bob = survivor.member("bob", room);
+        awaitSubscribed(survivor);
+        doomed.member("alice", room);
+        await(() -> assertThat(aliceSeenBy(survivor, bob)).containsExactly(RoomEvent.Presence.Kind.JOIN));
+        try (Redis redis = new Redis()) {
+            redis.connection.sync().del("roomchat:node:" + doomed.bus.node());
+            redis.presence().reap(doomed.bus.node());
+        }
+        // This reaper publishes no leave; the doomed node's next beat adds alice back, with a join.
+        await(() -> assertThat(aliceSeenBy(survivor, bob)).containsExactly(RoomEvent.Presence.Kind.JOIN,
+                RoomEvent.Presence.Kind.JOIN));
+
+        doomed.bus.close();
+
+        await(() -> assertThat(aliceSeenBy(survivor, bob)).containsExactly(RoomEvent.Presence.Kind.JOIN,
+                RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.LEAVE));
+        assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(1);
+    }
+
+    /** A connection of a node of the test's own, reaping as a survivor does. */
+    private static final class Redis implements AutoCloseable {
+        private final RedisClient client = RedisClient.create(REDIS.url());
+        private final StatefulRedisConnection<String, String> connection = client.connect();
+
+        RedisPresence presence() {
+            return new RedisPresence(connection.sync(), "reaper-" + UUID.randomUUID());
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+            client.shutdown();
+        }
     }
 
     @Test

@@ -102,7 +102,8 @@ final class PostingMessage {
                 return new Posting(duplicate.original(), true);
             }
             if (outcome instanceof InsertOutcome.Stored stored) {
-                stamps.issued(command.room(), candidate.postedAt());
+                // The store's stamp, which may be later than the candidate's (a store that stamps with the seq).
+                stamps.issued(command.room(), stored.message().postedAt());
                 return new Posting(stored.message(), false);
             }
             at = attempt == 0 ? afterNewest(command.room(), at) : at.plusMillis(1);

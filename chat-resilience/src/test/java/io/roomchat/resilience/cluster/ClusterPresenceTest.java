@@ -8,7 +8,6 @@ import io.roomchat.testkit.protocol.WsTestClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,8 +16,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * node killed with SIGKILL leave within 30 s (its heartbeats stop).
  */
 class ClusterPresenceTest {
-    /** SPEC §8: within 30 s; the margin covers a busy machine's delivery. */
-    private static final Duration KILLED_NODE_LEAVES_WITHIN = Duration.ofSeconds(40);
+    /**
+     * SPEC §8: within 30 s of the kill. The heartbeat's TTL (15 s) plus a survivor's beat (5 s) make 20 s; the rest
+     * is the margin of a busy machine.
+     */
+    private static final Duration KILLED_NODE_LEAVES_WITHIN = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final SharedCluster CLUSTER = new SharedCluster();
@@ -51,9 +53,6 @@ class ClusterPresenceTest {
     }
 
     @Test
-    @Disabled("defect (issue #13): in one CI run on a fresh clone no leave reached the other node within 40 s; it "
-            + "passed in the runs before. The in-process reaping test (adapter-redis PresenceAndTypingAcrossNodesTest) "
-            + "passes; the three-process path needs investigating")
     void the_users_of_a_node_killed_with_sigkill_leave_within_30_seconds() throws Exception {
         Cluster cluster = CLUSTER.get();
         String room = "presence-kill-" + UUID.randomUUID();
@@ -68,9 +67,12 @@ class ClusterPresenceTest {
                     .isEqualTo("join");
 
             try {
+                long killed = System.nanoTime();
                 cluster.kill(victim);
                 JsonNode left = presence(alice, carolId, KILLED_NODE_LEAVES_WITHIN).orElseThrow(() ->
                         new AssertionError("no leave for the killed node's user within " + KILLED_NODE_LEAVES_WITHIN));
+                System.out.printf("cluster presence: the killed node's user left %d ms after the SIGKILL%n",
+                        (System.nanoTime() - killed) / 1_000_000);
                 assertThat(left.path("event").asText()).isEqualTo("leave");
                 assertThat(left.path("userId").asText()).isEqualTo(carolId);
                 JsonNode asked = alice.request(WsTestClient.frame("onPresence").put("room", room));

@@ -22,12 +22,6 @@ class ClusterProtocolScenariosTest extends ProtocolScenarios {
         return CLUSTER.get().node(index % Cluster.NODES);
     }
 
-    /** Known gap (docs/cluster.md): nodes stamp postedAt before PostgreSQL orders their posts by seq. */
-    @Override
-    protected boolean postedAtFollowsRoomOrder() {
-        return false;
-    }
-
     @Override
     protected String tokenFor(String userId) {
         return LiveServer.tokenFor(userId);

@@ -46,7 +46,8 @@ public abstract class ProtocolScenarios {
 
     /**
      * Whether a room's order ({@code seq}) is also its new messages' {@code postedAt} order: on one node, yes; across
-     * nodes no (each node stamps {@code postedAt} before the store gives the post its {@code seq}).
+     * nodes only on a store that stamps {@code postedAt} with the {@code seq} (PostgreSQL does; on DynamoDB each
+     * node stamps {@code postedAt} before the store gives the post its {@code seq}).
      */
     protected boolean postedAtFollowsRoomOrder() {
         return true;

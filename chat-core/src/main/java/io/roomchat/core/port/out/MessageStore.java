@@ -24,9 +24,12 @@ import java.time.Instant;
 public interface MessageStore {
 
     /**
-     * Stores a new message unless its {@code (room, postedAt)} or its {@code id} is already taken.
+     * Stores a new message unless its {@code (room, postedAt)} or its {@code id} is already taken. A store shared
+     * by many nodes may instead stamp the postedAt itself with the seq, moving a taken or earlier one to just after
+     * the room's newest message, so that postedAt order is seq order: the stored message is then the one to answer
+     * and publish.
      *
-     * @return {@link InsertOutcome.Stored} with the message under its room's next {@code seq}, or
+     * @return {@link InsertOutcome.Stored} with the message under its room's next {@code seq} (and postedAt), or
      *         {@link InsertOutcome.Taken}, storing nothing, when either key is taken
      */
     InsertOutcome insert(ChatMessage message);
