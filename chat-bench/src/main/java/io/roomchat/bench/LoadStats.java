@@ -10,7 +10,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Counters and latency recorders shared by every socket of a run. Latencies are recorded in microseconds twice:
- * once for the progress lines (every sample) and once for the result (only messages sent after the warm-up).
+ * once for the progress lines (every sample) and once for the result (only messages sent after the warm-up); and a
+ * third time, for a join storm, when the message was sent while the storm ran.
  */
 final class LoadStats {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(5);
@@ -22,6 +23,14 @@ final class LoadStats {
     private final Recorder measuredAckLatency = new Recorder(MAX_MICROS, 3);
     private final Histogram latencyTotal = new Histogram(MAX_MICROS, 3);
     private final Histogram ackLatencyTotal = new Histogram(MAX_MICROS, 3);
+    private final Recorder stormLatency = new Recorder(MAX_MICROS, 3);
+    private final Recorder stormAckLatency = new Recorder(MAX_MICROS, 3);
+    private final Histogram stormLatencyTotal = new Histogram(MAX_MICROS, 3);
+    private final Histogram stormAckLatencyTotal = new Histogram(MAX_MICROS, 3);
+    private final LongAdder typed = new LongAdder();
+    private final LongAdder typingAcks = new LongAdder();
+    private final Map<Integer, LongAdder> typingRefusals = new ConcurrentHashMap<>();
+    private final PresenceLedger presence = new PresenceLedger();
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder firstDeliveries = new LongAdder();
     private final LongAdder windowDeliveries = new LongAdder();
@@ -36,11 +45,26 @@ final class LoadStats {
     private final Map<String, LongAdder> events = new ConcurrentHashMap<>();
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureTo = Long.MAX_VALUE;
+    private volatile long stormFrom = Long.MAX_VALUE;
+    private volatile long stormTo = Long.MAX_VALUE;
 
     /** Messages sent from {@code from} count in the result; deliveries/s counts receipts in [from, to). */
     void window(long fromNanos, long toNanos) {
         measureFrom = fromNanos;
         measureTo = toNanos;
+    }
+
+    /** Messages sent from {@code fromNanos} on count as sent during the storm, until {@link #stormEnded}. */
+    void stormStarted(long fromNanos) {
+        stormFrom = fromNanos;
+    }
+
+    void stormEnded(long toNanos) {
+        stormTo = toNanos;
+    }
+
+    private boolean duringStorm(long sentNanos) {
+        return sentNanos >= stormFrom && sentNanos < stormTo;
     }
 
     void delivered(BenchText.Stamp stamp, long nowNanos, boolean first) {
@@ -54,6 +78,9 @@ final class LoadStats {
         if (stamp.sentNanos() >= measureFrom) {
             measuredLatency.recordValue(Math.min(micros, MAX_MICROS));
         }
+        if (duringStorm(stamp.sentNanos())) {
+            stormLatency.recordValue(Math.min(micros, MAX_MICROS));
+        }
         if (nowNanos >= measureFrom && nowNanos < measureTo) {
             windowDeliveries.increment();
         }
@@ -61,9 +88,30 @@ final class LoadStats {
 
     void acknowledged(long sentNanos, long nowNanos) {
         acks.increment();
+        long micros = Math.min(MAX_MICROS, Math.max(0, (nowNanos - sentNanos) / 1000));
         if (sentNanos >= measureFrom) {
-            measuredAckLatency.recordValue(Math.min(MAX_MICROS, Math.max(0, (nowNanos - sentNanos) / 1000)));
+            measuredAckLatency.recordValue(micros);
         }
+        if (duringStorm(sentNanos)) {
+            stormAckLatency.recordValue(micros);
+        }
+    }
+
+    void typed() {
+        typed.increment();
+    }
+
+    /** The reply to a typing frame: apart from posts', so typing never counts as a post's answer. */
+    void typingAnswered(int status) {
+        if (status == 200) {
+            typingAcks.increment();
+        } else {
+            typingRefusals.computeIfAbsent(status, code -> new LongAdder()).increment();
+        }
+    }
+
+    PresenceLedger presence() {
+        return presence;
     }
 
     void refused(int status) {
@@ -114,6 +162,33 @@ final class LoadStats {
     synchronized Histogram measuredAckLatency() {
         ackLatencyTotal.add(measuredAckLatency.getIntervalHistogram());
         return ackLatencyTotal.copy();
+    }
+
+    /** Delivery latencies of the messages sent while the storm ran. */
+    synchronized Histogram stormLatency() {
+        stormLatencyTotal.add(stormLatency.getIntervalHistogram());
+        return stormLatencyTotal.copy();
+    }
+
+    synchronized Histogram stormAckLatency() {
+        stormAckLatencyTotal.add(stormAckLatency.getIntervalHistogram());
+        return stormAckLatencyTotal.copy();
+    }
+
+    long typingSent() {
+        return typed.sum();
+    }
+
+    long typingAcks() {
+        return typingAcks.sum();
+    }
+
+    Map<Integer, Long> typingRefusals() {
+        return sorted(typingRefusals);
+    }
+
+    long typingAnswers() {
+        return typingAcks.sum() + typingRefusals.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     long deliveries() {
