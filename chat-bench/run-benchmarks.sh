@@ -18,6 +18,13 @@
 #   JFR=1                  record each server run with JDK Flight Recorder into the results folder
 #   SERVER_JAR, BENCH_JAR  other builds to measure (default: the ones under adapter-jetty/ and chat-bench/target)
 #   RESULTS=DIR            where results go (default chat-bench/target/results/<time>)
+# Protocol v2 scenarios (need PROTOCOL=v2; not in the default list):
+#   typing      2,000 connections in 200 rooms posting 400/s in total, every connection also typing once a second
+#               (--typing-interval 1000), DURATION s on each store
+#   joinstorm   50 connections in one room posting 50/s in total; after the warm-up 1,000 more join it evenly over
+#               10 s (--storm 1000 --storm-seconds 10), DURATION s (at least 10) on each store; the server keeps its
+#               presence bound (CHAT_PRESENCE_MAX_USERS, default 200), which the tool checks (--presence-bound)
+#   e.g. PROTOCOL=v2 chat-bench/run-benchmarks.sh typing joinstorm
 # Every scenario prints one JSON line; they are collected in $RESULTS/results.jsonl, with the load average.
 set -euo pipefail
 
@@ -133,6 +140,28 @@ memory() { # store
   stop_server
 }
 
+requires_v2() { # scenario
+  if [ "$PROTOCOL" != v2 ]; then
+    echo "$1 measures protocol v2: run it with PROTOCOL=v2" >&2
+    exit 2
+  fi
+}
+
+typing() { # store
+  requires_v2 typing
+  start_server "$1" "typing-$1"
+  load "typing-$1" -c 2000 -r 200 --rate 400 --typing-interval 1000 -d "$DURATION" --warmup "$WARMUP"
+  stop_server
+}
+
+joinstorm() { # store
+  requires_v2 joinstorm
+  start_server "$1" "joinstorm-$1"
+  load "joinstorm-$1" -c 50 -r 1 --rate 50 --storm 1000 --storm-seconds 10 --presence-bound "${CHAT_PRESENCE_MAX_USERS:-200}" \
+    -d "$(( DURATION < 10 ? 10 : DURATION ))" --warmup "$WARMUP"
+  stop_server
+}
+
 jmh() {
   echo "== jmh (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   java -jar "$BENCH_JAR" jmh -f 1 -wi 3 -w 2 -i 5 -r 2 -prof gc -rf json -rff "$RESULTS/jmh.json" \
@@ -144,6 +173,8 @@ for scenario in "${SCENARIOS[@]}"; do
     fanout|rooms|maxrate|memory)
       for store in $STORES; do "$scenario" "$store"; done ;;
     jmh) jmh ;;
+    typing|joinstorm)
+      for store in $STORES; do "$scenario" "$store"; done ;;
     *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh)" >&2; exit 2 ;;
   esac
 done

@@ -37,7 +37,9 @@ class LoadCommandTest {
         LoadCommand command = new LoadCommand();
         new CommandLine(command).parseArgs(concat(new String[] {"--secret", LoopbackNodes.SECRET, "--drain", "10",
                 "--progress", "60"}, options));
-        return JSON.readTree(command.run().toString());
+        String line = command.run().toString();
+        System.err.println("RESULT " + line);
+        return JSON.readTree(line);
     }
 
     /**
@@ -128,7 +130,8 @@ class LoadCommandTest {
         assertThat(result.get("storm").asInt()).isEqualTo(30);
         assertThat(result.get("stormJoined").asInt()).isEqualTo(30);
         assertThat(result.get("stormFailed").asInt()).isZero();
-        assertThat(result.get("stormTookSeconds").asDouble()).isBetween(1.9, 3.0 + 60);
+        // The last of 30 connections over 2 s is due 1.93 s after the storm's start; it is answered after that.
+        assertThat(result.get("stormTookSeconds").asDouble()).isBetween(1.93, 63.0);
         assertThat(result.get("acknowledged").asLong()).isEqualTo(result.get("posts").asLong());
         assertThat(result.get("drained").asBoolean()).isTrue();
         assertThat(result.get("lost").asLong()).isZero();
