@@ -32,7 +32,6 @@ final class LoadStats {
     private final Map<Integer, LongAdder> typingRefusals = new ConcurrentHashMap<>();
     private final PresenceLedger presence = new PresenceLedger();
     private final LongAdder deliveries = new LongAdder();
-    private final LongAdder firstDeliveries = new LongAdder();
     private final LongAdder windowDeliveries = new LongAdder();
     private final LongAdder posts = new LongAdder();
     private final LongAdder acks = new LongAdder();
@@ -72,7 +71,6 @@ final class LoadStats {
         if (!first) {
             return;
         }
-        firstDeliveries.increment();
         long micros = Math.max(0, (nowNanos - stamp.sentNanos()) / 1000);
         progressLatency.recordValue(Math.min(micros, MAX_MICROS));
         if (stamp.sentNanos() >= measureFrom) {
@@ -155,24 +153,20 @@ final class LoadStats {
 
     /** Every measured latency so far (the recorder's intervals, accumulated). */
     synchronized Histogram measuredLatency() {
-        latencyTotal.add(measuredLatency.getIntervalHistogram());
-        return latencyTotal.copy();
+        return accumulated(latencyTotal, measuredLatency);
     }
 
     synchronized Histogram measuredAckLatency() {
-        ackLatencyTotal.add(measuredAckLatency.getIntervalHistogram());
-        return ackLatencyTotal.copy();
+        return accumulated(ackLatencyTotal, measuredAckLatency);
     }
 
     /** Delivery latencies of the messages sent while the storm ran. */
     synchronized Histogram stormLatency() {
-        stormLatencyTotal.add(stormLatency.getIntervalHistogram());
-        return stormLatencyTotal.copy();
+        return accumulated(stormLatencyTotal, stormLatency);
     }
 
     synchronized Histogram stormAckLatency() {
-        stormAckLatencyTotal.add(stormAckLatency.getIntervalHistogram());
-        return stormAckLatencyTotal.copy();
+        return accumulated(stormAckLatencyTotal, stormAckLatency);
     }
 
     long typingSent() {
@@ -188,15 +182,11 @@ final class LoadStats {
     }
 
     long typingAnswers() {
-        return typingAcks.sum() + typingRefusals.values().stream().mapToLong(LongAdder::sum).sum();
+        return typingAcks.sum() + total(typingRefusals);
     }
 
     long deliveries() {
         return deliveries.sum();
-    }
-
-    long firstDeliveries() {
-        return firstDeliveries.sum();
     }
 
     long windowDeliveries() {
@@ -240,7 +230,17 @@ final class LoadStats {
     }
 
     long refusalCount() {
-        return refusals.values().stream().mapToLong(LongAdder::sum).sum();
+        return total(refusals);
+    }
+
+    private static long total(Map<Integer, LongAdder> counts) {
+        return counts.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Adds what {@code recorder} took since the last call to {@code total}; a copy of the sum. */
+    private static Histogram accumulated(Histogram total, Recorder recorder) {
+        total.add(recorder.getIntervalHistogram());
+        return total.copy();
     }
 
     private static <K> Map<K, Long> sorted(Map<K, LongAdder> counts) {
