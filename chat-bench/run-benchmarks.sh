@@ -23,7 +23,8 @@
 #               (--typing-interval 1000), DURATION s on each store
 #   joinstorm   50 connections in one room posting 50/s in total; after the warm-up 1,000 more join it evenly over
 #               10 s (--storm 1000 --storm-seconds 10), DURATION s (at least 10) on each store; the server keeps its
-#               presence bound (CHAT_PRESENCE_MAX_USERS, default 200), which the tool checks (--presence-bound)
+#               presence bound (CHAT_PRESENCE_MAX_USERS, default 200), which the tool checks (--presence-bound);
+#               the storm's upgrades come from 127.0.0.1-4 (--sources 4), under the server's per-address limit
 #   e.g. PROTOCOL=v2 chat-bench/run-benchmarks.sh typing joinstorm
 # Every scenario prints one JSON line; they are collected in $RESULTS/results.jsonl, with the load average.
 set -euo pipefail
@@ -157,8 +158,9 @@ typing() { # store
 joinstorm() { # store
   requires_v2 joinstorm
   start_server "$1" "joinstorm-$1"
-  load "joinstorm-$1" -c 50 -r 1 --rate 50 --storm 1000 --storm-seconds 10 --presence-bound "${CHAT_PRESENCE_MAX_USERS:-200}" \
-    -d "$(( DURATION < 10 ? 10 : DURATION ))" --warmup "$WARMUP"
+  load "joinstorm-$1" -c 50 -r 1 --rate 50 --storm 1000 --storm-seconds 10 \
+    --presence-bound "${CHAT_PRESENCE_MAX_USERS:-200}" --sources 4 -d "$(( DURATION < 10 ? 10 : DURATION ))" \
+    --warmup "$WARMUP"
   stop_server
 }
 

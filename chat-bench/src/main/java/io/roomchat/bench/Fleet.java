@@ -21,7 +21,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * several servers (the nodes of a cluster), on server {@code (i / R) % S}: every room has members, and so
  * posters and receivers, on every server. Connections
  * are spread over several local source addresses (127.0.0.x) so that ten thousand of them never run out of
- * ephemeral ports, and at most a bounded number of upgrades are in flight at once.
+ * ephemeral ports, and at most a bounded number of upgrades are in flight at once. Latecomers (a join storm's
+ * listeners, {@link #joinLatecomer}) connect by the same rule while the run goes on, numbered after the fleet.
  */
 final class Fleet implements AutoCloseable {
     /**
