@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -180,7 +181,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         double perConnection = 1000.0 / typingIntervalMs + rate / connections;
         if (perConnection >= SERVER_FRAMES_PER_SECOND) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--typing-interval: %.1f typing "
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--typing-interval: %.1f typing "
                     + "and post frames per connection and second would reach the server's frame budget of %.0f/s "
                     + "(docs/protocol.md); type less often or post less", perConnection, SERVER_FRAMES_PER_SECOND));
         }
@@ -190,12 +191,12 @@ final class LoadCommand implements Callable<Integer> {
         if (storm == 0) {
             return;
         }
-        if (protocol != BenchProtocol.V2) {
-            throw new IllegalArgumentException("--storm needs --protocol v2: presence is a v2 event");
-        }
         if (storm < 0 || storm > MAX_CONNECTIONS - connections) {
             throw new IllegalArgumentException("--storm must be 0.." + (MAX_CONNECTIONS - connections)
                     + ": connections and storm together at most " + MAX_CONNECTIONS);
+        }
+        if (protocol != BenchProtocol.V2) {
+            throw new IllegalArgumentException("--storm needs --protocol v2: presence is a v2 event");
         }
         if (stormSeconds < 1 || stormSeconds > durationSeconds) {
             throw new IllegalArgumentException("--storm-seconds must be 1..--duration: the storm runs within the "
