@@ -25,6 +25,14 @@
 #                          COMPARE_RATES (default from 20 posts/s, low enough for the Node baseline), COMPARE_RUNS=1
 #                          times; prints the highest rate each held and its ratio to node-ws's, per run, into
 #                          $RESULTS/compare.txt too (issue 14: ours at least 5 x the Node ws server's)
+# Protocol v2 scenarios (need PROTOCOL=v2; not in the default list):
+#   typing      2,000 connections in 200 rooms posting 400/s in total, every connection also typing once a second
+#               (--typing-interval 1000), DURATION s on each store
+#   joinstorm   50 connections in one room posting 50/s in total; after the warm-up 1,000 more join it evenly over
+#               10 s (--storm 1000 --storm-seconds 10), DURATION s (at least 10) on each store; the server keeps its
+#               presence bound (CHAT_PRESENCE_MAX_USERS, default 200), which the tool checks (--presence-bound);
+#               the storm's upgrades come from 127.0.0.1-4 (--sources 4), under the server's per-address limit
+#   e.g. PROTOCOL=v2 chat-bench/run-benchmarks.sh typing joinstorm
 # Every scenario prints one JSON line; they are collected in $RESULTS/results.jsonl, with the load average.
 set -euo pipefail
 
@@ -205,6 +213,29 @@ PY
   done
 }
 
+requires_v2() { # scenario
+  if [ "$PROTOCOL" != v2 ]; then
+    echo "$1 measures protocol v2: run it with PROTOCOL=v2" >&2
+    exit 2
+  fi
+}
+
+typing() { # store
+  requires_v2 typing
+  start_server "$1" "typing-$1"
+  load "typing-$1" -c 2000 -r 200 --rate 400 --typing-interval 1000 -d "$DURATION" --warmup "$WARMUP"
+  stop_server
+}
+
+joinstorm() { # store
+  requires_v2 joinstorm
+  start_server "$1" "joinstorm-$1"
+  load "joinstorm-$1" -c 50 -r 1 --rate 50 --storm 1000 --storm-seconds 10 \
+    --presence-bound "${CHAT_PRESENCE_MAX_USERS:-200}" --sources 4 -d "$(( DURATION < 10 ? 10 : DURATION ))" \
+    --warmup "$WARMUP"
+  stop_server
+}
+
 jmh() {
   echo "== jmh (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   java -jar "$BENCH_JAR" jmh -f 1 -wi 3 -w 2 -i 5 -r 2 -prof gc -rf json -rff "$RESULTS/jmh.json" \
@@ -217,7 +248,9 @@ for scenario in "${SCENARIOS[@]}"; do
       for store in $STORES; do "$scenario" "$store"; done ;;
     jmh) jmh ;;
     compare) compare ;;
-    *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh compare)" >&2; exit 2 ;;
+    typing|joinstorm)
+      for store in $STORES; do "$scenario" "$store"; done ;;
+    *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh compare typing joinstorm)" >&2; exit 2 ;;
   esac
 done
 echo "results: $RESULTS/results.jsonl" >&2

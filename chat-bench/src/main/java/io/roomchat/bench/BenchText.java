@@ -36,6 +36,33 @@ final class BenchText {
         return "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"" + name + "\"}";
     }
 
+    /** The v2 client frame that says the user is typing in {@code room}. */
+    static String typingFrame(String room) {
+        return "{\"action\":\"onTyping\",\"room\":\"" + room + "\"}";
+    }
+
+    /**
+     * The value of the first {@code "name":"..."} string field of a server frame, or null; it ends at the next
+     * quote, which is enough for the ids and event names the tool reads (user ids here need no JSON escaping).
+     */
+    static String stringField(String frame, String name) {
+        String key = "\"" + name + "\":\"";
+        int at = frame.indexOf(key);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + key.length();
+        int end = frame.indexOf('"', start);
+        return end < 0 ? null : frame.substring(start, end);
+    }
+
+    /** The value of the first {@code "name":N} non-negative integer field of a server frame, or -1. */
+    static long numberField(String frame, String name) {
+        String key = "\"" + name + "\":";
+        int at = frame.indexOf(key);
+        return at < 0 ? -1 : new Cursor(frame, at + key.length()).digits();
+    }
+
     /** The stamp of a message event carrying a benchmark text, or null for any other frame. */
     static Stamp read(String eventFrame) {
         int at = eventFrame.indexOf(EVENT_FIELD);

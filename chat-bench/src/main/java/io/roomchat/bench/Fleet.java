@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * several servers (the nodes of a cluster), on server {@code (i / R) % S}: every room has members, and so
  * posters and receivers, on every server. Connections
  * are spread over several local source addresses (127.0.0.x) so that ten thousand of them never run out of
- * ephemeral ports, and at most a bounded number of upgrades are in flight at once.
+ * ephemeral ports, and at most a bounded number of upgrades are in flight at once. Latecomers (a join storm's
+ * listeners, {@link #joinLatecomer}) connect by the same rule while the run goes on, numbered after the fleet.
  */
 final class Fleet implements AutoCloseable {
     /**
@@ -35,7 +37,12 @@ final class Fleet implements AutoCloseable {
     private final List<WebSocketClient> clients = new ArrayList<>();
     private final List<Room> rooms = new ArrayList<>();
     private final List<BenchSocket> sockets = new ArrayList<>();
+    private final List<BenchSocket> latecomers = new CopyOnWriteArrayList<>();
     private final LoadStats stats;
+    private Target target;
+    private BenchProtocol protocol;
+    private Semaphore inFlight;
+    private int roomSize;
     private int[] connectedPerServer = new int[0];
     private int connected;
 
@@ -92,32 +99,20 @@ final class Fleet implements AutoCloseable {
 
     private void connect(Target target, BenchProtocol protocol, int count, int roomCount, Progress log)
             throws InterruptedException {
+        this.target = target;
+        this.protocol = protocol;
         List<URI> servers = target.uris();
         connectedPerServer = new int[servers.size()];
         for (int r = 0; r < roomCount; r++) {
             rooms.add(new Room(target.roomPrefix() + r));
         }
-        int roomSize = (count + roomCount - 1) / roomCount;
-        Semaphore inFlight = new Semaphore(Math.min(MAX_CONNECTS_IN_FLIGHT,
-                CONNECTS_IN_FLIGHT_PER_SOURCE * clients.size()));
+        roomSize = (count + roomCount - 1) / roomCount;
+        inFlight = new Semaphore(Math.min(MAX_CONNECTS_IN_FLIGHT, CONNECTS_IN_FLIGHT_PER_SOURCE * clients.size()));
         List<CompletableFuture<?>> upgrades = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String user = target.userPrefix() + i;
-            URI server = servers.get((i / roomCount) % servers.size());
-            BenchSocket socket = new BenchSocket(rooms.get(i % roomCount), user, roomSize, stats, protocol);
-            ClientUpgradeRequest request = new ClientUpgradeRequest(server);
-            request.setHeader("Authorization", "Bearer " + target.tokens().tokenFor(user, user));
-            if (!protocol.subprotocols().isEmpty()) {
-                request.setSubProtocols(protocol.subprotocols());
-            }
-            inFlight.acquire();
-            CompletableFuture<?> upgrade;
-            try {
-                upgrade = clients.get(i % clients.size()).connect(socket, server, request);
-            } catch (Exception failure) {
-                upgrade = CompletableFuture.failedFuture(failure);
-            }
-            upgrades.add(upgrade.whenComplete((session, failure) -> inFlight.release()));
+            BenchSocket socket = BenchSocket.member(rooms.get(i % roomCount), target.userPrefix() + i, roomSize,
+                    stats, protocol);
+            upgrades.add(upgrade(socket, i));
             sockets.add(socket);
             if ((i + 1) % 1000 == 0) {
                 log.line("connecting: %d of %d started", i + 1, count);
@@ -134,6 +129,39 @@ final class Fleet implements AutoCloseable {
             }
         }
         log.line("connected: %d of %d (%d failed)", connected, count, count - connected);
+    }
+
+    /**
+     * Opens connection {@code i} (its user, room and server by the fleet's rule), waiting while too many upgrades
+     * are in flight; the future completes when the upgrade does.
+     */
+    private CompletableFuture<?> upgrade(BenchSocket socket, int i) throws InterruptedException {
+        List<URI> servers = target.uris();
+        URI server = servers.get((i / rooms.size()) % servers.size());
+        ClientUpgradeRequest request = new ClientUpgradeRequest(server);
+        request.setHeader("Authorization", "Bearer " + target.tokens().tokenFor(socket.name(), socket.name()));
+        if (!protocol.subprotocols().isEmpty()) {
+            request.setSubProtocols(protocol.subprotocols());
+        }
+        inFlight.acquire();
+        CompletableFuture<?> upgrade;
+        try {
+            upgrade = clients.get(i % clients.size()).connect(socket, server, request);
+        } catch (Exception failure) {
+            upgrade = CompletableFuture.failedFuture(failure);
+        }
+        return upgrade.whenComplete((session, failure) -> inFlight.release());
+    }
+
+    /**
+     * Connects one more user, number {@code i} of the run (past the fleet's own), and joins it to its room as a
+     * listener; the future completes on the join's 200 reply, or fails.
+     */
+    CompletableFuture<Void> joinLatecomer(int i) throws InterruptedException {
+        BenchSocket socket = BenchSocket.latecomer(rooms.get(i % rooms.size()), target.userPrefix() + i, roomSize,
+                stats, protocol);
+        latecomers.add(socket);
+        return upgrade(socket, i).thenCompose(session -> socket.join());
     }
 
     private void joinAll(Progress log) throws InterruptedException {
@@ -172,8 +200,14 @@ final class Fleet implements AutoCloseable {
         return connectedPerServer.clone();
     }
 
+    /** Latecomers started so far (a join storm's), joined or not. */
+    List<BenchSocket> latecomers() {
+        return latecomers;
+    }
+
     long openCount() {
-        return sockets.stream().filter(BenchSocket::isOpen).count();
+        return sockets.stream().filter(BenchSocket::isOpen).count()
+                + latecomers.stream().filter(BenchSocket::isOpen).count();
     }
 
     /** Closes every socket normally (waiting a bounded time for the server's answers), then the clients. */
@@ -181,6 +215,9 @@ final class Fleet implements AutoCloseable {
     public void close() {
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (BenchSocket socket : sockets) {
+            closing.add(socket.leave());
+        }
+        for (BenchSocket socket : latecomers) {
             closing.add(socket.leave());
         }
         try {

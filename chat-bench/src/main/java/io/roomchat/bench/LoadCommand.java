@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +30,10 @@ final class LoadCommand implements Callable<Integer> {
     static final int MAX_CONNECTIONS = 20_000;
     static final int MAX_SECONDS = 600;
     static final double MAX_RATE = 100_000;
+    /** The server's default frame budget per connection (docs/protocol.md): typing plus posts must stay under it. */
+    static final double SERVER_FRAMES_PER_SECOND = 10;
+    static final int MIN_TYPING_INTERVAL_MS = 100;
+    static final int MAX_TYPING_INTERVAL_MS = 60_000;
 
     @Mixin
     TargetOptions server = new TargetOptions();
@@ -69,6 +75,26 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--drain", defaultValue = "15", description = "Longest wait, after the last post, for "
             + "deliveries still owed. Default: ${DEFAULT-VALUE}")
     int drainSeconds;
+
+    @Option(names = "--typing-interval", paramLabel = "MS", defaultValue = "0",
+            description = "v2: every connection also sends onTyping for its room every MS milliseconds, the fleet's "
+                    + "typing frames spread evenly over the interval, open-loop; 0: none. Default: ${DEFAULT-VALUE}")
+    int typingIntervalMs;
+
+    @Option(names = "--storm", paramLabel = "N", defaultValue = "0",
+            description = "v2: after the warm-up, N more connections connect and join the rooms (spread as the "
+                    + "fleet is) evenly over --storm-seconds, while posting goes on; they only listen. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int storm;
+
+    @Option(names = "--storm-seconds", paramLabel = "S", defaultValue = "10",
+            description = "How long the join storm is spread over; at most --duration. Default: ${DEFAULT-VALUE}")
+    int stormSeconds;
+
+    @Option(names = "--presence-bound", paramLabel = "USERS", defaultValue = "200",
+            description = "The server's presence bound (CHAT_PRESENCE_MAX_USERS): a presence join announced when "
+                    + "the room already held this many users counts in presenceAfterBound. Default: ${DEFAULT-VALUE}")
+    int presenceBound;
 
     @Option(names = "--label", defaultValue = "load", description = "A name for the run, echoed in the result")
     String label;
@@ -138,6 +164,47 @@ final class LoadCommand implements Callable<Integer> {
         if (messageSize < 48 || messageSize > 4000) {
             throw new IllegalArgumentException("--message-size must be 48..4000");
         }
+        validateTyping();
+        validateStorm();
+    }
+
+    private void validateTyping() {
+        if (typingIntervalMs == 0) {
+            return;
+        }
+        if (protocol != BenchProtocol.V2) {
+            throw new IllegalArgumentException("--typing-interval needs --protocol v2: onTyping is a v2 action");
+        }
+        if (typingIntervalMs < MIN_TYPING_INTERVAL_MS || typingIntervalMs > MAX_TYPING_INTERVAL_MS) {
+            throw new IllegalArgumentException("--typing-interval must be 0 (none) or " + MIN_TYPING_INTERVAL_MS
+                    + ".." + MAX_TYPING_INTERVAL_MS + " ms");
+        }
+        double perConnection = 1000.0 / typingIntervalMs + rate / connections;
+        if (perConnection >= SERVER_FRAMES_PER_SECOND) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--typing-interval: %.1f typing "
+                    + "and post frames per connection and second would reach the server's frame budget of %.0f/s "
+                    + "(docs/protocol.md); type less often or post less", perConnection, SERVER_FRAMES_PER_SECOND));
+        }
+    }
+
+    private void validateStorm() {
+        if (storm == 0) {
+            return;
+        }
+        if (storm < 0 || storm > MAX_CONNECTIONS - connections) {
+            throw new IllegalArgumentException("--storm must be 0.." + (MAX_CONNECTIONS - connections)
+                    + ": connections and storm together at most " + MAX_CONNECTIONS);
+        }
+        if (protocol != BenchProtocol.V2) {
+            throw new IllegalArgumentException("--storm needs --protocol v2: presence is a v2 event");
+        }
+        if (stormSeconds < 1 || stormSeconds > durationSeconds) {
+            throw new IllegalArgumentException("--storm-seconds must be 1..--duration: the storm runs within the "
+                    + "measured window");
+        }
+        if (presenceBound < 1) {
+            throw new IllegalArgumentException("--presence-bound must be 1 or more");
+        }
     }
 
     private ResultLine measure(Fleet.Target target, Fleet fleet, LoadStats stats, Progress log)
@@ -162,26 +229,71 @@ final class LoadCommand implements Callable<Integer> {
             usage.ownTo = CpuClock.ownSeconds();
             usage.loadTo = CpuClock.loadAverage();
         }, end - System.nanoTime(), TimeUnit.NANOSECONDS);
+        Typist typist = typingIntervalMs == 0 ? null : new Typist(fleet.sockets(), typingIntervalMs);
+        Thread typing = typist == null ? null : started("typist", () -> typist.run(start, end));
+        Storm joinStorm = storm == 0 ? null : new Storm(fleet, stats, connections, storm, stormSeconds);
+        Thread storming = joinStorm == null ? null : started("storm", () -> {
+            try {
+                joinStorm.run(measureFrom);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try {
             pacer.run(start, end);
+            await(typing);
+            await(storming);
             drained = drain(fleet, stats, log);
-            // On a busy machine the ticker may not have run the end-of-window sample yet: cancelling it would leave
-            // the CPU figures at "to" = 0, i.e. negative.
-            endSample.get();
-        } catch (ExecutionException failure) {
-            throw new IllegalStateException("sampling the end of the measured window failed", failure.getCause());
+            awaitSample(endSample);
         } finally {
+            stop(typing);
+            stop(storming);
             ticker.shutdownNow();
         }
-        return result(target, fleet, stats, pacer);
+        if (joinStorm != null && joinStorm.firstFailure() != null) {
+            log.firstFailure("storm join", joinStorm.firstFailure());
+        }
+        return result(target, fleet, stats, pacer, typist, joinStorm);
     }
 
-    /** Waits until every acknowledged message reached every member, or the drain time is up. */
+    /**
+     * Waits for the window's closing CPU sample, due by now: on a busy machine the ticker may run it late, and
+     * stopping the ticker first would leave it untaken (a negative CPU time in the result).
+     */
+    private static void awaitSample(ScheduledFuture<?> sample) throws InterruptedException {
+        try {
+            sample.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException failed) {
+            // The result then shows the CPU figures as they stand; the run's other figures are unaffected.
+        }
+    }
+
+    private static Thread started(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.start();
+        return thread;
+    }
+
+    /** Waits for a helper thread (typist, storm) to finish its own bounded work. */
+    private static void await(Thread helper) throws InterruptedException {
+        if (helper != null) {
+            helper.join();
+        }
+    }
+
+    private static void stop(Thread helper) {
+        if (helper != null && helper.isAlive()) {
+            helper.interrupt();
+        }
+    }
+
+    /** Waits until every frame was answered and every acknowledged message reached every receiver owed it. */
     private boolean drain(Fleet fleet, LoadStats stats, Progress log) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
         while (System.nanoTime() < deadline) {
-            boolean answered = stats.acks() + stats.refusalCount() >= stats.posts();
-            if (answered && stats.firstDeliveries() >= owed(fleet.rooms())) {
+            boolean answered = stats.acks() + stats.refusalCount() >= stats.posts()
+                    && stats.typingAnswers() >= stats.typingSent();
+            if (answered && missing(fleet.rooms(), false) == 0) {
                 return true;
             }
             Thread.sleep(50);
@@ -190,26 +302,63 @@ final class LoadCommand implements Callable<Integer> {
         return false;
     }
 
+    /** Deliveries owed: each acknowledged message to each joined receiver, from its join on. */
     private static long owed(List<Room> rooms) {
-        return rooms.stream().mapToLong(room -> room.acknowledged().cardinality() * (long) joined(room)).sum();
+        long owed = 0;
+        for (Room room : rooms) {
+            for (BenchSocket receiver : room.receivers()) {
+                if (receiver.hasJoined()) {
+                    owed += room.acknowledgedFrom(receiver.firstOwedIndex()).cardinality();
+                }
+            }
+        }
+        return owed;
     }
 
-    private static long joined(Room room) {
-        return room.members().stream().filter(BenchSocket::hasJoined).count();
+    /** Owed deliveries that have not arrived: every receiver's, or the latecomers' only. */
+    private static long missing(List<Room> rooms, boolean latecomersOnly) {
+        long missing = 0;
+        for (Room room : rooms) {
+            for (BenchSocket receiver : latecomersOnly ? room.latecomers() : room.receivers()) {
+                if (receiver.hasJoined()) {
+                    missing += receiver.receiver().missing(room.acknowledgedFrom(receiver.firstOwedIndex()));
+                }
+            }
+        }
+        return missing;
     }
 
-    private ResultLine result(Fleet.Target target, Fleet fleet, LoadStats stats, Pacer pacer) {
-        long lost = 0;
+    /** Distinct messages the storm's listeners received, before their join reply or after. */
+    private static long stormReceived(Fleet fleet) {
+        return fleet.latecomers().stream().mapToLong(latecomer -> latecomer.receiver().seen().cardinality()).sum();
+    }
+
+    /**
+     * Presence joins received for users who joined when the room already held at least the bound of users, by the
+     * join replies' member counts: the server must announce none of those (docs/benchmarks.md, join storm).
+     */
+    private long presenceAfterBound(Fleet fleet, LoadStats stats) {
+        long past = 0;
+        for (Room room : fleet.rooms()) {
+            for (BenchSocket socket : room.receivers()) {
+                if (socket.sizeBeforeJoin() >= presenceBound) {
+                    past += stats.presence().joinsOf(socket.name());
+                }
+            }
+        }
+        return past;
+    }
+
+    private ResultLine result(Fleet.Target target, Fleet fleet, LoadStats stats, Pacer pacer, Typist typist,
+            Storm joinStorm) {
         long duplicated = 0;
         long outOfOrder = 0;
         long roomOrder = 0;
         for (Room room : fleet.rooms()) {
-            var acknowledged = room.acknowledged();
-            for (BenchSocket member : room.members()) {
-                if (member.hasJoined()) {
-                    lost += member.receiver().missing(acknowledged);
-                    duplicated += member.receiver().duplicates();
-                    outOfOrder += member.receiver().outOfOrder();
+            for (BenchSocket receiver : room.receivers()) {
+                if (receiver.hasJoined()) {
+                    duplicated += receiver.receiver().duplicates();
+                    outOfOrder += receiver.receiver().outOfOrder();
                 }
             }
             roomOrder += room.membersOutOfRoomOrder();
@@ -239,7 +388,7 @@ final class LoadCommand implements Callable<Integer> {
                 .putLatency("latencyMs", latency)
                 .putLatency("ackLatencyMs", stats.measuredAckLatency())
                 .put("drained", drained)
-                .put("lost", lost)
+                .put("lost", missing(fleet.rooms(), false))
                 .put("duplicated", duplicated)
                 .put("outOfOrder", outOfOrder)
                 .put("roomOrderViolations", roomOrder)
@@ -253,7 +402,26 @@ final class LoadCommand implements Callable<Integer> {
                 .put("serverCpuMicrosPerDelivery", round3(perDelivery(usage.serverTo - usage.serverFrom, stats)))
                 .put("clientCpuSeconds", round3(usage.ownTo - usage.ownFrom))
                 .put("clientCpuMicrosPerDelivery", round3(perDelivery(usage.ownTo - usage.ownFrom, stats)))
-                .put("loadAverage", new double[] {round3(usage.loadFrom), round3(usage.loadTo)});
+                .put("loadAverage", new double[] {round3(usage.loadFrom), round3(usage.loadTo)})
+                .put("typingIntervalMs", typingIntervalMs)
+                .put("typingSent", stats.typingSent())
+                .put("typingAcknowledged", stats.typingAcks())
+                .put("typingRefused", stats.typingRefusals())
+                .put("typingEvents", stats.events().getOrDefault("typing", 0L))
+                .put("typingMaxLagMs", typist == null ? 0 : typist.maxLagNanos() / 1_000_000.0)
+                .put("storm", storm)
+                .put("stormSeconds", joinStorm == null ? 0 : stormSeconds)
+                .put("stormJoined", joinStorm == null ? 0 : joinStorm.joined())
+                .put("stormFailed", joinStorm == null ? 0 : joinStorm.failed())
+                .put("stormTookSeconds", joinStorm == null ? 0 : round3(joinStorm.tookSeconds()))
+                .putLatency("stormLatencyMs", stats.stormLatency())
+                .putLatency("stormAckLatencyMs", stats.stormAckLatency())
+                .put("stormReceived", stormReceived(fleet))
+                .put("stormLost", missing(fleet.rooms(), true))
+                .put("presenceBound", presenceBound)
+                .put("presenceEvents", stats.events().getOrDefault("presence", 0L))
+                .put("presenceAfterBound", presenceAfterBound(fleet, stats))
+                .put("presenceUnkept", stats.presence().unkept());
     }
 
     /** Each server process's JVM flags, by pid; null for a pid whose command line cannot be read. */

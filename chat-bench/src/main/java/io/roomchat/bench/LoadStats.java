@@ -10,7 +10,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Counters and latency recorders shared by every socket of a run. Latencies are recorded in microseconds twice:
- * once for the progress lines (every sample) and once for the result (only messages sent after the warm-up).
+ * once for the progress lines (every sample) and once for the result (only messages sent after the warm-up); and a
+ * third time, for a join storm, when the message was sent while the storm ran.
  */
 final class LoadStats {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(5);
@@ -22,8 +23,15 @@ final class LoadStats {
     private final Recorder measuredAckLatency = new Recorder(MAX_MICROS, 3);
     private final Histogram latencyTotal = new Histogram(MAX_MICROS, 3);
     private final Histogram ackLatencyTotal = new Histogram(MAX_MICROS, 3);
+    private final Recorder stormLatency = new Recorder(MAX_MICROS, 3);
+    private final Recorder stormAckLatency = new Recorder(MAX_MICROS, 3);
+    private final Histogram stormLatencyTotal = new Histogram(MAX_MICROS, 3);
+    private final Histogram stormAckLatencyTotal = new Histogram(MAX_MICROS, 3);
+    private final LongAdder typed = new LongAdder();
+    private final LongAdder typingAcks = new LongAdder();
+    private final Map<Integer, LongAdder> typingRefusals = new ConcurrentHashMap<>();
+    private final PresenceLedger presence = new PresenceLedger();
     private final LongAdder deliveries = new LongAdder();
-    private final LongAdder firstDeliveries = new LongAdder();
     private final LongAdder windowDeliveries = new LongAdder();
     private final LongAdder posts = new LongAdder();
     private final LongAdder acks = new LongAdder();
@@ -36,6 +44,8 @@ final class LoadStats {
     private final Map<String, LongAdder> events = new ConcurrentHashMap<>();
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureTo = Long.MAX_VALUE;
+    private volatile long stormFrom = Long.MAX_VALUE;
+    private volatile long stormTo = Long.MAX_VALUE;
 
     /** Messages sent from {@code from} count in the result; deliveries/s counts receipts in [from, to). */
     void window(long fromNanos, long toNanos) {
@@ -43,16 +53,31 @@ final class LoadStats {
         measureTo = toNanos;
     }
 
+    /** Messages sent from {@code fromNanos} on count as sent during the storm, until {@link #stormEnded}. */
+    void stormStarted(long fromNanos) {
+        stormFrom = fromNanos;
+    }
+
+    void stormEnded(long toNanos) {
+        stormTo = toNanos;
+    }
+
+    private boolean duringStorm(long sentNanos) {
+        return sentNanos >= stormFrom && sentNanos < stormTo;
+    }
+
     void delivered(BenchText.Stamp stamp, long nowNanos, boolean first) {
         deliveries.increment();
         if (!first) {
             return;
         }
-        firstDeliveries.increment();
         long micros = Math.max(0, (nowNanos - stamp.sentNanos()) / 1000);
         progressLatency.recordValue(Math.min(micros, MAX_MICROS));
         if (stamp.sentNanos() >= measureFrom) {
             measuredLatency.recordValue(Math.min(micros, MAX_MICROS));
+        }
+        if (duringStorm(stamp.sentNanos())) {
+            stormLatency.recordValue(Math.min(micros, MAX_MICROS));
         }
         if (nowNanos >= measureFrom && nowNanos < measureTo) {
             windowDeliveries.increment();
@@ -61,9 +86,30 @@ final class LoadStats {
 
     void acknowledged(long sentNanos, long nowNanos) {
         acks.increment();
+        long micros = Math.min(MAX_MICROS, Math.max(0, (nowNanos - sentNanos) / 1000));
         if (sentNanos >= measureFrom) {
-            measuredAckLatency.recordValue(Math.min(MAX_MICROS, Math.max(0, (nowNanos - sentNanos) / 1000)));
+            measuredAckLatency.recordValue(micros);
         }
+        if (duringStorm(sentNanos)) {
+            stormAckLatency.recordValue(micros);
+        }
+    }
+
+    void typed() {
+        typed.increment();
+    }
+
+    /** The reply to a typing frame: apart from posts', so typing never counts as a post's answer. */
+    void typingAnswered(int status) {
+        if (status == 200) {
+            typingAcks.increment();
+        } else {
+            typingRefusals.computeIfAbsent(status, code -> new LongAdder()).increment();
+        }
+    }
+
+    PresenceLedger presence() {
+        return presence;
     }
 
     void refused(int status) {
@@ -107,21 +153,40 @@ final class LoadStats {
 
     /** Every measured latency so far (the recorder's intervals, accumulated). */
     synchronized Histogram measuredLatency() {
-        latencyTotal.add(measuredLatency.getIntervalHistogram());
-        return latencyTotal.copy();
+        return accumulated(latencyTotal, measuredLatency);
     }
 
     synchronized Histogram measuredAckLatency() {
-        ackLatencyTotal.add(measuredAckLatency.getIntervalHistogram());
-        return ackLatencyTotal.copy();
+        return accumulated(ackLatencyTotal, measuredAckLatency);
+    }
+
+    /** Delivery latencies of the messages sent while the storm ran. */
+    synchronized Histogram stormLatency() {
+        return accumulated(stormLatencyTotal, stormLatency);
+    }
+
+    synchronized Histogram stormAckLatency() {
+        return accumulated(stormAckLatencyTotal, stormAckLatency);
+    }
+
+    long typingSent() {
+        return typed.sum();
+    }
+
+    long typingAcks() {
+        return typingAcks.sum();
+    }
+
+    Map<Integer, Long> typingRefusals() {
+        return sorted(typingRefusals);
+    }
+
+    long typingAnswers() {
+        return typingAcks.sum() + total(typingRefusals);
     }
 
     long deliveries() {
         return deliveries.sum();
-    }
-
-    long firstDeliveries() {
-        return firstDeliveries.sum();
     }
 
     long windowDeliveries() {
@@ -165,7 +230,17 @@ final class LoadStats {
     }
 
     long refusalCount() {
-        return refusals.values().stream().mapToLong(LongAdder::sum).sum();
+        return total(refusals);
+    }
+
+    private static long total(Map<Integer, LongAdder> counts) {
+        return counts.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Adds what {@code recorder} took since the last call to {@code total}; a copy of the sum. */
+    private static Histogram accumulated(Histogram total, Recorder recorder) {
+        total.add(recorder.getIntervalHistogram());
+        return total.copy();
     }
 
     private static <K> Map<K, Long> sorted(Map<K, LongAdder> counts) {

@@ -47,4 +47,16 @@ class BenchTextTest {
         assertThat(BenchProtocol.V1.replyStatus("{\"statusCode\":429,\"body\":\"rate limited\"}")).isEqualTo(429);
         assertThat(BenchProtocol.V1.replyStatus("{\"messageId\":\"m\"}")).isEqualTo(-1);
     }
+
+    @Test
+    void reads_a_string_or_number_field_of_a_server_frame() {
+        String reply = "{\"type\":\"reply\",\"statusCode\":200,\"body\":\"\",\"room\":\"r\",\"seq\":0,"
+                + "\"members\":[{\"userId\":\"a\",\"name\":\"A\"}],\"memberCount\":201,\"unread\":0}";
+
+        assertThat(BenchText.numberField(reply, "memberCount")).isEqualTo(201);
+        assertThat(BenchText.numberField(reply, "lastRead")).isEqualTo(-1);
+        assertThat(BenchText.stringField(reply, "userId")).isEqualTo("a");
+        assertThat(BenchText.stringField(reply, "event")).isNull();
+        assertThat(BenchText.typingFrame("bench-r0")).isEqualTo("{\"action\":\"onTyping\",\"room\":\"bench-r0\"}");
+    }
 }

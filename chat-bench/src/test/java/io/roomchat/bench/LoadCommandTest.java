@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roomchat.core.domain.Limits;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,25 @@ class LoadCommandTest {
     }
 
     private static JsonNode load(String... options) throws Exception {
+        return run(concat(new String[] {"-c", "20", "-r", "2", "--rate", "20", "-d", "2", "--warmup", "0"}, options));
+    }
+
+    /** A run with only the secret, drain and progress chosen here. */
+    private static JsonNode run(String... options) throws Exception {
         LoadCommand command = new LoadCommand();
-        new CommandLine(command).parseArgs(concat(new String[] {"--secret", LoopbackNodes.SECRET, "-c", "20",
-                "-r", "2", "--rate", "20", "-d", "2", "--warmup", "0", "--drain", "10", "--progress", "60"},
-                options));
+        new CommandLine(command).parseArgs(concat(new String[] {"--secret", LoopbackNodes.SECRET, "--drain", "10",
+                "--progress", "60"}, options));
         return JSON.readTree(command.run().toString());
+    }
+
+    /**
+     * A join storm of 30 into one room of 2 posting members (4 posts/s), over 2 s of a 3 s window; the tool takes
+     * the presence bound to be {@code toolBound}.
+     */
+    private JsonNode storm(int toolBound) throws Exception {
+        return run("--url", nodes.first().toString(), "--protocol", "v2", "-c", "2", "-r", "1", "--rate", "4",
+                "-d", "3", "--warmup", "0", "--storm", "30", "--storm-seconds", "2", "--presence-bound",
+                Integer.toString(toolBound));
     }
 
     private static String[] concat(String[] first, String[] second) {
@@ -71,6 +86,93 @@ class LoadCommandTest {
         // ones still open may count some leaves too (at most 9 + 8 + ... + 0 = 45 a room).
         assertThat(result.get("otherEvents").get("presence").asLong()).isBetween(2L * 55, 2L * (55 + 45));
         assertThat(result.get("roomOrderViolations").asLong()).isZero();
+    }
+
+    @Test
+    void typing_runs_beside_posts_and_its_replies_are_never_taken_for_posts() throws Exception {
+        nodes = new LoopbackNodes(1);
+
+        JsonNode result = load("--url", nodes.first().toString(), "--protocol", "v2", "--typing-interval", "500");
+
+        // Posts are accounted exactly as without typing: a typing reply taken for a post's would show as a missing
+        // acknowledgement, a wrong latency count, or a foreign frame.
+        assertEveryPostReachedEveryMember(result);
+        assertThat(result.get("typingIntervalMs").asInt()).isEqualTo(500);
+        // 20 connections, each typing every 500 ms for 2 s: every one of them types at least once.
+        assertThat(result.get("typingSent").asLong()).isGreaterThanOrEqualTo(20);
+        assertThat(result.get("typingAcknowledged").asLong()).isEqualTo(result.get("typingSent").asLong());
+        assertThat(result.get("typingRefused").size()).isZero();
+        // The server forwards at most one typing a connection every 2 s, to the 9 others of its room.
+        assertThat(result.get("typingEvents").asLong()).isPositive()
+                .isEqualTo(result.get("otherEvents").get("typing").asLong())
+                .isLessThanOrEqualTo(result.get("typingSent").asLong() * 9);
+    }
+
+    @Test
+    void typing_is_refused_on_v1_and_past_the_servers_frame_budget() {
+        assertThatThrownBy(() -> load("--typing-interval", "500"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--typing-interval needs --protocol v2: onTyping is a v2 action");
+        // 10 typing frames a second plus one post reach the budget of 10 frames/s.
+        assertThatThrownBy(() -> load("--protocol", "v2", "--typing-interval", "100"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("frame budget");
+        assertThatThrownBy(() -> load("--protocol", "v2", "--typing-interval", "50"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--typing-interval must be 0 (none) or 100..60000 ms");
+    }
+
+    @Test
+    void a_join_storm_joins_everyone_and_owes_them_every_later_message() throws Exception {
+        nodes = new LoopbackNodes(1, Limits.defaults().withPresenceMaxUsers(10));
+
+        JsonNode result = storm(10);
+
+        assertThat(result.get("storm").asInt()).isEqualTo(30);
+        assertThat(result.get("stormJoined").asInt()).isEqualTo(30);
+        assertThat(result.get("stormFailed").asInt()).isZero();
+        // The last of 30 connections over 2 s is due 1.93 s after the storm's start; it is answered after that.
+        assertThat(result.get("stormTookSeconds").asDouble()).isBetween(1.93, 63.0);
+        assertThat(result.get("acknowledged").asLong()).isEqualTo(result.get("posts").asLong());
+        assertThat(result.get("drained").asBoolean()).isTrue();
+        assertThat(result.get("lost").asLong()).isZero();
+        assertThat(result.get("stormLost").asLong()).isZero();
+        assertThat(result.get("duplicated").asLong()).isZero();
+        assertThat(result.get("foreignFrames").asLong()).isZero();
+        // The storm's listeners received messages besides the two posting members.
+        assertThat(result.get("stormReceived").asLong()).isPositive();
+        assertThat(result.get("deliveries").asLong()).isGreaterThan(result.get("acknowledged").asLong() * 2);
+        assertThat(result.get("stormLatencyMs").get("count").asLong()).isPositive();
+        assertThat(result.get("stormAckLatencyMs").get("count").asLong()).isPositive();
+        // The first ten users were announced; none past the bound of 10, which server and tool agree on.
+        assertThat(result.get("presenceEvents").asLong()).isGreaterThanOrEqualTo(10)
+                .isEqualTo(result.get("otherEvents").get("presence").asLong());
+        assertThat(result.get("presenceAfterBound").asLong()).isZero();
+    }
+
+    @Test
+    void presence_after_the_bound_is_caught_when_the_server_announces_past_it() throws Exception {
+        // The server keeps its default bound of 200 while the tool holds it to 10: for the tool, the server ignores
+        // the bound, announcing the 11th user on.
+        nodes = new LoopbackNodes(1);
+
+        JsonNode result = storm(10);
+
+        assertThat(result.get("stormJoined").asInt()).isEqualTo(30);
+        assertThat(result.get("presenceAfterBound").asLong()).isPositive();
+    }
+
+    @Test
+    void a_storm_is_refused_on_v1_and_past_the_measured_window() {
+        assertThatThrownBy(() -> load("--storm", "10"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--storm needs --protocol v2: presence is a v2 event");
+        assertThatThrownBy(() -> load("--protocol", "v2", "--storm", "10", "--storm-seconds", "3"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--storm-seconds must be 1..--duration");
+        assertThatThrownBy(() -> load("--protocol", "v2", "--storm", "19990"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--storm must be 0..19980");
     }
 
     @Test

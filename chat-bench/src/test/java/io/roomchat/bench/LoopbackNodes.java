@@ -4,6 +4,7 @@ import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.adapter.jetty.ChatServer;
 import io.roomchat.auth.jwt.JwtTokenVerifier;
 import io.roomchat.core.application.ChatCore;
+import io.roomchat.core.domain.Limits;
 import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.core.port.out.ReadPositions;
 import io.roomchat.wire.WireCodec;
@@ -21,6 +22,11 @@ final class LoopbackNodes implements AutoCloseable {
     private final List<ChatServer> nodes = new ArrayList<>();
 
     LoopbackNodes(int count) {
+        this(count, Limits.defaults());
+    }
+
+    /** Nodes with other limits than the defaults (a small presence bound, say). */
+    LoopbackNodes(int count, Limits limits) {
         MessageStore messages = InMemoryChat.messageStore();
         ReadPositions readPositions = InMemoryChat.readPositions();
         try {
@@ -30,6 +36,7 @@ final class LoopbackNodes implements AutoCloseable {
                         .port(0)
                         .codec(WireCodec.create())
                         .core(ports -> ChatCore.builder()
+                                .limits(limits)
                                 .connectionStore(InMemoryChat.connectionStore())
                                 .messageStore(messages)
                                 .readPositions(readPositions)

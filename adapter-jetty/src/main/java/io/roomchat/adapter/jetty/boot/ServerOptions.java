@@ -152,6 +152,11 @@ final class ServerOptions {
                     + "Default: ${DEFAULT-VALUE}")
     int historyPageMax;
 
+    @Option(names = "--presence-max-users", paramLabel = "N",
+            description = "Users present in a room above which no presence event is sent (clients ask with "
+                    + "onPresence). CHAT_PRESENCE_MAX_USERS. Default: ${DEFAULT-VALUE}")
+    int presenceMaxUsers;
+
     @Option(names = "--max-threads", paramLabel = "N",
             description = "Jetty's socket threads at most. CHAT_MAX_THREADS. Default: 8 per core, at least 32")
     Integer maxThreads;
@@ -196,14 +201,15 @@ final class ServerOptions {
                 "--idle-timeout", defaults.idleTimeout().toString(),
                 "--outbound-queue", String.valueOf(defaults.outboundQueueFrames()),
                 "--outbound-queue-bytes", String.valueOf(defaults.outboundQueueBytes()),
-                "--history-page-max", String.valueOf(defaults.historyPageMax()));
+                "--history-page-max", String.valueOf(defaults.historyPageMax()),
+                "--presence-max-users", String.valueOf(defaults.presenceMaxUsers()));
     }
 
     Limits limits() {
         Limits defaults = Limits.defaults();
         return new Limits(maxFrameBytes, maxMessageChars, ratePerSecond, rateBurst, idleTimeout,
                 Math.min(defaults.historyPageDefault(), historyPageMax), historyPageMax, outboundQueue,
-                outboundQueueBytes, defaults.maxRoomsPerConnection(), defaults.presenceMaxUsers());
+                outboundQueueBytes, defaults.maxRoomsPerConnection(), presenceMaxUsers);
     }
 
     Set<String> origins() {

@@ -56,6 +56,7 @@ class ServerOptionsTest {
                 Map.entry("CHAT_OUTBOUND_QUEUE", "64"),
                 Map.entry("CHAT_OUTBOUND_QUEUE_BYTES", "65536"),
                 Map.entry("CHAT_HISTORY_PAGE_MAX", "30"),
+                Map.entry("CHAT_PRESENCE_MAX_USERS", "12"),
                 Map.entry("CHAT_MAX_THREADS", "48"));
 
         ServerOptions options = ServerOptions.parse(environment);
@@ -70,7 +71,7 @@ class ServerOptionsTest {
         assertThat(options.dynamodbEndpoint).isEqualTo(URI.create("http://127.0.0.1:8000"));
         assertThat(options.origins()).containsExactlyInAnyOrder("https://a.example", "https://b.example");
         assertThat(options.limits()).isEqualTo(new Limits(16384, 1000, 5, 7, Duration.ofSeconds(90), 30, 30, 64,
-                65536, 50, 200));
+                65536, 50, 12));
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(15));
         assertThat(options.maxThreads).isEqualTo(48);
     }
@@ -134,8 +135,8 @@ class ServerOptionsTest {
                 "CHAT_JWT_ISSUER", "CHAT_JWT_AUDIENCE", "CHAT_STORE", "CHAT_DATA_DIR", "CHAT_DYNAMODB_ENDPOINT",
                 "CHAT_ALLOWED_ORIGINS", "CHAT_MAX_FRAME_BYTES", "CHAT_MAX_MESSAGE_CHARS", "CHAT_RATE_PER_SECOND",
                 "CHAT_RATE_BURST", "CHAT_IDLE_TIMEOUT", "CHAT_PING_INTERVAL", "CHAT_OUTBOUND_QUEUE",
-                "CHAT_HISTORY_PAGE_MAX", "CHAT_MAX_THREADS", "CHAT_JWKS_ALLOW_HTTP", "--port", "--jwt-secret",
-                "DEV MODE");
+                "CHAT_HISTORY_PAGE_MAX", "CHAT_PRESENCE_MAX_USERS", "CHAT_MAX_THREADS", "CHAT_JWKS_ALLOW_HTTP",
+                "--port", "--jwt-secret", "DEV MODE");
     }
 
     @Test
