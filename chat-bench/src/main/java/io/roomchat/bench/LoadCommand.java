@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,6 +91,8 @@ final class LoadCommand implements Callable<Integer> {
         double ownTo;
         double loadFrom;
         double loadTo;
+        Optional<StoreSyncs.Reading> syncsFrom = Optional.empty();
+        Optional<StoreSyncs.Reading> syncsTo = Optional.empty();
     }
 
     /** Reads {@code --protocol}. */
@@ -154,11 +157,13 @@ final class LoadCommand implements Callable<Integer> {
             usage.serverFrom = cpu.serverSeconds();
             usage.ownFrom = CpuClock.ownSeconds();
             usage.loadFrom = CpuClock.loadAverage();
+            usage.syncsFrom = StoreSyncs.read(target.uris());
         }, measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
         ticker.schedule(() -> {
             usage.serverTo = cpu.serverSeconds();
             usage.ownTo = CpuClock.ownSeconds();
             usage.loadTo = CpuClock.loadAverage();
+            usage.syncsTo = StoreSyncs.read(target.uris());
         }, end - System.nanoTime(), TimeUnit.NANOSECONDS);
         try {
             pacer.run(start, end);
@@ -208,7 +213,7 @@ final class LoadCommand implements Callable<Integer> {
             roomOrder += room.membersOutOfRoomOrder();
         }
         Histogram latency = stats.measuredLatency();
-        return new ResultLine()
+        ResultLine line = new ResultLine()
                 .put("label", label)
                 .put("commit", commit == null ? RunConditions.gitCommit() : commit)
                 .put("serverJvmFlags", serverJvmFlags())
@@ -247,6 +252,11 @@ final class LoadCommand implements Callable<Integer> {
                 .put("clientCpuSeconds", round3(usage.ownTo - usage.ownFrom))
                 .put("clientCpuMicrosPerDelivery", round3(perDelivery(usage.ownTo - usage.ownFrom, stats)))
                 .put("loadAverage", new double[] {round3(usage.loadFrom), round3(usage.loadTo)});
+        if (usage.syncsFrom.isPresent() && usage.syncsTo.isPresent()) {
+            // Only servers on H2 count syncs: the field is there when every server did.
+            line.put("storeSyncs", StoreSyncs.between(usage.syncsFrom.get(), usage.syncsTo.get(), durationSeconds));
+        }
+        return line;
     }
 
     /** Each server process's JVM flags, by pid; null for a pid whose command line cannot be read. */
