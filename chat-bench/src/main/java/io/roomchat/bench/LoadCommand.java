@@ -91,8 +91,8 @@ final class LoadCommand implements Callable<Integer> {
         double ownTo;
         double loadFrom;
         double loadTo;
-        Optional<StoreSyncs.Reading> syncsFrom = Optional.empty();
-        Optional<StoreSyncs.Reading> syncsTo = Optional.empty();
+        Optional<StoreSyncs.Timed> syncsFrom = Optional.empty();
+        Optional<StoreSyncs.Timed> syncsTo = Optional.empty();
     }
 
     /** Reads {@code --protocol}. */
@@ -157,17 +157,20 @@ final class LoadCommand implements Callable<Integer> {
             usage.serverFrom = cpu.serverSeconds();
             usage.ownFrom = CpuClock.ownSeconds();
             usage.loadFrom = CpuClock.loadAverage();
-            usage.syncsFrom = StoreSyncs.read(target.uris());
+            usage.syncsFrom = StoreSyncs.read(target.uris(), log);
         }, measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
         ticker.schedule(() -> {
             usage.serverTo = cpu.serverSeconds();
             usage.ownTo = CpuClock.ownSeconds();
             usage.loadTo = CpuClock.loadAverage();
-            usage.syncsTo = StoreSyncs.read(target.uris());
+            usage.syncsTo = StoreSyncs.read(target.uris(), log);
         }, end - System.nanoTime(), TimeUnit.NANOSECONDS);
         try {
             pacer.run(start, end);
             drained = drain(fleet, stats, log);
+            // The window's last readings (a slow server's /metrics among them) are in before the result is made.
+            ticker.shutdown();
+            ticker.awaitTermination(60, TimeUnit.SECONDS);
         } finally {
             ticker.shutdownNow();
         }
@@ -254,7 +257,7 @@ final class LoadCommand implements Callable<Integer> {
                 .put("loadAverage", new double[] {round3(usage.loadFrom), round3(usage.loadTo)});
         if (usage.syncsFrom.isPresent() && usage.syncsTo.isPresent()) {
             // Only servers on H2 count syncs: the field is there when every server did.
-            line.put("storeSyncs", StoreSyncs.between(usage.syncsFrom.get(), usage.syncsTo.get(), durationSeconds));
+            line.put("storeSyncs", StoreSyncs.between(usage.syncsFrom.get(), usage.syncsTo.get()));
         }
         return line;
     }

@@ -1,5 +1,6 @@
 package io.roomchat.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +16,12 @@ import java.util.regex.Pattern;
 /**
  * The H2 store's group syncs as the servers' {@code /metrics} count them ({@code chat_store_syncs_seconds} and
  * {@code chat_store_sync_writes}), read at both edges of the measured window: syncs per second, writes per sync and
- * the mean sync time over it. Servers on another store expose none, and the result then has no such field.
+ * the mean sync time over it. Rates are over the time between the two readings, which a slow scrape moves. Servers on another store expose none, and the result then has no such field.
  */
 final class StoreSyncs {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    /** Generous: a server near saturation on a busy machine has answered a scrape in 14-18 s. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private StoreSyncs() {
     }
@@ -31,29 +33,41 @@ final class StoreSyncs {
         }
     }
 
-    /** Every server's counters summed; empty when one of them is unreachable or exposes none. */
-    static Optional<Reading> read(List<URI> webSocketUris) {
+    /** A reading and when it was taken ({@link System#nanoTime()} once every server had answered). */
+    record Timed(Reading reading, long atNanos) {
+    }
+
+    /**
+     * Every server's counters summed; empty when one of them exposes none, or cannot be read (said on
+     * {@code log}: on a saturated server the scrape itself can fail).
+     */
+    static Optional<Timed> read(List<URI> webSocketUris, Progress log) {
         Reading sum = new Reading(0, 0, 0);
         for (URI server : webSocketUris) {
-            Optional<Reading> reading = fetch(server).flatMap(StoreSyncs::parse);
+            Optional<Reading> reading = fetch(server, log).flatMap(StoreSyncs::parse);
             if (reading.isEmpty()) {
                 return Optional.empty();
             }
             sum = sum.plus(reading.get());
         }
-        return Optional.of(sum);
+        return Optional.of(new Timed(sum, System.nanoTime()));
     }
 
-    private static Optional<String> fetch(URI webSocketUri) {
+    private static Optional<String> fetch(URI webSocketUri, Progress log) {
         URI metrics = URI.create(webSocketUri.toString().replaceFirst("^ws", "http")).resolve("/metrics");
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metrics).timeout(READ_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+            if (response.statusCode() != 200) {
+                log.line("%s answered %d: no store syncs in the result", metrics, response.statusCode());
+                return Optional.empty();
+            }
+            return Optional.of(response.body());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (java.io.IOException unreachable) {
+        } catch (IOException unreadable) {
+            log.line("%s could not be read (%s): no store syncs in the result", metrics, unreadable);
             return Optional.empty();
         }
     }
@@ -74,13 +88,19 @@ final class StoreSyncs {
         return line.find() ? Optional.of(Double.parseDouble(line.group(1))) : Optional.empty();
     }
 
-    /** What happened between two readings {@code seconds} apart, for the result line. */
+    /** What happened between two readings, for the result line. */
+    static Map<String, Object> between(Timed first, Timed second) {
+        return between(first.reading(), second.reading(), (second.atNanos() - first.atNanos()) / 1e9);
+    }
+
+    /** What happened between two readings {@code seconds} apart. */
     static Map<String, Object> between(Reading from, Reading to, double seconds) {
         double syncs = to.syncs - from.syncs;
         double writes = to.writes - from.writes;
         Map<String, Object> window = new LinkedHashMap<>();
         window.put("syncs", Math.round(syncs));
         window.put("writes", Math.round(writes));
+        window.put("seconds", round2(seconds));
         window.put("syncsPerSecond", round2(syncs / seconds));
         window.put("writesPerSync", syncs == 0 ? 0 : round2(writes / syncs));
         window.put("meanSyncMs", syncs == 0 ? 0 : round2((to.syncSeconds - from.syncSeconds) * 1000 / syncs));

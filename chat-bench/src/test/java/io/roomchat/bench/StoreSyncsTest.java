@@ -33,9 +33,19 @@ class StoreSyncsTest {
         Map<String, Object> window = StoreSyncs.between(new StoreSyncs.Reading(40, 0.2, 400),
                 new StoreSyncs.Reading(340, 1.7, 4_000), 10);
 
-        assertThat(window).containsEntry("syncs", 300L).containsEntry("writes", 3_600L)
+        assertThat(window).containsEntry("syncs", 300L).containsEntry("writes", 3_600L).containsEntry("seconds", 10.0)
                 .containsEntry("syncsPerSecond", 30.0).containsEntry("writesPerSync", 12.0)
                 .containsEntry("meanSyncMs", 5.0);
+    }
+
+    @Test
+    void the_rate_is_over_the_time_between_the_two_readings() {
+        Map<String, Object> window = StoreSyncs.between(
+                new StoreSyncs.Timed(new StoreSyncs.Reading(0, 0, 0), 1_000_000_000L),
+                new StoreSyncs.Timed(new StoreSyncs.Reading(50, 0.1, 100), 5_000_000_000L));
+
+        assertThat(window).containsEntry("seconds", 4.0).containsEntry("syncsPerSecond", 12.5)
+                .containsEntry("writesPerSync", 2.0);
     }
 
     @Test
