@@ -3,7 +3,7 @@
 # for each store (memory, h2) a fresh server per scenario, started with an HS256 secret and stopped after it.
 #
 #   chat-bench/run-benchmarks.sh [SCENARIO...]     scenarios: fanout rooms maxrate memory jmh (default: all),
-#                                                  and compare (not in the default set)
+#                                                  and compare, typing, joinstorm, busydisk (not in the default set)
 #
 # Environment (all optional):
 #   STORES="memory h2"     which stores to run the socket scenarios on; node-ws is the Node `ws` baseline server
@@ -34,6 +34,15 @@
 #               the storm's upgrades come from 127.0.0.1-4 (--sources 4), under the server's per-address limit
 #   e.g. PROTOCOL=v2 chat-bench/run-benchmarks.sh typing joinstorm
 # Every scenario prints one JSON line; they are collected in $RESULTS/results.jsonl, with the load average.
+#
+# busydisk (issue 14, item 3), on H2 whatever STORES says: the maxrate ladder (MAXRATE_RATES) and the rooms shape
+# (2,000 connections in 200 rooms, 400 posts/s, DURATION) on a quiet disk, then again while a neighbour loads the
+# disk: `chat-bench.jar disk-load`, NEIGHBOUR_WRITERS=1 writer(s) each writing a NEIGHBOUR_BLOCK_KIB=64 KiB block
+# and fdatasyncing it (FileChannel.force) in a loop, into $RESULTS/neighbour: the file system of the servers' data
+# directories. The neighbour runs 10 s alone first (its line "busydisk-neighbour-alone": the disk's own rate),
+# then through the busy half ("busydisk-neighbour": its syncs/s and MB/s beside the server). Every load line
+# carries storeSyncs (syncs/s, writes per sync, mean sync ms over the measured window, from the server's
+# /metrics); a table of both halves is printed at the end.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -242,15 +251,77 @@ jmh() {
     'io.roomchat.bench.jmh' | tee "$RESULTS/jmh.txt"
 }
 
+NEIGHBOUR_PID=""
+stop_neighbour() {
+  if [ -n "$NEIGHBOUR_PID" ] && kill -0 "$NEIGHBOUR_PID" 2>/dev/null; then
+    kill -TERM "$NEIGHBOUR_PID"
+    wait "$NEIGHBOUR_PID" 2>/dev/null || true
+    cat "$RESULTS/neighbour.jsonl" >> "$RESULTS/results.jsonl"
+  fi
+  NEIGHBOUR_PID=""
+}
+
+# The maxrate ladder and the rooms shape on H2, labelled busydisk-<condition>-...; the ladder stops at the first
+# rate past p99 200 ms or with a loss, as maxrate does.
+busydisk_runs() { # condition
+  local rate line
+  for rate in $MAXRATE_RATES; do
+    start_server h2 "busydisk-$1-maxrate-$rate"
+    line="$(load "busydisk-$1-maxrate-h2-$rate" -c 1000 -r 1 --rate "$rate" -d "$MAXRATE_DURATION" --warmup 3 \
+      --drain 10)"
+    stop_server
+    python3 -c 'import json, sys; r = json.loads(sys.argv[1]); sys.exit(0 if r["latencyMs"]["p99"] <= 200
+                and r["lost"] == 0 and r["acknowledged"] == r["posts"] else 1)' "$line" || break
+  done
+  start_server h2 "busydisk-$1-rooms"
+  load "busydisk-$1-rooms-h2" -c 2000 -r 200 --rate 400 -d "$DURATION" --warmup "$WARMUP"
+  stop_server
+}
+
+busydisk() {
+  local neighbour=(java -Xmx64m -jar "$BENCH_JAR" disk-load --dir "$RESULTS/neighbour"
+    --block-kib "${NEIGHBOUR_BLOCK_KIB:-64}" --writers "${NEIGHBOUR_WRITERS:-1}")
+  mkdir -p "$RESULTS/neighbour"
+  trap 'stop_neighbour; stop_server' EXIT
+  busydisk_runs quiet
+  echo "== busydisk: the neighbour alone for 10 s (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  "${neighbour[@]}" -d 10 --label busydisk-neighbour-alone | tee -a "$RESULTS/results.jsonl"
+  "${neighbour[@]}" --label busydisk-neighbour > "$RESULTS/neighbour.jsonl" 2> "$RESULTS/neighbour.log" &
+  NEIGHBOUR_PID=$!
+  sleep 5
+  busydisk_runs busy
+  stop_neighbour
+  trap stop_server EXIT
+  python3 - "$RESULTS/results.jsonl" <<'PY'
+import json, sys
+print("%-34s %12s %9s %9s %10s %12s %9s" % ("run", "deliveries/s", "p99 ms", "lost", "syncs/s", "writes/sync",
+                                          "sync ms"), file=sys.stderr)
+for row in map(json.loads, open(sys.argv[1])):
+    if not row.get("label", "").startswith("busydisk-"):
+        continue
+    if "syncsPerSecond" in row and "latencyMs" not in row:
+        print("%-34s neighbour: %.0f syncs/s, %.1f MB/s, write-and-sync p50 %.1f / p99 %.1f ms" % (row["label"],
+              row["syncsPerSecond"], row["megabytesPerSecond"], row["syncMs"]["p50"], row["syncMs"]["p99"]),
+              file=sys.stderr)
+        continue
+    s = row.get("storeSyncs", {})
+    print("%-34s %12d %9.1f %9d %10s %12s %9s" % (row["label"], row["deliveriesPerSecond"], row["latencyMs"]["p99"],
+          row["lost"], s.get("syncsPerSecond", "-"), s.get("writesPerSync", "-"), s.get("meanSyncMs", "-")),
+          file=sys.stderr)
+PY
+}
+
 for scenario in "${SCENARIOS[@]}"; do
   case "$scenario" in
     fanout|rooms|maxrate|memory)
       for store in $STORES; do "$scenario" "$store"; done ;;
     jmh) jmh ;;
     compare) compare ;;
+    busydisk) busydisk ;;
     typing|joinstorm)
       for store in $STORES; do "$scenario" "$store"; done ;;
-    *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh compare typing joinstorm)" >&2; exit 2 ;;
+    *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh compare typing joinstorm busydisk)" >&2
+       exit 2 ;;
   esac
 done
 echo "results: $RESULTS/results.jsonl" >&2

@@ -3,9 +3,9 @@ package io.roomchat.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar chat-bench.jar load|memory|jmh ...}. */
+/** {@code java -jar chat-bench.jar load|memory|disk-load|jmh ...}. */
 @Command(name = "chat-bench", mixinStandardHelpOptions = true, version = "roomchat chat-bench 0.1.0",
-        subcommands = {LoadCommand.class, MemoryCommand.class, JmhCommand.class},
+        subcommands = {LoadCommand.class, MemoryCommand.class, DiskLoadCommand.class, JmhCommand.class},
         description = "Measures a roomchat server on this machine (docs/benchmarks.md).")
 public final class BenchMain implements Runnable {
 

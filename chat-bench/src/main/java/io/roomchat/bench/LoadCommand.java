@@ -6,13 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -118,6 +116,8 @@ final class LoadCommand implements Callable<Integer> {
         double ownTo;
         double loadFrom;
         double loadTo;
+        Optional<StoreSyncs.Timed> syncsFrom = Optional.empty();
+        Optional<StoreSyncs.Timed> syncsTo = Optional.empty();
     }
 
     /** Reads {@code --protocol}. */
@@ -223,11 +223,13 @@ final class LoadCommand implements Callable<Integer> {
             usage.serverFrom = cpu.serverSeconds();
             usage.ownFrom = CpuClock.ownSeconds();
             usage.loadFrom = CpuClock.loadAverage();
+            usage.syncsFrom = StoreSyncs.read(target.uris(), log);
         }, measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
-        ScheduledFuture<?> endSample = ticker.schedule(() -> {
+        ticker.schedule(() -> {
             usage.serverTo = cpu.serverSeconds();
             usage.ownTo = CpuClock.ownSeconds();
             usage.loadTo = CpuClock.loadAverage();
+            usage.syncsTo = StoreSyncs.read(target.uris(), log);
         }, end - System.nanoTime(), TimeUnit.NANOSECONDS);
         Typist typist = typingIntervalMs == 0 ? null : new Typist(fleet.sockets(), typingIntervalMs);
         Thread typing = typist == null ? null : started("typist", () -> typist.run(start, end));
@@ -244,7 +246,9 @@ final class LoadCommand implements Callable<Integer> {
             await(typing);
             await(storming);
             drained = drain(fleet, stats, log);
-            awaitSample(endSample);
+            // The window's last readings (a slow server's /metrics among them) are in before the result is made.
+            ticker.shutdown();
+            ticker.awaitTermination(60, TimeUnit.SECONDS);
         } finally {
             stop(typing);
             stop(storming);
@@ -254,18 +258,6 @@ final class LoadCommand implements Callable<Integer> {
             log.firstFailure("storm join", joinStorm.firstFailure());
         }
         return result(target, fleet, stats, pacer, typist, joinStorm);
-    }
-
-    /**
-     * Waits for the window's closing CPU sample, due by now: on a busy machine the ticker may run it late, and
-     * stopping the ticker first would leave it untaken (a negative CPU time in the result).
-     */
-    private static void awaitSample(ScheduledFuture<?> sample) throws InterruptedException {
-        try {
-            sample.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException failed) {
-            // The result then shows the CPU figures as they stand; the run's other figures are unaffected.
-        }
     }
 
     private static Thread started(String name, Runnable work) {
@@ -364,7 +356,7 @@ final class LoadCommand implements Callable<Integer> {
             roomOrder += room.membersOutOfRoomOrder();
         }
         Histogram latency = stats.measuredLatency();
-        return new ResultLine()
+        ResultLine line = new ResultLine()
                 .put("label", label)
                 .put("commit", commit == null ? RunConditions.gitCommit() : commit)
                 .put("serverJvmFlags", serverJvmFlags())
@@ -422,6 +414,11 @@ final class LoadCommand implements Callable<Integer> {
                 .put("presenceEvents", stats.events().getOrDefault("presence", 0L))
                 .put("presenceAfterBound", presenceAfterBound(fleet, stats))
                 .put("presenceUnkept", stats.presence().unkept());
+        if (usage.syncsFrom.isPresent() && usage.syncsTo.isPresent()) {
+            // Only servers on H2 count syncs: the field is there when every server did.
+            line.put("storeSyncs", StoreSyncs.between(usage.syncsFrom.get(), usage.syncsTo.get()));
+        }
+        return line;
     }
 
     /** Each server process's JVM flags, by pid; null for a pid whose command line cannot be read. */

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.roomchat.core.domain.Limits;
+import io.roomchat.adapter.jetty.boot.ChatApplication;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -184,6 +189,7 @@ class LoadCommandTest {
         assertThat(result.get("protocol").asText()).isEqualTo("v1");
         assertEveryPostReachedEveryMember(result);
         assertThat(result.get("otherEvents").size()).isZero();
+        assertThat(result.has("storeSyncs")).as("the memory store does not sync").isFalse();
     }
 
     @Test
@@ -232,6 +238,26 @@ class LoadCommandTest {
         assertThat(result.get("serverCpuSeconds").asDouble()).isNotNegative();
         assertThat(result.get("serverCpuMicrosPerDelivery").asDouble()).isNotNegative();
         assertThat(result.get("serverJvmFlags").get(Long.toString(peer.pid()))).isEmpty();
+    }
+
+    @Test
+    void on_an_h2_server_the_result_carries_its_syncs_over_the_measured_window(@TempDir Path dataDir)
+            throws Exception {
+        try (ChatApplication server = ChatApplication.start(Map.of("CHAT_PORT", "0", "CHAT_STORE", "h2",
+                "CHAT_DATA_DIR", dataDir.toString(), "CHAT_JWT_SECRET", LoopbackNodes.SECRET), UnaryOperator.identity())) {
+
+            JsonNode result = load("--url", server.server().webSocketUri().toString());
+
+            assertEveryPostReachedEveryMember(result);
+            JsonNode syncs = result.get("storeSyncs");
+            assertThat(syncs).as("storeSyncs").isNotNull();
+            assertThat(syncs.get("syncs").asLong()).isPositive();
+            assertThat(syncs.get("writes").asLong()).as("the window's posts, give or take those at its edges")
+                    .isBetween(1L, result.get("acknowledged").asLong());
+            assertThat(syncs.get("writesPerSync").asDouble()).isGreaterThanOrEqualTo(1.0);
+            assertThat(syncs.get("seconds").asDouble()).as("the time between the two readings").isPositive();
+            assertThat(syncs.get("syncsPerSecond").asDouble()).isPositive();
+        }
     }
 
     @Test

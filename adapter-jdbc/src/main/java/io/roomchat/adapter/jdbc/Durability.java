@@ -26,12 +26,15 @@ public interface Durability {
         return () -> { };
     }
 
-    /** Durable writes for an H2 database: each checkpoint covers every write committed before it starts. */
-    static Durability syncToDisk(ConnectionSource connections) {
+    /**
+     * Durable writes for an H2 database: each checkpoint covers every write committed before it starts, and is
+     * reported to {@code observer} once done.
+     */
+    static Durability syncToDisk(ConnectionSource connections, SyncObserver observer) {
         return new GroupSync(() -> {
             try (Connection connection = connections.open(); Statement checkpoint = connection.createStatement()) {
                 checkpoint.execute("CHECKPOINT SYNC");
             }
-        });
+        }, observer);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
  */
 final class GroupSync implements Durability {
     private final Durability sync;
+    private final SyncObserver observer;
     private final Object lock = new Object();
     /** Writers that have asked so far; each takes the next number once its commit is done. */
     private long asked;
@@ -16,8 +17,9 @@ final class GroupSync implements Durability {
     private long durable;
     private boolean syncing;
 
-    GroupSync(Durability sync) {
+    GroupSync(Durability sync, SyncObserver observer) {
         this.sync = sync;
+        this.observer = observer;
     }
 
     @Override
@@ -39,19 +41,26 @@ final class GroupSync implements Durability {
             }
         }
         boolean done = false;
+        long covered = 0;
+        long started = System.nanoTime();
+        long took;
         try {
             sync.awaitDurable();
+            took = System.nanoTime() - started;
             done = true;
         } finally {
             synchronized (lock) {
                 syncing = false;
                 if (done) {
-                    durable = Math.max(durable, covering);
+                    covered = covering - durable;
+                    durable = covering;
                 }
                 // On failure a waiting writer takes over and tries again; this one reports the failure.
                 lock.notifyAll();
             }
         }
+        // Reached only when the sync succeeded: a failure has been thrown by now.
+        observer.synced(covered, took);
     }
 
     private void waitForSync() throws SQLException {

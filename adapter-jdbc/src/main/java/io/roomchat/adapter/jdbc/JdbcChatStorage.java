@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,10 +46,10 @@ public final class JdbcChatStorage implements AutoCloseable {
     private final JdbcRoomBans roomBans;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcChatStorage(String url, JdbcConnectionPool pool) {
+    private JdbcChatStorage(String url, JdbcConnectionPool pool, SyncObserver syncs) {
         this.url = url;
         this.pool = pool;
-        this.messages = new JdbcMessageStore(this::connection, Durability.syncToDisk(this::connection));
+        this.messages = new JdbcMessageStore(this::connection, Durability.syncToDisk(this::connection, syncs));
         this.readPositions = new JdbcReadPositions(this::connection);
         this.roomBans = new JdbcRoomBans(this::connection);
     }
@@ -62,6 +63,16 @@ public final class JdbcChatStorage implements AutoCloseable {
      *                              this build's scripts
      */
     public static JdbcChatStorage h2File(Path dataDir) {
+        return h2File(dataDir, SyncObserver.none());
+    }
+
+    /**
+     * As {@link #h2File(Path)}, telling {@code syncs} of every sync that makes writes durable (for metrics).
+     *
+     * @throws ChatStorageException as {@link #h2File(Path)}
+     */
+    public static JdbcChatStorage h2File(Path dataDir, SyncObserver syncs) {
+        Objects.requireNonNull(syncs, "syncs");
         Path dir = dataDir.toAbsolutePath().normalize();
         if (dir.toString().contains(";")) {
             throw new ChatStorageException("the data directory must not contain ';': " + dir);
@@ -74,7 +85,7 @@ public final class JdbcChatStorage implements AutoCloseable {
         } catch (IOException e) {
             throw new ChatStorageException("cannot create the data directory " + dir, e);
         }
-        return open("jdbc:h2:file:" + dir.resolve("chat") + SETTINGS, "the chat database in " + dir);
+        return open("jdbc:h2:file:" + dir.resolve("chat") + SETTINGS, "the chat database in " + dir, syncs);
     }
 
     /** A database in this process's memory, gone when closed; for tests and demos. */
@@ -82,10 +93,11 @@ public final class JdbcChatStorage implements AutoCloseable {
         if (!MEMORY_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("name: 1-64 letters, digits, '-' or '_'");
         }
-        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + SETTINGS, "the in-memory chat database " + name);
+        return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + SETTINGS, "the in-memory chat database " + name,
+                SyncObserver.none());
     }
 
-    private static JdbcChatStorage open(String url, String description) {
+    private static JdbcChatStorage open(String url, String description, SyncObserver syncs) {
         if (!OPEN.add(url)) {
             throw new ChatStorageException(description + " is already open in this process");
         }
@@ -97,7 +109,7 @@ public final class JdbcChatStorage implements AutoCloseable {
             OPEN.remove(url);
             throw openFailure(description, failure);
         }
-        return new JdbcChatStorage(url, pool);
+        return new JdbcChatStorage(url, pool, syncs);
     }
 
     private static RuntimeException openFailure(String description, RuntimeException failure) {

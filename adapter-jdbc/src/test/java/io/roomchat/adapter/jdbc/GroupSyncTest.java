@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ class GroupSyncTest {
     private final CountDownLatch releaseFirstSync = new CountDownLatch(1);
     private final AtomicInteger syncs = new AtomicInteger();
     private final List<Thread> waiting = new ArrayList<>();
+    /** What each completed sync reported: the writers it covered. */
+    private final List<Long> reported = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopWriters() {
@@ -35,6 +38,9 @@ class GroupSyncTest {
                     throw new SQLException("disk full");
                 }
             }
+        }, (writes, nanos) -> {
+            assertThat(nanos).isNotNegative();
+            reported.add(writes);
         });
     }
 
@@ -57,6 +63,7 @@ class GroupSyncTest {
         durability.awaitDurable();
 
         assertThat(syncs).hasValue(2);
+        assertThat(reported).containsExactly(1L, 1L);
     }
 
     @Test
@@ -77,6 +84,7 @@ class GroupSyncTest {
         }
 
         assertThat(syncs).as("one sync for the first writer, one for the seven that came during it").hasValue(2);
+        assertThat(reported).as("the writers each sync made durable").containsExactly(1L, 7L);
     }
 
     @Test
@@ -92,6 +100,8 @@ class GroupSyncTest {
         assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("disk full");
         second.get(10, TimeUnit.SECONDS);
         assertThat(syncs).hasValue(2);
+        assertThat(reported).as("the failed sync is not reported; the second covered both writers' commits")
+                .containsExactly(2L);
     }
 
     private void awaitSyncs(int count) throws InterruptedException {

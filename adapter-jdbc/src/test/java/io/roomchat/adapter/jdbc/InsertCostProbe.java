@@ -56,7 +56,7 @@ final class InsertCostProbe {
             try (Connection connection = pool.getConnection(); Statement checkpoint = connection.createStatement()) {
                 checkpoint.execute(statement);
             }
-        });
+        }, SyncObserver.none());
         JdbcMessageStore store = new JdbcMessageStore(pool::getConnection, durability);
         insert(store, writers, Math.min(count, 300), "warm-up");
         checkpoints.set(0);

@@ -27,6 +27,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,44 @@ class JdbcChatStorageTest {
         try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
             assertThat(latest(storage.messageStore(), ROOM)).containsExactly(message.withSeq(1));
         }
+    }
+
+    @Test
+    void every_sync_on_the_file_is_reported_with_the_writes_it_made_durable() throws Exception {
+        AtomicLong syncs = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        AtomicLong nanos = new AtomicLong();
+        int writers = 8;
+        int each = 25;
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir, (covered, took) -> {
+            syncs.incrementAndGet();
+            writes.addAndGet(covered);
+            nanos.addAndGet(took);
+        })) {
+            MessageStore store = storage.messageStore();
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    RoomName room = new RoomName("synced-" + w);
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            store.insert(StorageProcess.message(room, i));
+                            store.awaitDurable();
+                        }
+                    }));
+                }
+                for (Future<?> writer : done) {
+                    writer.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        assertThat(writes).as("every write made durable by exactly one sync").hasValue(writers * each);
+        assertThat(syncs.get()).isBetween(1L, (long) writers * each);
+        assertThat(nanos.get()).isPositive();
     }
 
     @Test

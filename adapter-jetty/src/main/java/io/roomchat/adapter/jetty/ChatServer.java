@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.roomchat.auth.jwt.DevTokenEndpoint;
 import io.roomchat.core.application.ChatCore;
 import io.roomchat.core.domain.FrameRate;
@@ -86,6 +87,7 @@ public final class ChatServer implements AutoCloseable {
         this.core = b.coreFactory.apply(new ServerAdapters(gateway, metrics));
         metrics.trackConnections(gateway::count);
         b.counters.forEach(metrics::countFrom);
+        b.meters.forEach(binder -> binder.bindTo(metrics.registry()));
 
         this.server = new Server(ServerThreads.pool(b.maxThreads));
         HttpConfiguration http = new HttpConfiguration();
@@ -260,6 +262,7 @@ public final class ChatServer implements AutoCloseable {
         private Map<String, String> healthDetails = Map.of();
         private final List<DependencyProbe> probes = new ArrayList<>();
         private final List<ReadCounter> counters = new ArrayList<>();
+        private final List<MeterBinder> meters = new ArrayList<>();
         private int maxThreads = ServerThreads.DEFAULT_MAX;
         private int maxConnectionsPerUser = 20;
         private int maxPendingPerAddress = 16;
@@ -337,6 +340,15 @@ public final class ChatServer implements AutoCloseable {
          */
         public Builder metricsCounter(String name, String description, LongSupplier count) {
             counters.add(new ReadCounter(name, description, count));
+            return this;
+        }
+
+        /**
+         * Meters another part records itself (the H2 store's syncs: a timer and a distribution), bound to the
+         * registry {@code /metrics} shows when the server is built.
+         */
+        public Builder meters(MeterBinder binder) {
+            meters.add(Objects.requireNonNull(binder, "binder"));
             return this;
         }
 

@@ -113,6 +113,7 @@ public final class ChatApplication implements AutoCloseable {
                         return core.build();
                     });
             storage.reachable().ifPresent(probe -> builder.healthCheck("store", true, probe));
+            builder.meters(storage.meters());
             bus.ifPresent(redis -> BusOperations.report(redis, builder));
             auth.devTokens().ifPresent(builder::devTokens);
             if (options.maxThreads != null) {

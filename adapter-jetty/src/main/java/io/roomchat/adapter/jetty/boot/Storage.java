@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty.boot;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
 import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.adapter.inmemory.InMemoryChat;
@@ -21,16 +22,18 @@ import java.util.function.BooleanSupplier;
  * Persisting them would leave ghosts after a crash or restart (every one a failed delivery until it is cleaned up), and
  * on a shared table a second server would see the first one's sockets as its own and remove them as gone.
  * {@code reachable} probes a store in another process (PostgreSQL) for {@code /health}; an in-process one has none.
+ * {@code meters} are the store's own at {@code /metrics} (H2's syncs); the other stores have none.
  */
 record Storage(String description, ConnectionStore connections, MessageStore messages, ReadPositions readPositions,
-               RoomBans roomBans, Optional<BooleanSupplier> reachable, AutoCloseable resources)
+               RoomBans roomBans, Optional<BooleanSupplier> reachable, MeterBinder meters, AutoCloseable resources)
         implements AutoCloseable {
+    private static final MeterBinder NO_METERS = registry -> { };
 
     static Storage open(ServerOptions options) {
         ConnectionStore connections = InMemoryChat.connectionStore();
         return switch (options.store) {
             case MEMORY -> new Storage("memory", connections, InMemoryChat.messageStore(),
-                    InMemoryChat.readPositions(), InMemoryChat.roomBans(), Optional.empty(), () -> { });
+                    InMemoryChat.readPositions(), InMemoryChat.roomBans(), Optional.empty(), NO_METERS, () -> { });
             case H2 -> h2(options.dataDir, connections);
             case DYNAMODB -> dynamoDb(options.dynamodbEndpoint, connections);
             case POSTGRES -> postgres(options, connections);
@@ -50,7 +53,7 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
             PostgresChatStorage storage = PostgresChatStorage.builder().url(options.databaseUrl)
                     .user(options.databaseUser).password(options.databasePassword).build();
             return new Storage("postgres (" + storage.database() + ")", connections, storage.messageStore(),
-                    storage.readPositions(), storage.roomBans(), Optional.of(storage::isReachable), storage);
+                    storage.readPositions(), storage.roomBans(), Optional.of(storage::isReachable), NO_METERS, storage);
         } catch (IllegalArgumentException invalid) {
             throw new StartupException("PostgreSQL: " + invalid.getMessage(), invalid);
         } catch (ChatStorageException unusable) {
@@ -61,9 +64,10 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
     private static Storage h2(Path dataDir, ConnectionStore connections) {
         Path directory = dataDir.toAbsolutePath().normalize();
         try {
-            JdbcChatStorage storage = JdbcChatStorage.h2File(directory);
+            H2SyncMeters syncs = new H2SyncMeters();
+            JdbcChatStorage storage = JdbcChatStorage.h2File(directory, syncs);
             return new Storage("h2 (" + directory + ")", connections, storage.messageStore(),
-                    storage.readPositions(), storage.roomBans(), Optional.empty(), storage);
+                    storage.readPositions(), storage.roomBans(), Optional.empty(), syncs, storage);
         } catch (ChatStorageException unusable) {
             throw new StartupException(unusable.getMessage(), unusable);
         }
@@ -86,7 +90,8 @@ record Storage(String description, ConnectionStore connections, MessageStore mes
             }
             String where = endpoint == null ? "AWS" : endpoint.toString();
             return new Storage("dynamodb (" + where + ", table " + settings.messagesTable() + ")", connections,
-                    storage.messageStore(), storage.readPositions(), storage.roomBans(), Optional.empty(), storage);
+                    storage.messageStore(), storage.readPositions(), storage.roomBans(), Optional.empty(), NO_METERS,
+                    storage);
         } catch (ChatStorageException unusable) {
             storage.close();
             throw new StartupException("DynamoDB: " + unusable.getMessage(), unusable);
