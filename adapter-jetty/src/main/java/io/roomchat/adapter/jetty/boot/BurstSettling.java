@@ -6,8 +6,10 @@ import java.time.Duration;
  * Decides when a burst of connections has settled, so that the heap the burst grew can be collected and given
  * back at once rather than at G1's next periodic collection (up to two minutes later): the number of open
  * connections has moved by at least {@code burst} since the last collection, has then stayed within a small band
- * ({@code burst / 20}) for {@code quiet}, and the last collection is at least {@code spacing} ago. A server whose
- * count never moves that much never collects on its own; one with constant small churn still settles.
+ * ({@code burst / 20}) for {@code quiet} during which the server was not allocating busily (the connections of a
+ * burst join their rooms after they open, which refills the young generation), and the last collection is at
+ * least {@code spacing} ago. A server whose count never moves that much never collects on its own; one with
+ * constant small churn still settles; one that stays busy is not collected, since its heap is in use.
  *
  * <p>Not thread-safe: one thread looks at the count (see {@link HeapSettler}).
  */
@@ -36,9 +38,12 @@ final class BurstSettling {
         this.collectedNanos = nowNanos - spacingNanos;
     }
 
-    /** One look at the open count; true when a collection is due now, which is then taken as done. */
-    boolean collectNow(int open, long nowNanos) {
-        if (Math.abs(open - anchorCount) >= band) {
+    /**
+     * One look at the open count and whether the server allocated busily since the last look; true when a
+     * collection is due now, which is then taken as done.
+     */
+    boolean collectNow(int open, boolean allocating, long nowNanos) {
+        if (allocating || Math.abs(open - anchorCount) >= band) {
             anchorCount = open;
             anchorNanos = nowNanos;
             return false;

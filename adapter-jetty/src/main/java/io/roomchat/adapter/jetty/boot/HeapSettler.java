@@ -1,7 +1,10 @@
 package io.roomchat.adapter.jetty.boot;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,8 @@ final class HeapSettler implements AutoCloseable {
     static final Duration QUIET = Duration.ofSeconds(2);
     static final int SPACING_SECONDS = 60;
     private static final long LOOK_MILLIS = 500;
+    /** More than this allocated between two looks (G1 adds eden a region, 1 MiB or more, at a time) is busy. */
+    static final long BUSY_BYTES_PER_LOOK = 1 << 20;
 
     private final ScheduledExecutorService timer;
 
@@ -48,13 +53,35 @@ final class HeapSettler implements AutoCloseable {
         });
         BurstSettling settling = new BurstSettling(BURST, QUIET, Duration.ofSeconds(SPACING_SECONDS),
                 openConnections.getAsInt(), System.nanoTime());
+        YoungAllocation allocation = new YoungAllocation();
         timer.scheduleWithFixedDelay(() -> {
             int open = openConnections.getAsInt();
-            if (settling.collectNow(open, System.nanoTime())) {
+            if (settling.collectNow(open, allocation.busySinceLastLook(), System.nanoTime())) {
                 release(open);
             }
         }, LOOK_MILLIS, LOOK_MILLIS, TimeUnit.MILLISECONDS);
         return new HeapSettler(timer);
+    }
+
+    /**
+     * Whether the server allocated busily since the last look, as the JVM's eden pool and young collections show:
+     * eden grew by more than {@link #BUSY_BYTES_PER_LOOK}, or a collection ran.
+     */
+    private static final class YoungAllocation {
+        private final List<MemoryPoolMXBean> eden = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getName().contains("Eden")).toList();
+        private long edenUsed;
+        private long collections;
+
+        boolean busySinceLastLook() {
+            long used = eden.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+            long ran = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+            boolean busy = ran != collections || used - edenUsed > BUSY_BYTES_PER_LOOK;
+            edenUsed = used;
+            collections = ran;
+            return busy;
+        }
     }
 
     private static void release(int open) {

@@ -39,6 +39,15 @@ class BurstSettlingTest {
     }
 
     @Test
+    void a_burst_whose_connections_are_still_joining_waits_until_the_allocation_stops() {
+        lookAfter(1, 10_000);
+        assertThat(settling.collectNow(10_000, true, now += 2 * SECOND)).as("still allocating").isFalse();
+        assertThat(settling.collectNow(10_000, true, now += 2 * SECOND)).isFalse();
+        assertThat(lookAfter(1, 10_000)).as("quiet for 1 s").isFalse();
+        assertThat(lookAfter(1, 10_000)).as("quiet for 2 s").isTrue();
+    }
+
+    @Test
     void fewer_connections_than_a_burst_are_never_collected_for() {
         lookAfter(1, 999);
         assertThat(lookAfter(10, 999)).isFalse();
@@ -74,7 +83,7 @@ class BurstSettlingTest {
     }
 
     private boolean look(int open) {
-        return settling.collectNow(open, now);
+        return settling.collectNow(open, false, now);
     }
 
     private boolean lookAfter(int seconds, int open) {
