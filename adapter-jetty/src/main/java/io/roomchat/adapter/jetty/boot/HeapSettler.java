@@ -33,7 +33,7 @@ final class HeapSettler implements AutoCloseable {
     /** Connections opened (or closed) since the last collection that make a burst. */
     static final int BURST = 1000;
     static final Duration QUIET = Duration.ofSeconds(2);
-    static final int SPACING_SECONDS = 60;
+    static final int SPACING_SECONDS = 10;
     private static final long LOOK_MILLIS = 500;
     /** More than this allocated between two looks (G1 adds eden a region, 1 MiB or more, at a time) is busy. */
     static final long BUSY_BYTES_PER_LOOK = 1 << 20;
