@@ -44,16 +44,26 @@ final class MemoryCommand implements Callable<Integer> {
             + "sampling. Default: ${DEFAULT-VALUE}")
     int settleSeconds;
 
+    @Option(names = "--warm-up", defaultValue = "100", description = "Connections opened, joined and closed after "
+            + "the cold baseline, before a warm one is read (0: none). RSS per connection is reported against both: "
+            + "the warm figure does not charge the first connection's one-off costs (JIT code, classes, threads) to "
+            + "the idle ones. Default: ${DEFAULT-VALUE}")
+    int warmUp;
+
     @Override
     public Integer call() throws Exception {
         if (connections < 1 || connections > MAX_CONNECTIONS || rooms < 1 || rooms > connections) {
             throw new IllegalArgumentException("need 1 <= rooms <= connections <= " + MAX_CONNECTIONS);
+        }
+        if (warmUp < 0 || warmUp > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("need 0 <= warm-up <= " + MAX_CONNECTIONS);
         }
         Progress log = new Progress(System.err);
         ServerProbe probe = new ServerProbe(pid);
         Fleet.Target target = server.target();
         ServerProbe.Sample before = probe.sample();
         log.line("baseline: heap %d KiB live, RSS %d KiB", before.heapUsedKiB(), before.rssKiB());
+        ServerProbe.Sample warm = warmUp == 0 ? before : warmed(target, probe, log);
         LoadStats stats = new LoadStats();
         ResultLine result = new ResultLine().put("label", "memory").put("connections", connections)
                 .put("rooms", rooms);
@@ -75,6 +85,9 @@ final class MemoryCommand implements Callable<Integer> {
                     .put("rssBaselineKiB", before.rssKiB())
                     .put("rssHeldKiB", held.rssKiB())
                     .put("rssBytesPerConnection", count == 0 ? 0 : rssBytes / count)
+                    .put("warmUpConnections", warmUp)
+                    .put("rssWarmBaselineKiB", warm.rssKiB())
+                    .put("rssBytesPerConnectionWarm", count == 0 ? 0 : (held.rssKiB() - warm.rssKiB()) * 1024 / count)
                     .put("rssAfterGcBytesPerConnection", count == 0 ? 0 : rssAfterGcBytes / count)
                     .put("heapCommittedBaselineKiB", before.heapCommittedKiB())
                     .put("heapCommittedHeldKiB", held.heapCommittedKiB())
@@ -89,6 +102,17 @@ final class MemoryCommand implements Callable<Integer> {
                 serverConnections(target.uri()));
         System.out.println(result);
         return 0;
+    }
+
+    /** The server after {@link #warmUp} connections have come, joined and gone: the warm baseline. */
+    private ServerProbe.Sample warmed(Fleet.Target target, ServerProbe probe, Progress log) throws Exception {
+        try (Fleet warming = Fleet.open(target, warmUp, Math.max(1, warmUp / 10), new LoadStats(), log)) {
+            log.line("warm-up: %d connections joined", warming.sockets().size());
+        }
+        Thread.sleep(2000);
+        ServerProbe.Sample warm = probe.sample();
+        log.line("warm baseline: heap %d KiB live, RSS %d KiB", warm.heapUsedKiB(), warm.rssKiB());
+        return warm;
     }
 
     /** The classes whose live bytes grew most, per connection. */

@@ -2,10 +2,9 @@ package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -43,12 +42,13 @@ final class ChatEndpoint implements FrameHandler {
     static final String LOG_CONNECTION = "connectionId";
 
     private final ConnectionId id;
-    private final Connection accepted;
+    private final Protocol protocol;
+    /** The token's {@code exp}, shared with the connection's record (not the record itself: the store has it). */
+    private final Instant tokenExpiry;
     private final EndpointWiring services;
     /** Settled once: the socket opened, or its upgrade ended without opening it. */
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ClientConnection connection;
-    private volatile Future<?> closeAtExpiry;
     /** Assembles text messages (fragments, UTF-8, size limit); made when the socket opens. */
     private MessageSink text;
     /** What a continuation frame continues, and the bytes of a binary message so far (checked, never kept). */
@@ -60,7 +60,8 @@ final class ChatEndpoint implements FrameHandler {
     /** {@code accepted}: the connection's record as the token made it. */
     ChatEndpoint(Connection accepted, EndpointWiring services) {
         this.id = accepted.id();
-        this.accepted = accepted;
+        this.protocol = accepted.protocol();
+        this.tokenExpiry = accepted.tokenExpiry().orElse(null);
         this.services = services;
     }
 
@@ -80,16 +81,16 @@ final class ChatEndpoint implements FrameHandler {
             return null;
         };
         text = new StringMessageSink(session, onText, true);
-        connection = new ClientConnection(id, session, services.gateway().writers(), services.limits());
+        connection = new ClientConnection(id, session, tokenExpiry, services.gateway().writers(),
+                services.limits());
         if (!settled.compareAndSet(false, true)) {
             // Too late: the upgrade was already given up and the record removed.
             connection.close(INTERNAL_ERROR, "upgrade did not complete");
             return;
         }
         services.budgets().open(id);
+        // Closed at its token's exp by the server's TokenExpirySweep.
         services.gateway().register(connection);
-        accepted.tokenExpiry().ifPresent(exp -> closeAtExpiry = services.gateway().later(
-                Duration.between(services.clock().instant(), exp), this::closeForExpiredToken));
         LOG.debug("connection {} open", id);
     }
 
@@ -174,7 +175,7 @@ final class ChatEndpoint implements FrameHandler {
         ClientConnection client = connection;
         client.heard();
         if (!closeIfTokenExpired()) {
-            services.pipeline().text(id, accepted.protocol(), text, reply -> reply(client, reply));
+            services.pipeline().text(id, protocol, text, reply -> reply(client, reply));
         }
     }
 
@@ -198,15 +199,14 @@ final class ChatEndpoint implements FrameHandler {
             ClientConnection client = connection;
             client.heard();
             if (!closeIfTokenExpired()) {
-                reply(client, services.pipeline().binary(id, accepted.protocol()));
+                reply(client, services.pipeline().binary(id, protocol));
             }
         });
     }
 
     /** A frame after the token's {@code exp}: the socket is closed rather than the frame handled. */
     private boolean closeIfTokenExpired() {
-        Instant now = services.clock().instant();
-        if (!accepted.tokenExpiredAt(now)) {
+        if (!connection.tokenExpiredAt(services.clock().instant())) {
             return false;
         }
         closeForExpiredToken();
@@ -262,10 +262,6 @@ final class ChatEndpoint implements FrameHandler {
 
     private void closed(int statusCode) {
         try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
-            Future<?> expiry = closeAtExpiry;
-            if (expiry != null) {
-                expiry.cancel(false);
-            }
             services.gateway().unregister(id);
             services.budgets().close(id);
             services.core().disconnect(id);

@@ -75,8 +75,6 @@ public final class ChatServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // Each socket's close at its token's expiry is cancelled when it closes first: forget it then, not at exp.
-        timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
         this.writers = Executors.newFixedThreadPool(WRITER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "chat-writer");
@@ -114,6 +112,7 @@ public final class ChatServer implements AutoCloseable {
                 metrics);
         EndpointWiring services = new EndpointWiring(core, pipeline, budgets, gateway, core.limits(), metrics,
                 clock);
+        scheduler.scheduleWithFixedDelay(new TokenExpirySweep(gateway, core, clock), 1, 1, TimeUnit.SECONDS);
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins), userLimit);
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");

@@ -3,6 +3,7 @@ package io.roomchat.adapter.jetty;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.Limits;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.Callback;
@@ -15,12 +16,15 @@ final class ClientConnection {
     private final ConnectionId id;
     private final CoreSession session;
     private final OutboundQueue outbound;
+    /** The token's {@code exp} (the record's own instant), or null for a token without one. */
+    private final Instant tokenExpiry;
     private final AtomicBoolean dropped = new AtomicBoolean();
     private volatile long lastHeardNanos = System.nanoTime();
 
-    ClientConnection(ConnectionId id, CoreSession session, Executor writers, Limits limits) {
+    ClientConnection(ConnectionId id, CoreSession session, Instant tokenExpiry, Executor writers, Limits limits) {
         this.id = id;
         this.session = session;
+        this.tokenExpiry = tokenExpiry;
         this.outbound = new OutboundQueue(session, writers, limits.outboundQueueFrames(), limits.outboundQueueBytes());
     }
 
@@ -34,6 +38,11 @@ final class ClientConnection {
      */
     boolean send(ByteBuffer payload) {
         return outbound.offer(payload);
+    }
+
+    /** The token's {@code exp} has come: from then on the socket may do nothing more and is closed. */
+    boolean tokenExpiredAt(Instant now) {
+        return tokenExpiry != null && !now.isBefore(tokenExpiry);
     }
 
     /** Anything arrived from the client (a frame or a pong): it is alive. */

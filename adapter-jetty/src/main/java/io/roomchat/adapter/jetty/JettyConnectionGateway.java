@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,11 +82,6 @@ final class JettyConnectionGateway implements ConnectionGateway {
         return false;
     }
 
-    /** Runs {@code task} once after {@code delay} (at once if it is not positive), on the server's timer. */
-    Future<?> later(Duration delay, Runnable task) {
-        return scheduler.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-    }
-
     void register(ClientConnection connection) {
         open.put(connection.id(), connection);
     }
@@ -97,6 +92,11 @@ final class JettyConnectionGateway implements ConnectionGateway {
 
     int count() {
         return open.size();
+    }
+
+    /** Visits every open socket without copying the set; one opened or dropped meanwhile may or may not be seen. */
+    void forEachOpen(Consumer<ClientConnection> visit) {
+        open.values().forEach(visit);
     }
 
     Collection<ClientConnection> all() {

@@ -57,7 +57,12 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().getErr().println("chat-server: " + refused.getMessage());
             return refused.exitCode();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(application::close, "chat-shutdown"));
+        // After a burst of connections, the memory it made the JVM take goes back at once (docs/benchmarks.md).
+        HeapSettler settler = HeapSettler.start(application.server()::openConnections);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            settler.close();
+            application.close();
+        }, "chat-shutdown"));
         application.awaitStop();
         return 0;
     }
