@@ -15,7 +15,9 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * One connection's outgoing frames, replies and events alike, in the order they were offered.
  *
  * <p>Offering only queues the frame; if no write of this connection is under way, the connection is handed to a
- * writer thread, which hands everything queued by then to Jetty as one batch. So the
+ * writer thread, which hands everything queued by then to Jetty as one batch (a fan-out {@linkplain #queue queues}
+ * instead and hands its whole group of connections over at once, see {@link WriterHandoff}). A batch that Jetty
+ * writes at once is followed by the next on the same thread, without another hand-off. So the
  * thread that fans a message out to a room never writes to a socket itself (it holds the room's lock), and the
  * writes to a large room run on every core. A slow reader never blocks anyone: its write completes later, and
  * its next batch waits for it.
@@ -32,6 +34,8 @@ final class OutboundQueue implements Runnable {
     private static final long STALLED_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_GROUP_FRAMES = 8;
     private static final int MAX_GROUP_BYTES = 2048;
+    /** Batches one writer turn may write back to back before it lets the other connections' turns go first. */
+    private static final int MAX_BATCHES_PER_TURN = 4;
 
     private final CoreSession frames;
     private final Executor writers;
@@ -44,6 +48,8 @@ final class OutboundQueue implements Runnable {
     private long writingBytes;
     private long writeStartedNanos;
     private boolean scheduled;
+    private boolean inTurn;
+    private boolean writtenInTurn;
     private boolean refused;
 
     OutboundQueue(CoreSession frames, Executor writers, int boundFrames, int boundBytes) {
@@ -60,18 +66,33 @@ final class OutboundQueue implements Runnable {
      * @return false, queueing nothing, when the bound is reached or the queue was {@linkplain #refuse() refused}
      */
     boolean offer(ByteBuffer payload) {
+        Queued queued = queue(payload);
+        if (queued == Queued.NEEDS_WRITER) {
+            writers.execute(this);
+        }
+        return queued != Queued.REFUSED;
+    }
+
+    /** What {@link #queue} did with a frame. */
+    enum Queued {
+        /** Queued behind a write already under way or scheduled. */
+        BEHIND_WRITE,
+        /** Queued; the caller must hand this queue to a writer thread ({@link #run()}). */
+        NEEDS_WRITER,
+        /** Not queued: the bound is reached or the queue was refused. */
+        REFUSED
+    }
+
+    /** Like {@link #offer}, but leaves waking a writer to the caller, which may wake one for many queues. */
+    Queued queue(ByteBuffer payload) {
         synchronized (this) {
             if (refused || isBehind(payload.remaining())) {
-                return false;
+                return Queued.REFUSED;
             }
             pending.add(payload);
             pendingBytes += payload.remaining();
-            if (!schedule()) {
-                return true;
-            }
+            return schedule() ? Queued.NEEDS_WRITER : Queued.BEHIND_WRITE;
         }
-        writers.execute(this);
-        return true;
     }
 
     /**
@@ -130,18 +151,33 @@ final class OutboundQueue implements Runnable {
 
     /**
      * On a writer thread: hands everything queued to Jetty at once, small frames in groups that Jetty writes
-     * with one system call each.
+     * with one system call each; while Jetty writes a batch before this returns and more is queued by then, the
+     * next batch too, up to {@value #MAX_BATCHES_PER_TURN}.
      */
     @Override
     public void run() {
+        for (int batches = 1; writeBatch(); batches++) {
+            if (batches == MAX_BATCHES_PER_TURN) {
+                writers.execute(this);
+                return;
+            }
+        }
+    }
+
+    /**
+     * True when the batch was written before this returned: the caller goes on with the next turn (which lets the
+     * queue go if nothing waits). While a turn lasts the queue stays scheduled, so no other writer takes it.
+     */
+    private boolean writeBatch() {
         List<ByteBuffer> batch;
         ByteBuffer pong;
         int count;
         synchronized (this) {
             if (refused || isEmpty()) {
                 scheduled = false;
-                return;
+                return false;
             }
+            inTurn = true;
             batch = pending;
             pong = pendingPong;
             pending = new ArrayList<>();
@@ -172,6 +208,12 @@ final class OutboundQueue implements Runnable {
                 grouped = 0;
                 groupBytes = 0;
             }
+        }
+        synchronized (this) {
+            inTurn = false;
+            boolean again = writtenInTurn;
+            writtenInTurn = false;
+            return again;
         }
     }
 
@@ -204,6 +246,11 @@ final class OutboundQueue implements Runnable {
         synchronized (this) {
             writing = 0;
             writingBytes = 0;
+            if (inTurn) {
+                // The writer that handed this batch over is still here: it goes on (or lets go), no hand-off.
+                writtenInTurn = true;
+                return;
+            }
             if (refused || isEmpty()) {
                 scheduled = false;
                 return;
