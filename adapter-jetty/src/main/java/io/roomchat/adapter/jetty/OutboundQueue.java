@@ -17,7 +17,8 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * <p>Offering only queues the frame; if no write of this connection is under way, the connection is handed to a
  * writer thread, which hands everything queued by then to Jetty as one batch (a fan-out {@linkplain #queue queues}
  * instead and hands its whole group of connections over at once, see {@link WriterHandoff}). A batch that Jetty
- * writes at once is followed by the next on the same thread, without another hand-off. So the
+ * writes before the writer has left it sends the queue to the back of the writers' line, so one thread at a time
+ * is inside the session, and the queue gathers the frames that arrive meanwhile. So the
  * thread that fans a message out to a room never writes to a socket itself (it holds the room's lock), and the
  * writes to a large room run on every core. A slow reader never blocks anyone: its write completes later, and
  * its next batch waits for it.
@@ -34,8 +35,6 @@ final class OutboundQueue implements Runnable {
     private static final long STALLED_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_GROUP_FRAMES = 8;
     private static final int MAX_GROUP_BYTES = 2048;
-    /** Batches one writer turn may write back to back before it lets the other connections' turns go first. */
-    private static final int MAX_BATCHES_PER_TURN = 4;
 
     private final CoreSession frames;
     private final Executor writers;
@@ -151,22 +150,20 @@ final class OutboundQueue implements Runnable {
 
     /**
      * On a writer thread: hands everything queued to Jetty at once, small frames in groups that Jetty writes
-     * with one system call each; while Jetty writes a batch before this returns and more is queued by then, the
-     * next batch too, up to {@value #MAX_BATCHES_PER_TURN}.
+     * with one system call each.
      */
     @Override
     public void run() {
-        for (int batches = 1; writeBatch(); batches++) {
-            if (batches == MAX_BATCHES_PER_TURN) {
-                writers.execute(this);
-                return;
-            }
+        if (writeBatch()) {
+            // Written before this thread left Jetty's session, and more waits: behind the other connections, so
+            // that it gathers the frames still being fanned out, and so that no second writer enters the session.
+            writers.execute(this);
         }
     }
 
     /**
-     * True when the batch was written before this returned: the caller goes on with the next turn (which lets the
-     * queue go if nothing waits). While a turn lasts the queue stays scheduled, so no other writer takes it.
+     * True when the batch was written before this returned and more is queued: the caller hands the queue on.
+     * While a turn lasts the queue stays scheduled, so no other writer takes it.
      */
     private boolean writeBatch() {
         List<ByteBuffer> batch;
@@ -211,9 +208,15 @@ final class OutboundQueue implements Runnable {
         }
         synchronized (this) {
             inTurn = false;
-            boolean again = writtenInTurn;
+            if (!writtenInTurn) {
+                return false; // still being written: its completion goes on
+            }
             writtenInTurn = false;
-            return again;
+            if (refused || isEmpty()) {
+                scheduled = false;
+                return false;
+            }
+            return true;
         }
     }
 
@@ -247,7 +250,7 @@ final class OutboundQueue implements Runnable {
             writing = 0;
             writingBytes = 0;
             if (inTurn) {
-                // The writer that handed this batch over is still here: it goes on (or lets go), no hand-off.
+                // The writer that handed this batch over is still in the session: it hands the queue on as it leaves.
                 writtenInTurn = true;
                 return;
             }
