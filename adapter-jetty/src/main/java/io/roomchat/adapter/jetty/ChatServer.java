@@ -81,7 +81,7 @@ public final class ChatServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.gateway = new JettyConnectionGateway(scheduler, writers, b.closeGrace);
+        this.gateway = new JettyConnectionGateway(scheduler, new WriterHandoff(writers, WRITER_THREADS), b.closeGrace);
         this.core = b.coreFactory.apply(new ServerAdapters(gateway, metrics));
         metrics.trackConnections(gateway::count);
         b.counters.forEach(metrics::countFrom);

@@ -45,6 +45,16 @@ final class ClientConnection {
         return tokenExpiry != null && !now.isBefore(tokenExpiry);
     }
 
+    /** Like {@link #send}, but leaves waking a writer to the caller ({@link #writeQueued()} on a writer thread). */
+    OutboundQueue.Queued queue(ByteBuffer payload) {
+        return outbound.queue(payload);
+    }
+
+    /** On a writer thread: writes what {@link #queue} left waiting. */
+    void writeQueued() {
+        outbound.run();
+    }
+
     /** Anything arrived from the client (a frame or a pong): it is alive. */
     void heard() {
         lastHeardNanos = System.nanoTime();

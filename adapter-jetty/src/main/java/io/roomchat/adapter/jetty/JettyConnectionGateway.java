@@ -9,6 +9,7 @@ import io.roomchat.core.port.out.DeliveryStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,10 @@ final class JettyConnectionGateway implements ConnectionGateway {
 
     private final Map<ConnectionId, ClientConnection> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
-    private final Executor writers;
+    private final WriterHandoff writers;
     private final Duration closeGrace;
 
-    JettyConnectionGateway(ScheduledExecutorService scheduler, Executor writers, Duration closeGrace) {
+    JettyConnectionGateway(ScheduledExecutorService scheduler, WriterHandoff writers, Duration closeGrace) {
         this.scheduler = scheduler;
         this.writers = writers;
         this.closeGrace = closeGrace;
@@ -49,11 +50,29 @@ final class JettyConnectionGateway implements ConnectionGateway {
 
     /** The threads that write the sockets' queued frames (see {@link OutboundQueue}). */
     Executor writers() {
-        return writers;
+        return writers.writers();
     }
 
     @Override
     public CompletionStage<DeliveryStatus> deliver(ConnectionId to, Delivery delivery) {
+        return deliverAll(List.of(to), delivery).get(0);
+    }
+
+    /** Queues the event for every connection first, then wakes the writers once for all that need one. */
+    @Override
+    public List<CompletionStage<DeliveryStatus>> deliverAll(List<ConnectionId> to, Delivery delivery) {
+        List<CompletionStage<DeliveryStatus>> statuses = new ArrayList<>(to.size());
+        List<ClientConnection> waiting = new ArrayList<>(to.size());
+        for (ConnectionId id : to) {
+            statuses.add(queue(id, delivery, waiting));
+        }
+        writers.write(waiting);
+        return statuses;
+    }
+
+    /** Queues one connection's frame; adds the connection to {@code waiting} when it needs a writer. */
+    private CompletableFuture<DeliveryStatus> queue(ConnectionId to, Delivery delivery,
+                                                    List<ClientConnection> waiting) {
         ClientConnection connection = open.get(to);
         if (connection == null) {
             return GONE;
@@ -63,7 +82,15 @@ final class JettyConnectionGateway implements ConnectionGateway {
             return DELIVERED;
         }
         // The event's bytes are encoded once and shared by every member's frame.
-        return send(connection, delivery.utf8()) ? DELIVERED : GONE;
+        switch (connection.queue(delivery.utf8())) {
+            case NEEDS_WRITER -> waiting.add(connection);
+            case BEHIND_WRITE -> { }
+            case REFUSED -> {
+                drop(connection, POLICY_VIOLATION, "outbound queue full");
+                return GONE;
+            }
+        }
+        return DELIVERED;
     }
 
     /**

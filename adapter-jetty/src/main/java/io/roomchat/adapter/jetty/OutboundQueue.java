@@ -15,7 +15,10 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * One connection's outgoing frames, replies and events alike, in the order they were offered.
  *
  * <p>Offering only queues the frame; if no write of this connection is under way, the connection is handed to a
- * writer thread, which hands everything queued by then to Jetty as one batch. So the
+ * writer thread, which hands everything queued by then to Jetty as one batch (a fan-out {@linkplain #queue queues}
+ * instead and hands its whole group of connections over at once, see {@link WriterHandoff}). A batch that Jetty
+ * writes before the writer has left it sends the queue to the back of the writers' line, so one thread at a time
+ * is inside the session, and the queue gathers the frames that arrive meanwhile. So the
  * thread that fans a message out to a room never writes to a socket itself (it holds the room's lock), and the
  * writes to a large room run on every core. A slow reader never blocks anyone: its write completes later, and
  * its next batch waits for it.
@@ -44,6 +47,8 @@ final class OutboundQueue implements Runnable {
     private long writingBytes;
     private long writeStartedNanos;
     private boolean scheduled;
+    private boolean inTurn;
+    private boolean writtenInTurn;
     private boolean refused;
 
     OutboundQueue(CoreSession frames, Executor writers, int boundFrames, int boundBytes) {
@@ -60,18 +65,33 @@ final class OutboundQueue implements Runnable {
      * @return false, queueing nothing, when the bound is reached or the queue was {@linkplain #refuse() refused}
      */
     boolean offer(ByteBuffer payload) {
+        Queued queued = queue(payload);
+        if (queued == Queued.NEEDS_WRITER) {
+            writers.execute(this);
+        }
+        return queued != Queued.REFUSED;
+    }
+
+    /** What {@link #queue} did with a frame. */
+    enum Queued {
+        /** Queued behind a write already under way or scheduled. */
+        BEHIND_WRITE,
+        /** Queued; the caller must hand this queue to a writer thread ({@link #run()}). */
+        NEEDS_WRITER,
+        /** Not queued: the bound is reached or the queue was refused. */
+        REFUSED
+    }
+
+    /** Like {@link #offer}, but leaves waking a writer to the caller, which may wake one for many queues. */
+    Queued queue(ByteBuffer payload) {
         synchronized (this) {
             if (refused || isBehind(payload.remaining())) {
-                return false;
+                return Queued.REFUSED;
             }
             pending.add(payload);
             pendingBytes += payload.remaining();
-            if (!schedule()) {
-                return true;
-            }
+            return schedule() ? Queued.NEEDS_WRITER : Queued.BEHIND_WRITE;
         }
-        writers.execute(this);
-        return true;
     }
 
     /**
@@ -134,14 +154,27 @@ final class OutboundQueue implements Runnable {
      */
     @Override
     public void run() {
+        if (writeBatch()) {
+            // Written before this thread left Jetty's session, and more waits: behind the other connections, so
+            // that it gathers the frames still being fanned out, and so that no second writer enters the session.
+            writers.execute(this);
+        }
+    }
+
+    /**
+     * True when the batch was written before this returned and more is queued: the caller hands the queue on.
+     * While a turn lasts the queue stays scheduled, so no other writer takes it.
+     */
+    private boolean writeBatch() {
         List<ByteBuffer> batch;
         ByteBuffer pong;
         int count;
         synchronized (this) {
             if (refused || isEmpty()) {
                 scheduled = false;
-                return;
+                return false;
             }
+            inTurn = true;
             batch = pending;
             pong = pendingPong;
             pending = new ArrayList<>();
@@ -172,6 +205,18 @@ final class OutboundQueue implements Runnable {
                 grouped = 0;
                 groupBytes = 0;
             }
+        }
+        synchronized (this) {
+            inTurn = false;
+            if (!writtenInTurn) {
+                return false; // still being written: its completion goes on
+            }
+            writtenInTurn = false;
+            if (refused || isEmpty()) {
+                scheduled = false;
+                return false;
+            }
+            return true;
         }
     }
 
@@ -204,6 +249,11 @@ final class OutboundQueue implements Runnable {
         synchronized (this) {
             writing = 0;
             writingBytes = 0;
+            if (inTurn) {
+                // The writer that handed this batch over is still in the session: it hands the queue on as it leaves.
+                writtenInTurn = true;
+                return;
+            }
             if (refused || isEmpty()) {
                 scheduled = false;
                 return;

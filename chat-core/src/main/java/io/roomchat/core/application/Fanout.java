@@ -14,10 +14,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * One event to many connections: starts every delivery before waiting for any (the gateway decides how many run at
- * once), and encodes the event once per protocol among the recipients, not once per recipient.
+ * One event to many connections: starts every delivery before waiting for any, in one call to the gateway per
+ * protocol among the recipients (so a gateway that queues can wake its writers once for the group), and encodes
+ * the event once per protocol, not once per recipient.
  */
 final class Fanout {
     private final ConnectionGateway gateway;
@@ -33,36 +35,51 @@ final class Fanout {
     }
 
     Sent deliver(RoomEvent event, List<Member> recipients) {
-        Map<Protocol, Delivery> deliveries = new EnumMap<>(Protocol.class);
-        List<CompletableFuture<DeliveryStatus>> pending = new ArrayList<>(recipients.size());
+        Map<Protocol, List<ConnectionId>> byProtocol = new EnumMap<>(Protocol.class);
         for (Member recipient : recipients) {
-            Delivery delivery = deliveries.computeIfAbsent(recipient.protocol(),
-                    protocol -> new Delivery(event, protocol, encoder));
-            pending.add(start(recipient.connectionId(), delivery));
+            byProtocol.computeIfAbsent(recipient.protocol(), protocol -> new ArrayList<>(recipients.size()))
+                    .add(recipient.connectionId());
         }
+        Map<Protocol, List<CompletionStage<DeliveryStatus>>> started = new EnumMap<>(Protocol.class);
+        byProtocol.forEach((protocol, to) -> started.put(protocol, start(to, new Delivery(event, protocol, encoder))));
         int delivered = 0;
         int failed = 0;
         List<ConnectionId> gone = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            switch (pending.get(i).join()) {
-                case DELIVERED -> delivered++;
-                case GONE -> gone.add(recipients.get(i).connectionId());
-                case FAILED -> failed++;
+        for (Map.Entry<Protocol, List<ConnectionId>> group : byProtocol.entrySet()) {
+            List<ConnectionId> to = group.getValue();
+            List<CompletionStage<DeliveryStatus>> stages = started.get(group.getKey());
+            for (int i = 0; i < to.size(); i++) {
+                switch (outcome(stages.get(i))) {
+                    case DELIVERED -> delivered++;
+                    case GONE -> gone.add(to.get(i));
+                    case FAILED -> failed++;
+                }
             }
         }
         return new Sent(new FanoutReport(delivered, gone.size(), failed), gone);
     }
 
-    private CompletableFuture<DeliveryStatus> start(ConnectionId to, Delivery delivery) {
+    private List<CompletionStage<DeliveryStatus>> start(List<ConnectionId> to, Delivery delivery) {
         try {
-            CompletableFuture<DeliveryStatus> stage = gateway.deliver(to, delivery).toCompletableFuture();
-            // A gateway that only queues (Jetty, in-process) answers at once: no guard stage per delivery then.
-            if (stage.isDone() && !stage.isCompletedExceptionally()) {
-                return stage;
+            List<CompletionStage<DeliveryStatus>> started = gateway.deliverAll(to, delivery);
+            if (started.size() != to.size()) {
+                throw new IllegalStateException("the gateway answered " + started.size() + " of " + to.size()
+                        + " deliveries");
             }
-            return stage.exceptionally(failure -> DeliveryStatus.FAILED);
+            return started;
         } catch (RuntimeException failure) {
-            return CompletableFuture.completedFuture(DeliveryStatus.FAILED);
+            return to.stream().<CompletionStage<DeliveryStatus>>map(id -> CompletableFuture.failedFuture(failure))
+                    .toList();
+        }
+    }
+
+    /** Waits for one delivery; a gateway that only queues (Jetty, in-process) has answered already. */
+    private static DeliveryStatus outcome(CompletionStage<DeliveryStatus> stage) {
+        CompletableFuture<DeliveryStatus> future = stage.toCompletableFuture();
+        try {
+            return future.join();
+        } catch (RuntimeException failure) {
+            return DeliveryStatus.FAILED;
         }
     }
 }

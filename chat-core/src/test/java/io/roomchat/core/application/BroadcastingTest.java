@@ -2,9 +2,11 @@ package io.roomchat.core.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.out.Announcement;
 import io.roomchat.core.port.out.FanoutReport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BroadcastingTest {
@@ -42,6 +44,22 @@ class BroadcastingTest {
         assertThat(chat.connections.find(broken)).isPresent();
         assertThat(chat.connections.find(throwing)).isPresent();
         assertThat(chat.received(bob)).hasSize(2);
+    }
+
+    @Test
+    void a_fan_out_hands_the_gateway_each_protocols_members_in_one_group() {
+        var alice = chat.connectAndJoin("alice", "general");
+        var bob = chat.connectAndJoin("bob", "general", Protocol.V2);
+        var carol = chat.connectAndJoin("carol", "general");
+        var dave = chat.connectAndJoin("dave", "general", Protocol.V2);
+        int before = chat.gateway.groups().size();
+
+        chat.post(alice, "general", "hello");
+
+        assertThat(chat.gateway.groups().subList(before, chat.gateway.groups().size())).containsExactlyInAnyOrder(
+                new RecordingGateway.Group(Protocol.V1, List.of(alice, carol)),
+                new RecordingGateway.Group(Protocol.V2, List.of(bob, dave)));
+        assertThat(List.of(alice, bob, carol, dave)).allSatisfy(id -> assertThat(chat.received(id)).hasSize(1));
     }
 
     @Test

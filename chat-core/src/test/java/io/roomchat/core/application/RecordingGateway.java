@@ -2,6 +2,7 @@ package io.roomchat.core.application;
 
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.out.ConnectionGateway;
 import io.roomchat.core.port.out.Delivery;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -23,6 +25,7 @@ final class RecordingGateway implements ConnectionGateway {
     private final Set<ConnectionId> gone = ConcurrentHashMap.newKeySet();
     private final Set<ConnectionId> broken = ConcurrentHashMap.newKeySet();
     private final Set<ConnectionId> throwing = ConcurrentHashMap.newKeySet();
+    private final List<Group> groups = new CopyOnWriteArrayList<>();
     private final AtomicReference<Runnable> duringNextDelivery = new AtomicReference<>();
 
     @Override
@@ -45,6 +48,21 @@ final class RecordingGateway implements ConnectionGateway {
             texts.computeIfAbsent(to, key -> new ArrayList<>()).add(delivery.text());
         }
         return CompletableFuture.completedFuture(DeliveryStatus.DELIVERED);
+    }
+
+    @Override
+    public List<CompletionStage<DeliveryStatus>> deliverAll(List<ConnectionId> to, Delivery delivery) {
+        groups.add(new Group(delivery.protocol(), List.copyOf(to)));
+        return ConnectionGateway.super.deliverAll(to, delivery);
+    }
+
+    /** One {@link #deliverAll} call: a fan-out's recipients of one protocol. */
+    record Group(Protocol protocol, List<ConnectionId> to) {
+    }
+
+    /** Every {@link #deliverAll} call so far, in order. */
+    List<Group> groups() {
+        return List.copyOf(groups);
     }
 
     /** The messages {@code id} received, in order. */

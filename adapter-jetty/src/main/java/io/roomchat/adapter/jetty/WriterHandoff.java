@@ -1,0 +1,53 @@
+package io.roomchat.adapter.jetty;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands the connections a fan-out left with frames waiting to the writer threads in a few slices, one per writer
+ * at most, instead of one task per connection: a fan-out to 1,000 members costs a couple of hand-offs and
+ * wake-ups, not 1,000, and the writes still run on every core.
+ */
+final class WriterHandoff {
+    /** Below this many connections per slice, another slice costs more (a hand-off, a wake-up) than it saves. */
+    private static final int MIN_SLICE = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(WriterHandoff.class);
+
+    private final Executor writers;
+    private final int threads;
+
+    WriterHandoff(Executor writers, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("writer threads must be at least 1, was " + threads);
+        }
+        this.writers = writers;
+        this.threads = threads;
+    }
+
+    /** The threads that write the sockets' queued frames (see {@link OutboundQueue}). */
+    Executor writers() {
+        return writers;
+    }
+
+    /** Writes each connection's queued frames on the writer threads; every one was left waiting for a writer. */
+    void write(List<ClientConnection> waiting) {
+        int size = waiting.size();
+        int slices = Math.min(threads, (size + MIN_SLICE - 1) / MIN_SLICE);
+        for (int slice = 0; slice < slices; slice++) {
+            List<ClientConnection> connections = waiting.subList(slice * size / slices, (slice + 1) * size / slices);
+            writers.execute(() -> connections.forEach(WriterHandoff::writeQueued));
+        }
+    }
+
+    private static void writeQueued(ClientConnection connection) {
+        try {
+            connection.writeQueued();
+        } catch (RuntimeException failure) {
+            // One broken socket must not keep the rest of its slice from being written.
+            LOG.warn("writing to connection {} failed; dropping it", connection.id(), failure);
+            connection.disconnect();
+        }
+    }
+}
