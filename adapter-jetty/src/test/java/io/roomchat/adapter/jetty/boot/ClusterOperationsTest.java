@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.roomchat.adapter.jetty.Eventually;
 import io.roomchat.testkit.PostgresServer;
 import io.roomchat.testkit.RedisServer;
@@ -90,6 +92,9 @@ class ClusterOperationsTest {
         try (TestServer node = node();
              WsTestClient alice = WsTestClient.connect(node.webSocket(), TestServer.tokenFor("alice"))) {
             alice.join("metrics-room", "Alice");
+            // The node subscribes to the room's channel when its first member joins, and catches the room up from
+            // the store once Redis confirms: posts stored before that are a catch-up, not what this test counts.
+            Eventually.await(() -> subscribers("roomchat:room:metrics-room") == 1);
             for (String text : new String[] {"one", "two", "three"}) {
                 assertThat(alice.post("metrics-room", text).path("statusCode").asInt()).isEqualTo(200);
             }
@@ -118,6 +123,15 @@ class ClusterOperationsTest {
 
         assertThat(error).doesNotContain("\n").startsWith("chat-server: PostgreSQL: cannot connect to the PostgreSQL "
                 + "database at " + url + ": ").contains("does not exist");
+    }
+
+    private static long subscribers(String channel) {
+        RedisClient client = RedisClient.create(REDIS.url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L);
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static JsonNode health(TestServer node, int expectedStatus) throws Exception {
