@@ -97,10 +97,12 @@ for stat in glob.glob("/proc/[0-9]*/stat"):
         text = open(stat).read()
     except OSError:
         continue
+    # The kernel keeps 15 characters of a name: "redis-server-7.0.15-linux-amd64" is "redis-server-7.".
     comm = text[text.index("(") + 1:text.rindex(")")]
-    if comm in ticks:
+    name = next((known for known in ticks if comm.startswith(known)), None)
+    if name:
         fields = text[text.rindex(")") + 2:].split()
-        ticks[comm] += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+        ticks[name] += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
 def segments(port):
     out = subprocess.run(["ss", "-tinH", "state", "established", f"( dport = :{port} )"],
                          capture_output=True, text=True).stdout
