@@ -11,7 +11,8 @@
 #                          in the store's place: STORES="memory h2 node-ws" chat-bench/run-benchmarks.sh maxrate
 #   PORT=3101              server port (loopback only)
 #   DURATION=30            measured seconds of fanout and rooms (plus WARMUP=5)
-#   MAXRATE_RATES="..."    posting rates tried by maxrate, in order, each for MAXRATE_DURATION=15 s
+#   MAXRATE_RATES="..."    posting rates tried by maxrate, in order, each for MAXRATE_DURATION=15 s after
+#                          MAXRATE_WARMUP=3 s of posting that is not measured
 #   IDLE_CONNECTIONS=10000 connections held by the memory scenario, in rooms of 10, over SOURCES=16 loopback
 #                          source addresses (the probe keeps 128 upgrades in flight, and the server closes an
 #                          address's 17th unfinished HTTP connection: 16 sources keep each at 8 on a slow machine)
@@ -55,6 +56,7 @@ DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-5}"
 MAXRATE_RATES="${MAXRATE_RATES:-100 150 200 300 400 600 800 1000}"
 MAXRATE_DURATION="${MAXRATE_DURATION:-15}"
+MAXRATE_WARMUP="${MAXRATE_WARMUP:-3}"
 IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-10000}"
 SOURCES="${SOURCES:-16}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx2g}"
@@ -161,7 +163,7 @@ maxrate() { # store
   HELD[$1]=0
   for rate in $MAXRATE_RATES; do
     start_server "$1" "maxrate-$1-$rate"
-    line="$(load "maxrate-$1-$rate" -c 1000 -r 1 --rate "$rate" -d "$MAXRATE_DURATION" --warmup 3 --drain 10)"
+    line="$(load "maxrate-$1-$rate" -c 1000 -r 1 --rate "$rate" -d "$MAXRATE_DURATION" --warmup "$MAXRATE_WARMUP" --drain 10)"
     echo "$line"
     stop_server
     if ! python3 - "$line" <<'PY'
@@ -267,7 +269,7 @@ busydisk_runs() { # condition
   local rate line
   for rate in $MAXRATE_RATES; do
     start_server h2 "busydisk-$1-maxrate-$rate"
-    line="$(load "busydisk-$1-maxrate-h2-$rate" -c 1000 -r 1 --rate "$rate" -d "$MAXRATE_DURATION" --warmup 3 \
+    line="$(load "busydisk-$1-maxrate-h2-$rate" -c 1000 -r 1 --rate "$rate" -d "$MAXRATE_DURATION" --warmup "$MAXRATE_WARMUP" \
       --drain 10)"
     stop_server
     python3 -c 'import json, sys; r = json.loads(sys.argv[1]); sys.exit(0 if r["latencyMs"]["p99"] <= 200
