@@ -3,8 +3,6 @@ package io.roomchat.adapter.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
-import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.adapter.lambda.boot.ConnectHandler;
 import io.roomchat.adapter.lambda.boot.FrameHandler;
 import io.roomchat.core.domain.ConnectionId;
@@ -14,13 +12,9 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.in.Reply;
 import io.roomchat.core.port.out.TokenVerification;
-import io.roomchat.testkit.DynaliteServer;
 import io.roomchat.testkit.SettableClock;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,43 +26,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TokenExpiryOnFramesTest {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
+    static final DynaliteChats CHATS = new DynaliteChats();
     private static final Instant CONNECTED = Instant.parse("2026-12-07T12:00:00Z");
     private static final Instant EXP = CONNECTED.plusSeconds(3_600);
-
-    private static ManagementApiStub api;
-    private static DynamoDbChatStorage storage;
 
     private final SettableClock clock = new SettableClock(CONNECTED);
     private final String room = "room-" + UUID.randomUUID();
 
-    @BeforeAll
-    static void start() throws IOException {
-        api = new ManagementApiStub();
-        storage = DynamoDbChatStorage.builder()
-                .settings(DynamoDbSettings.defaults().withEndpoint(DYNALITE.endpoint()))
-                .build()
-                .createTablesIfMissing();
-    }
-
-    @AfterAll
-    static void stop() {
-        storage.close();
-        api.close();
-    }
-
     /** Every token is valid, for its user, until {@link #EXP}. */
     private ServerlessChat chat() {
-        return ServerlessChat.builder()
-                .connectionStore(storage.connectionStore())
-                .messageStore(storage.messageStore())
-                .readPositions(storage.readPositions())
-                .frameBudgets(storage.frameBudgets())
+        return CHATS.builder(clock)
+                .frameBudgets(CHATS.storage().frameBudgets())
                 .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token), EXP)))
-                .managementApi(Chats::managementApi)
-                .callbackEndpoint(api.endpoint())
-                .clock(clock)
-                .directFanout()
                 .build();
     }
 
@@ -81,18 +50,18 @@ class TokenExpiryOnFramesTest {
         clock.set(EXP.minusSeconds(1));
         new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", id,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
-        assertThat(status(api.framesTo(id).get(0))).isEqualTo(200);
+        assertThat(status(CHATS.api().framesTo(id).get(0))).isEqualTo(200);
 
         clock.set(EXP);
         new FrameHandler(chat).handleRequest(LambdaEvents.frame("onMessage", id,
                 "{\"action\":\"onMessage\",\"room\":\"" + room + "\",\"message\":\"too late\"}"), null);
 
-        JsonNode reply = WebSocketRoutesTest.json(api.framesTo(id).get(1));
+        JsonNode reply = WebSocketRoutesTest.json(CHATS.api().framesTo(id).get(1));
         assertThat(reply.get("statusCode").asInt()).isEqualTo(401);
         assertThat(reply.get("body").asText()).isEqualTo(Reply.TOKEN_EXPIRED_BODY);
-        assertThat(api.closedConnections()).contains(id);
-        assertThat(storage.connectionStore().find(new ConnectionId(id))).as("forgotten").isEmpty();
-        assertThat(storage.messageStore().page(new RoomName(room), HistoryCursor.latest(), 10).messages())
+        assertThat(CHATS.api().closedConnections()).contains(id);
+        assertThat(CHATS.storage().connectionStore().find(new ConnectionId(id))).as("forgotten").isEmpty();
+        assertThat(CHATS.storage().messageStore().page(new RoomName(room), HistoryCursor.latest(), 10).messages())
                 .as("the post was not handled").isEmpty();
     }
 
@@ -110,7 +79,7 @@ class TokenExpiryOnFramesTest {
         new FrameHandler(chat).handleRequest(LambdaEvents.frame("onJoin", ada,
                 "{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Ada\"}"), null);
 
-        assertThat(storage.connectionStore().inRoom(new RoomName(room))).extracting(member -> member.connectionId().value())
+        assertThat(CHATS.storage().connectionStore().inRoom(new RoomName(room))).extracting(member -> member.connectionId().value())
                 .containsExactly(bo);
     }
 

@@ -2,16 +2,12 @@ package io.roomchat.adapter.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.roomchat.adapter.dynamodb.DynamoDbChatStorage;
-import io.roomchat.adapter.dynamodb.DynamoDbSettings;
 import io.roomchat.adapter.lambda.boot.ConnectHandler;
 import io.roomchat.adapter.lambda.boot.FrameHandler;
 import io.roomchat.core.domain.Identity;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.TokenVerification;
-import io.roomchat.testkit.DynaliteServer;
 import io.roomchat.testkit.SettableClock;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,43 +25,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TypingAcrossInstancesTest {
     @RegisterExtension
-    static final DynaliteServer DYNALITE = new DynaliteServer();
+    static final DynaliteChats CHATS = new DynaliteChats();
     private static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
-
-    private static ManagementApiStub api;
-    private static DynamoDbChatStorage storage;
 
     private final SettableClock clock = new SettableClock(T0);
     private final String room = "room-" + UUID.randomUUID();
     private final ServerlessChat first = instance();
     private final ServerlessChat second = instance();
 
-    @BeforeAll
-    static void start() throws IOException {
-        api = new ManagementApiStub();
-        storage = DynamoDbChatStorage.builder()
-                .settings(DynamoDbSettings.defaults().withEndpoint(DYNALITE.endpoint()))
-                .build()
-                .createTablesIfMissing();
-    }
-
-    @AfterAll
-    static void stop() {
-        storage.close();
-        api.close();
-    }
-
     private ServerlessChat instance() {
-        return ServerlessChat.builder()
-                .connectionStore(storage.connectionStore())
-                .messageStore(storage.messageStore())
-                .readPositions(storage.readPositions())
-                .typingGate(storage.typingGate())
+        return CHATS.builder(clock)
+                .typingGate(CHATS.storage().typingGate())
                 .tokenVerifier(token -> new TokenVerification.Verified(new Identity(new UserId(token))))
-                .managementApi(Chats::managementApi)
-                .callbackEndpoint(api.endpoint())
-                .clock(clock)
-                .directFanout()
                 .build();
     }
 
@@ -85,7 +54,7 @@ class TypingAcrossInstancesTest {
     }
 
     private long typingSeenBy(String id) {
-        return api.framesTo(id).stream().map(WebSocketRoutesTest::json)
+        return CHATS.api().framesTo(id).stream().map(WebSocketRoutesTest::json)
                 .filter(frame -> "typing".equals(frame.path("type").asText())).count();
     }
 
