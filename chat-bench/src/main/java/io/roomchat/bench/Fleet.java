@@ -34,6 +34,7 @@ final class Fleet implements AutoCloseable {
     private static final int MAX_CONNECTS_IN_FLIGHT = 128;
     private static final int CLIENT_THREADS = Integer.getInteger("bench.clientThreads", 8);
     private static final int RESERVED_THREADS = Integer.getInteger("bench.reservedThreads", 0);
+    private static final boolean HAND_OFF = Boolean.getBoolean("bench.handOff");
     private static final Configuration.ConfigurationCustomizer SESSION_SETTINGS = sessionSettings();
 
     private final List<WebSocketCoreClient> clients = new ArrayList<>();
@@ -91,13 +92,17 @@ final class Fleet implements AutoCloseable {
     }
 
     /**
-     * A small thread pool with no reserved threads: the client's work per frame is tiny and never blocks, and on
-     * a two-core machine shared with the server every extra runnable thread costs context switches.
+     * A small thread pool with no reserved threads whose own hand-overs run in place ({@link InlineThreadPool}):
+     * the client's work per frame is tiny and never blocks, and on a two-core machine shared with the server every
+     * extra runnable thread costs context switches. {@code -Dbench.handOff=true} restores Jetty's hand-over of
+     * every read to another thread, to measure what it costs.
      */
     private static HttpClient httpClient(String source) {
-        QueuedThreadPool threads = new QueuedThreadPool(CLIENT_THREADS, 2);
+        String name = "bench-" + source;
+        QueuedThreadPool threads = HAND_OFF ? new QueuedThreadPool(CLIENT_THREADS, 2)
+                : InlineThreadPool.named(name, CLIENT_THREADS, RESERVED_THREADS);
         threads.setReservedThreads(RESERVED_THREADS);
-        threads.setName("bench-" + source);
+        threads.setName(name);
         HttpClient http = new HttpClient();
         http.setExecutor(threads);
         http.setBindAddress(new InetSocketAddress(source, 0));
