@@ -44,6 +44,11 @@
 # then through the busy half ("busydisk-neighbour": its syncs/s and MB/s beside the server). Every load line
 # carries storeSyncs (syncs/s, writes per sync, mean sync ms over the measured window, from the server's
 # /metrics); a table of both halves is printed at the end.
+# gencost (issue 14, item 2; memory store whatever STORES says): the load generator's own CPU per delivery
+# (clientCpuMicrosPerDelivery) in the fan-out shape (1 room x 1,000) at GENCOST_RATES="100 40 10" posts/s, DURATION
+# s each, twice per rate: as it runs (a read handled by the selector thread that found it) and with Jetty's hand-over
+# of every read to another thread restored (-Dbench.handOff=true). A generator built before issue 14's change is
+# measured with BENCH_JAR=...; compare runs with alike latencies (how many frames a read brings sets the cost).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -313,6 +318,24 @@ for row in map(json.loads, open(sys.argv[1])):
 PY
 }
 
+# The generator's own cost per delivery, with and without its reads handled in place (see the header).
+gencost() {
+  local rate mode label opts
+  for rate in ${GENCOST_RATES:-100 40 10}; do
+    for mode in inplace handoff; do
+      opts=()
+      [ "$mode" = handoff ] && opts=(-Dbench.handOff=true)
+      label="gencost-$rate-$mode"
+      start_server memory "$label"
+      echo "== $label (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+      java -Xms1g -Xmx1g "${opts[@]}" -jar "$BENCH_JAR" load --url "ws://127.0.0.1:$PORT/" --server-pid "$SERVER_PID" \
+        --label "$label" --commit "$COMMIT" --protocol "$PROTOCOL" --progress 5 \
+        -c 1000 -r 1 --rate "$rate" -d "$DURATION" --warmup "$WARMUP" | tee -a "$RESULTS/results.jsonl"
+      stop_server
+    done
+  done
+}
+
 for scenario in "${SCENARIOS[@]}"; do
   case "$scenario" in
     fanout|rooms|maxrate|memory)
@@ -320,6 +343,7 @@ for scenario in "${SCENARIOS[@]}"; do
     jmh) jmh ;;
     compare) compare ;;
     busydisk) busydisk ;;
+    gencost) gencost ;;
     typing|joinstorm)
       for store in $STORES; do "$scenario" "$store"; done ;;
     *) echo "unknown scenario: $scenario (fanout rooms maxrate memory jmh compare typing joinstorm busydisk)" >&2

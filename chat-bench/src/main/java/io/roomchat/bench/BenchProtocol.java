@@ -29,7 +29,7 @@ enum BenchProtocol {
     }
 
     /** The status code of a reply frame, or -1 when the frame is an event. */
-    int replyStatus(String frame) {
+    int replyStatus(CharSequence frame) {
         return BenchText.replyStatus(frame, replyPrefix);
     }
 

@@ -1,17 +1,30 @@
 package io.roomchat.bench;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * One simulated client. It joins its room, posts when the pacer says so and types when the typist says so, matches
  * each reply to its frame (replies come in the order the frames were sent, docs/protocol.md) and hands every event
- * to its {@link Receiver}. A latecomer (a join storm's) only listens. Public only because Jetty calls it
- * reflectively.
+ * to its {@link Receiver}. A latecomer (a join storm's) only listens.
+ *
+ * <p>It is a handler of Jetty's core WebSocket API, not of its endpoint API: a message event is read straight from
+ * the frame's bytes ({@link FrameChars}), while the endpoint API would decode every frame into a String first
+ * (then the generator's largest cost per delivery). Frames other than message events are decoded and read as text.
  */
-public final class BenchSocket implements Session.Listener.AutoDemanding {
+final class BenchSocket implements FrameHandler {
+    /** The largest message accepted from the server when it comes in fragments; past it the message is dropped. */
+    static final int MAX_MESSAGE_BYTES = 1 << 20;
+
     private final Room room;
     private final int member;
     private final String name;
@@ -22,7 +35,10 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private volatile Session session;
+    private volatile CoreSession session;
+    /** A fragmented message's bytes so far (the server sends whole frames; this is the rare other case). */
+    private final ByteArrayOutputStream fragments = new ByteArrayOutputStream();
+    private boolean fragmentsTooLarge;
     private volatile boolean leaving;
     private volatile int firstOwedIndex;
     private volatile int sizeBeforeJoin = -1;
@@ -89,15 +105,15 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
     }
 
     boolean isOpen() {
-        Session current = session;
-        return current != null && current.isOpen() && !closed.isDone();
+        CoreSession current = session;
+        return current != null && current.isOutputOpen() && !closed.isDone();
     }
 
     /** Sends the join; the future completes on its 200 reply. */
     CompletableFuture<Void> join() {
         sizeBeforeJoin = room.largestMemberCount();
-        session.sendText(BenchText.joinFrame(room.name(), name), Callback.from(() -> { },
-                joined::completeExceptionally));
+        session.sendFrame(new Frame(OpCode.TEXT, BenchText.joinFrame(room.name(), name)), Callback.from(() -> { },
+                joined::completeExceptionally), false);
         return joined;
     }
 
@@ -119,15 +135,16 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
     private void send(Pending waiting, String frame) {
         synchronized (pending) {
             pending.add(waiting);
-            session.sendText(frame, Callback.from(() -> { }, failure -> stats.sendFailed()));
+            session.sendFrame(new Frame(OpCode.TEXT, frame), Callback.from(() -> { }, failure -> stats.sendFailed()),
+                    false);
         }
     }
 
     /** Closes normally; the future completes when the server has answered the close. */
     CompletableFuture<Void> leave() {
         leaving = true;
-        Session current = session;
-        if (current == null || !current.isOpen()) {
+        CoreSession current = session;
+        if (current == null || !current.isOutputOpen()) {
             closed.complete(null);
         } else {
             current.close(1000, "benchmark done", Callback.NOOP);
@@ -136,30 +153,74 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketOpen(Session opened) {
+    public void onOpen(CoreSession opened, Callback callback) {
         this.session = opened;
+        callback.succeeded();
+        opened.demand();
     }
 
-    /**
-     * Replies and events. (Reading raw frames through {@code onWebSocketFrame} instead would spare a String per
-     * delivery, but Jetty 12 stops delivering to such a listener when several frames arrive in one read.)
-     */
     @Override
-    public void onWebSocketText(String frame) {
+    public void onFrame(Frame frame, Callback callback) {
         long now = System.nanoTime();
+        switch (frame.getOpCode()) {
+            case OpCode.TEXT, OpCode.CONTINUATION -> received(frame, now);
+            case OpCode.PING -> {
+                // Answered before the next read, as any client must (RFC 6455 5.5.2).
+                session.sendFrame(new Frame(OpCode.PONG).setPayload(BufferUtil.copy(frame.getPayload())),
+                        Callback.from(() -> { }, failure -> { }), false);
+            }
+            default -> {
+                // A close is answered by Jetty once this callback succeeds; pongs and binary frames carry nothing.
+            }
+        }
+        callback.succeeded();
+        if (frame.getOpCode() != OpCode.CLOSE) {
+            session.demand();
+        }
+    }
+
+    /** A text frame, whole or a fragment of one message. */
+    private void received(Frame frame, long now) {
+        ByteBuffer payload = frame.hasPayload() ? frame.getPayload() : BufferUtil.EMPTY_BUFFER;
+        if (frame.isFin() && fragments.size() == 0 && !fragmentsTooLarge) {
+            onText(new FrameChars(payload), now);
+            return;
+        }
+        if (fragments.size() + payload.remaining() > MAX_MESSAGE_BYTES) {
+            fragmentsTooLarge = true;
+            fragments.reset();
+        } else if (!fragmentsTooLarge) {
+            byte[] bytes = new byte[payload.remaining()];
+            payload.get(payload.position(), bytes);
+            fragments.writeBytes(bytes);
+        }
+        if (frame.isFin()) {
+            if (fragmentsTooLarge) {
+                stats.foreignFrame();
+            } else {
+                onText(new FrameChars(ByteBuffer.wrap(fragments.toByteArray())), now);
+            }
+            fragments.reset();
+            fragmentsTooLarge = false;
+        }
+    }
+
+    /** Replies and events: a message event is read from the frame's bytes, anything else from its text. */
+    void onText(CharSequence frame, long now) {
         int status = protocol.replyStatus(frame);
         if (status >= 0) {
-            replied(status, frame, now);
+            replied(status, frame.toString(), now);
             return;
         }
         BenchText.Stamp stamp = BenchText.read(frame);
         if (stamp == null) {
-            String type = protocol.eventType(frame);
+            String text = frame.toString();
+            String type = protocol.eventType(text);
             if (type == null) {
                 stats.foreignFrame();
             } else {
                 stats.event(type);
-                stats.presence().received(type, frame);
+                stats.presence().received(type, text);
             }
             return;
         }
@@ -198,16 +259,18 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onClosed(CloseStatus status, Callback callback) {
         if (!leaving) {
-            stats.closedDuringRun(statusCode);
+            stats.closedDuringRun(status.getCode());
         }
-        joined.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+        joined.completeExceptionally(new IllegalStateException("closed " + status.getCode() + " " + status.getReason()));
         closed.complete(null);
+        callback.succeeded();
     }
 
     @Override
-    public void onWebSocketError(Throwable cause) {
+    public void onError(Throwable cause, Callback callback) {
         closed.complete(null);
+        callback.succeeded();
     }
 }

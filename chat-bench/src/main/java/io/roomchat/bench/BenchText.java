@@ -63,9 +63,12 @@ final class BenchText {
         return at < 0 ? -1 : new Cursor(frame, at + key.length()).digits();
     }
 
-    /** The stamp of a message event carrying a benchmark text, or null for any other frame. */
-    static Stamp read(String eventFrame) {
-        int at = eventFrame.indexOf(EVENT_FIELD);
+    /**
+     * The stamp of a message event carrying a benchmark text, or null for any other frame; read from the frame's
+     * text or straight from its bytes ({@link FrameChars}).
+     */
+    static Stamp read(CharSequence eventFrame) {
+        int at = indexOf(eventFrame, EVENT_FIELD);
         if (at < 0) {
             return null;
         }
@@ -81,19 +84,46 @@ final class BenchText {
     }
 
     /** The status code of a reply frame that starts with {@code prefix} (ending in the status's colon), or -1. */
-    static int replyStatus(String frame, String prefix) {
-        if (!frame.startsWith(prefix)) {
+    static int replyStatus(CharSequence frame, String prefix) {
+        if (!startsWith(frame, prefix)) {
             return -1;
         }
         return (int) new Cursor(frame, prefix.length()).digits();
     }
 
+    static boolean startsWith(CharSequence text, String prefix) {
+        return text.length() >= prefix.length() && regionMatches(text, 0, prefix);
+    }
+
+    /** Where {@code key} first occurs in {@code text}, or -1. */
+    static int indexOf(CharSequence text, String key) {
+        if (text instanceof String string) {
+            return string.indexOf(key);
+        }
+        char first = key.charAt(0);
+        for (int at = 0, last = text.length() - key.length(); at <= last; at++) {
+            if (text.charAt(at) == first && regionMatches(text, at, key)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean regionMatches(CharSequence text, int at, String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (text.charAt(at + i) != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Reads colon-terminated decimal numbers; -1 for anything malformed. */
     private static final class Cursor {
-        private final String text;
+        private final CharSequence text;
         private int at;
 
-        Cursor(String text, int at) {
+        Cursor(CharSequence text, int at) {
             this.text = text;
             this.at = at;
         }

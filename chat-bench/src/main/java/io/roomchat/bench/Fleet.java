@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
+import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 
 /**
  * N authenticated connections in R rooms of (nearly) equal size, connection i in room {@code i % R} and, with
@@ -33,8 +34,10 @@ final class Fleet implements AutoCloseable {
     private static final int MAX_CONNECTS_IN_FLIGHT = 128;
     private static final int CLIENT_THREADS = Integer.getInteger("bench.clientThreads", 8);
     private static final int RESERVED_THREADS = Integer.getInteger("bench.reservedThreads", 0);
+    private static final boolean HAND_OFF = Boolean.getBoolean("bench.handOff");
+    private static final Configuration.ConfigurationCustomizer SESSION_SETTINGS = sessionSettings();
 
-    private final List<WebSocketClient> clients = new ArrayList<>();
+    private final List<WebSocketCoreClient> clients = new ArrayList<>();
     private final List<Room> rooms = new ArrayList<>();
     private final List<BenchSocket> sockets = new ArrayList<>();
     private final List<BenchSocket> latecomers = new CopyOnWriteArrayList<>();
@@ -73,27 +76,37 @@ final class Fleet implements AutoCloseable {
 
     private void start(List<String> sourceAddresses) throws Exception {
         for (String source : sourceAddresses) {
-            WebSocketClient client = new WebSocketClient(httpClient(source));
-            client.setIdleTimeout(Duration.ofHours(1));
-            client.setConnectTimeout(TimeUnit.SECONDS.toMillis(30));
-            client.setMaxTextMessageSize(1 << 20);
-            client.setStopAtShutdown(false);
+            WebSocketCoreClient client = new WebSocketCoreClient(httpClient(source), null);
             client.start();
             clients.add(client);
         }
     }
 
+    /** What every connection is set to: never idle out during a run, and the largest frame taken. */
+    private static Configuration.ConfigurationCustomizer sessionSettings() {
+        Configuration.ConfigurationCustomizer settings = new Configuration.ConfigurationCustomizer();
+        settings.setIdleTimeout(Duration.ofHours(1));
+        settings.setMaxFrameSize(BenchSocket.MAX_MESSAGE_BYTES);
+        settings.setMaxTextMessageSize(BenchSocket.MAX_MESSAGE_BYTES);
+        return settings;
+    }
+
     /**
-     * A small thread pool with no reserved threads: the client's work per frame is tiny and never blocks, and on
-     * a two-core machine shared with the server every extra runnable thread costs context switches.
+     * A small thread pool with no reserved threads whose own hand-overs run in place ({@link InlineThreadPool}):
+     * the client's work per frame is tiny and never blocks, and on a two-core machine shared with the server every
+     * extra runnable thread costs context switches. {@code -Dbench.handOff=true} restores Jetty's hand-over of
+     * every read to another thread, to measure what it costs.
      */
     private static HttpClient httpClient(String source) {
-        QueuedThreadPool threads = new QueuedThreadPool(CLIENT_THREADS, 2);
+        String name = "bench-" + source;
+        QueuedThreadPool threads = HAND_OFF ? new QueuedThreadPool(CLIENT_THREADS, 2)
+                : InlineThreadPool.named(name, CLIENT_THREADS, RESERVED_THREADS);
         threads.setReservedThreads(RESERVED_THREADS);
-        threads.setName("bench-" + source);
+        threads.setName(name);
         HttpClient http = new HttpClient();
         http.setExecutor(threads);
         http.setBindAddress(new InetSocketAddress(source, 0));
+        http.setConnectTimeout(TimeUnit.SECONDS.toMillis(30));
         return http;
     }
 
@@ -138,15 +151,18 @@ final class Fleet implements AutoCloseable {
     private CompletableFuture<?> upgrade(BenchSocket socket, int i) throws InterruptedException {
         List<URI> servers = target.uris();
         URI server = servers.get((i / rooms.size()) % servers.size());
-        ClientUpgradeRequest request = new ClientUpgradeRequest(server);
-        request.setHeader("Authorization", "Bearer " + target.tokens().tokenFor(socket.name(), socket.name()));
+        WebSocketCoreClient client = clients.get(i % clients.size());
+        CoreClientUpgradeRequest request = CoreClientUpgradeRequest.from(client, server, socket);
+        String token = target.tokens().tokenFor(socket.name(), socket.name());
+        request.headers(headers -> headers.put("Authorization", "Bearer " + token));
         if (!protocol.subprotocols().isEmpty()) {
             request.setSubProtocols(protocol.subprotocols());
         }
+        request.setConfiguration(SESSION_SETTINGS);
         inFlight.acquire();
         CompletableFuture<?> upgrade;
         try {
-            upgrade = clients.get(i % clients.size()).connect(socket, server, request);
+            upgrade = client.connect(request);
         } catch (Exception failure) {
             upgrade = CompletableFuture.failedFuture(failure);
         }
@@ -227,7 +243,7 @@ final class Fleet implements AutoCloseable {
         } catch (ExecutionException | TimeoutException ignored) {
             // Whatever did not close in time is cut when the clients stop.
         }
-        for (WebSocketClient client : clients) {
+        for (WebSocketCoreClient client : clients) {
             try {
                 client.stop();
             } catch (Exception ignored) {
