@@ -84,7 +84,6 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
             connection.close(INTERNAL_ERROR, "upgrade did not complete");
             return;
         }
-        services.budgets().open(id);
         // Closed at its token's exp by the server's TokenExpirySweep.
         services.gateway().register(connection);
         LOG.debug("connection {} open", id);
@@ -266,7 +265,6 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
     private void closed(int statusCode) {
         try (MDC.MDCCloseable logged = MDC.putCloseable(LOG_CONNECTION, id.value())) {
             services.gateway().unregister(id);
-            services.budgets().close(id);
             services.core().disconnect(id);
             LOG.debug("connection {} closed ({})", id, statusCode);
         }

@@ -1,6 +1,7 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.FrameRateLimiter;
 import io.roomchat.core.domain.Limits;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -10,11 +11,13 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
-/** One open socket as the server sees it: its session and its ordered, bounded outbound queue. */
+/** One open socket as the server sees it: its session, its ordered, bounded outbound queue and its frame budget. */
 final class ClientConnection {
     private final ConnectionId id;
     private final CoreSession session;
     private final OutboundQueue outbound;
+    /** Its frames' budget, from its open to its close (see {@link InMemoryFrameBudgets}). */
+    private final FrameRateLimiter budget = new FrameRateLimiter();
     /** The token's {@code exp} (the record's own instant), or null for a token without one. */
     private final Instant tokenExpiry;
     /** A flag under this object's lock rather than an AtomicBoolean: 16 bytes less per socket. */
@@ -30,6 +33,10 @@ final class ClientConnection {
 
     ConnectionId id() {
         return id;
+    }
+
+    FrameRateLimiter budget() {
+        return budget;
     }
 
     /**
