@@ -123,7 +123,8 @@ public final class ChatServer implements AutoCloseable {
         upgrades.getConfiguration().setIdleTimeout(limits.idleTimeout());
         upgrades.addMapping("/", upgrade);
         upgrades.setHandler(routes());
-        context.setHandler(upgrades);
+        // Each socket keeps its upgrade's URI for life: the short form of it (see OriginFormUpgrades).
+        context.setHandler(new OriginFormUpgrades(upgrades));
         server.setHandler(context);
         Slf4jRequestLogWriter requestLog = new Slf4jRequestLogWriter();
         requestLog.setLoggerName("io.roomchat.requests");
