@@ -1,0 +1,69 @@
+package io.roomchat.adapter.jetty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the handlers behind {@link OriginFormUpgrades} see of a request's URI. */
+class OriginFormUpgradesTest {
+    private final AtomicReference<HttpURI> seen = new AtomicReference<>();
+    private Server server;
+    private URI uri;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new OriginFormUpgrades(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                seen.set(request.getHttpURI());
+                response.setStatus(204);
+                callback.succeeded();
+                return true;
+            }
+        }));
+        server.start();
+        uri = URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void an_upgrade_request_keeps_its_path_and_query_but_not_the_scheme_or_authority() throws Exception {
+        RawHttp.exchange(uri, RawHttp.upgradeRequest(uri, "/chat?token=a%20b&x=1"));
+
+        HttpURI upgrade = seen.get();
+        assertThat(upgrade.getScheme()).isNull();
+        assertThat(upgrade.getHost()).isNull();
+        assertThat(upgrade.getPath()).isEqualTo("/chat");
+        assertThat(upgrade.getQuery()).isEqualTo("token=a%20b&x=1");
+        assertThat(upgrade.toURI().toString()).isEqualTo("/chat?token=a%20b&x=1");
+    }
+
+    @Test
+    void a_request_without_an_upgrade_passes_unchanged() throws Exception {
+        RawHttp.exchange(uri, "GET /health?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(seen.get().getScheme()).isEqualTo("http");
+        assertThat(seen.get().getHost()).isEqualTo("127.0.0.1");
+        assertThat(seen.get().getPath()).isEqualTo("/health");
+    }
+}
