@@ -7,12 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,33 +21,21 @@ class HeaderDeadlineTest {
     private static final Duration DEADLINE = Duration.ofHours(1);
 
     private final CountingScheduler checks = new CountingScheduler();
-    private Server server;
+    private BareJetty server;
     private URI uri;
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        connector.addEventListener(new HeaderDeadline(checks, DEADLINE));
-        server.addConnector(connector);
-        server.addBean(checks);
-        server.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                response.setStatus(200);
-                callback.succeeded();
-                return true;
-            }
+        server = new BareJetty(BareJetty.answering(200, request -> { }), connector -> {
+            connector.addEventListener(new HeaderDeadline(checks, DEADLINE));
+            connector.getServer().addBean(checks);
         });
-        server.start();
-        uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+        uri = server.uri("http");
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     @Test

@@ -6,11 +6,6 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,32 +13,19 @@ import org.junit.jupiter.api.Test;
 /** What the handlers behind {@link OriginFormUpgrades} see of a request's URI. */
 class OriginFormUpgradesTest {
     private final AtomicReference<HttpURI> seen = new AtomicReference<>();
-    private Server server;
+    private BareJetty server;
     private URI uri;
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(new OriginFormUpgrades(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                seen.set(request.getHttpURI());
-                response.setStatus(204);
-                callback.succeeded();
-                return true;
-            }
-        }));
-        server.start();
-        uri = URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/");
+        Handler behind = BareJetty.answering(204, request -> seen.set(request.getHttpURI()));
+        server = new BareJetty(new OriginFormUpgrades(behind), connector -> { });
+        uri = server.uri("ws");
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     @Test
