@@ -106,12 +106,11 @@ public final class ChatServer implements AutoCloseable {
             return true;
         });
 
-        InMemoryFrameBudgets budgets = new InMemoryFrameBudgets();
+        InMemoryFrameBudgets budgets = new InMemoryFrameBudgets(gateway::budgetOf);
         Clock clock = Clock.systemUTC();
         FramePipeline pipeline = new FramePipeline(b.codec, core, budgets, FrameRate.of(core.limits()), clock,
                 metrics);
-        EndpointWiring services = new EndpointWiring(core, pipeline, budgets, gateway, core.limits(), metrics,
-                clock);
+        EndpointWiring services = new EndpointWiring(core, pipeline, gateway, core.limits(), metrics, clock);
         scheduler.scheduleWithFixedDelay(new TokenExpirySweep(gateway, core, clock), 1, 1, TimeUnit.SECONDS);
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins), userLimit);
         Limits limits = core.limits();
@@ -124,7 +123,8 @@ public final class ChatServer implements AutoCloseable {
         upgrades.getConfiguration().setIdleTimeout(limits.idleTimeout());
         upgrades.addMapping("/", upgrade);
         upgrades.setHandler(routes());
-        context.setHandler(upgrades);
+        // Each socket keeps its upgrade's URI for life: the short form of it (see OriginFormUpgrades).
+        context.setHandler(new OriginFormUpgrades(upgrades));
         server.setHandler(context);
         Slf4jRequestLogWriter requestLog = new Slf4jRequestLogWriter();
         requestLog.setLoggerName("io.roomchat.requests");

@@ -1,24 +1,27 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.FrameRateLimiter;
 import io.roomchat.core.domain.Limits;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
-/** One open socket as the server sees it: its session and its ordered, bounded outbound queue. */
+/** One open socket as the server sees it: its session, its ordered, bounded outbound queue and its frame budget. */
 final class ClientConnection {
     private final ConnectionId id;
     private final CoreSession session;
     private final OutboundQueue outbound;
+    /** Its frames' budget, from its open to its close (see {@link InMemoryFrameBudgets}). */
+    private final FrameRateLimiter budget = new FrameRateLimiter();
     /** The token's {@code exp} (the record's own instant), or null for a token without one. */
     private final Instant tokenExpiry;
-    private final AtomicBoolean dropped = new AtomicBoolean();
+    /** A flag under this object's lock rather than an AtomicBoolean: 16 bytes less per socket. */
+    private boolean dropped;
     private volatile long lastHeardNanos = System.nanoTime();
 
     ClientConnection(ConnectionId id, CoreSession session, Instant tokenExpiry, Executor writers, Limits limits) {
@@ -30,6 +33,10 @@ final class ClientConnection {
 
     ConnectionId id() {
         return id;
+    }
+
+    FrameRateLimiter budget() {
+        return budget;
     }
 
     /**
@@ -89,7 +96,7 @@ final class ClientConnection {
      * @return false when the connection was already being dropped
      */
     boolean close(int code, String reason) {
-        if (!dropped.compareAndSet(false, true)) {
+        if (!dropFirst()) {
             return false;
         }
         outbound.refuse();
@@ -100,5 +107,12 @@ final class ClientConnection {
     /** Drops the TCP connection without a close handshake. */
     void disconnect() {
         session.abort();
+    }
+
+    /** True for the first caller only. */
+    private synchronized boolean dropFirst() {
+        boolean first = !dropped;
+        dropped = true;
+        return first;
     }
 }

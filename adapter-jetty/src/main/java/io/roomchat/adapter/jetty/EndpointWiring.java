@@ -6,9 +6,9 @@ import io.roomchat.wire.FramePipeline;
 import java.time.Clock;
 
 /**
- * What every connection's endpoint shares: the core, the frame pipeline and the frame budgets it takes from, the
- * open sockets, the meters, and the time tokens run out by.
+ * What every connection's endpoint shares: the core, the frame pipeline, the open sockets (with their frame
+ * budgets), the meters, and the time tokens run out by.
  */
-record EndpointWiring(ChatCore core, FramePipeline pipeline, InMemoryFrameBudgets budgets,
-                      JettyConnectionGateway gateway, Limits limits, MicrometerChatMetrics metrics, Clock clock) {
+record EndpointWiring(ChatCore core, FramePipeline pipeline, JettyConnectionGateway gateway, Limits limits,
+                      MicrometerChatMetrics metrics, Clock clock) {
 }

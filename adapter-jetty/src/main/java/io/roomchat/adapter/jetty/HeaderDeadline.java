@@ -34,28 +34,58 @@ final class HeaderDeadline implements Connection.Listener {
     @Override
     public void onOpened(Connection connection) {
         if (connection instanceof HttpConnection http) {
-            checkLater(http, 0, false);
+            Check check = new Check(http);
+            http.addEventListener(check);
+            check.later(0, false);
         }
     }
 
-    private void checkLater(HttpConnection http, long requestsBefore, boolean unfinishedBefore) {
-        scheduler.schedule(() -> check(http, requestsBefore, unfinishedBefore), deadlineMillis, TimeUnit.MILLISECONDS);
-    }
+    /**
+     * One HTTP connection's checks. The pending one is cancelled when the connection closes or becomes a WebSocket
+     * (Jetty closes the HTTP connection it upgrades from): a check left in the scheduler's queue would keep the
+     * whole HTTP connection (parser, request, headers) alive with the socket for up to a deadline, about 2 KB.
+     */
+    private final class Check implements Connection.Listener {
+        private final HttpConnection http;
+        private volatile Scheduler.Task pending;
+        private volatile boolean closed;
 
-    private void check(HttpConnection http, long requestsBefore, boolean unfinishedBefore) {
-        EndPoint endPoint = http.getEndPoint();
-        if (!endPoint.isOpen() || endPoint.getConnection() != http) {
-            return;
+        Check(HttpConnection http) {
+            this.http = http;
         }
-        long requests = http.getMessagesIn();
-        HttpParser parser = http.getParser();
-        boolean unfinished = parser.inHeaderState() && !parser.isStart();
-        if (requests == requestsBefore && (requests == 0 || (unfinished && unfinishedBefore))) {
-            LOG.debug("closing a connection from {}: request headers not in within {} ms",
-                    endPoint.getRemoteSocketAddress(), deadlineMillis);
-            endPoint.close();
-            return;
+
+        void later(long requestsBefore, boolean unfinishedBefore) {
+            pending = scheduler.schedule(() -> check(requestsBefore, unfinishedBefore), deadlineMillis,
+                    TimeUnit.MILLISECONDS);
+            if (closed) {
+                pending.cancel(); // closed while this was being scheduled
+            }
         }
-        checkLater(http, requests, unfinished);
+
+        @Override
+        public void onClosed(Connection connection) {
+            closed = true;
+            Scheduler.Task task = pending;
+            if (task != null) {
+                task.cancel();
+            }
+        }
+
+        private void check(long requestsBefore, boolean unfinishedBefore) {
+            EndPoint endPoint = http.getEndPoint();
+            if (closed || !endPoint.isOpen() || endPoint.getConnection() != http) {
+                return;
+            }
+            long requests = http.getMessagesIn();
+            HttpParser parser = http.getParser();
+            boolean unfinished = parser.inHeaderState() && !parser.isStart();
+            if (requests == requestsBefore && (requests == 0 || (unfinished && unfinishedBefore))) {
+                LOG.debug("closing a connection from {}: request headers not in within {} ms",
+                        endPoint.getRemoteSocketAddress(), deadlineMillis);
+                endPoint.close();
+                return;
+            }
+            later(requests, unfinished);
+        }
     }
 }

@@ -5,27 +5,25 @@ import io.roomchat.core.domain.FrameRate;
 import io.roomchat.core.domain.FrameRateLimiter;
 import io.roomchat.core.port.out.FrameBudgets;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The frame budgets of the sockets open in this process, in memory: one {@link FrameRateLimiter} from a socket's
- * open to its close. A connection not open here is not refused, as the port wants.
+ * The frame budgets of the sockets open in this process, in memory: each open socket's own {@link FrameRateLimiter},
+ * found through the open sockets the server already keeps rather than in a map of its own (a map entry less per
+ * socket). A connection not open here is not refused, as the port wants.
  */
 final class InMemoryFrameBudgets implements FrameBudgets {
-    private final Map<ConnectionId, FrameRateLimiter> open = new ConcurrentHashMap<>();
+    private final Function<ConnectionId, FrameRateLimiter> budgetOf;
 
-    void open(ConnectionId connection) {
-        open.put(connection, new FrameRateLimiter());
-    }
-
-    void close(ConnectionId connection) {
-        open.remove(connection);
+    /** {@code budgetOf}: an open socket's budget, or null when the connection is not open here. */
+    InMemoryFrameBudgets(Function<ConnectionId, FrameRateLimiter> budgetOf) {
+        this.budgetOf = Objects.requireNonNull(budgetOf, "budgetOf");
     }
 
     @Override
     public boolean tryTake(ConnectionId connection, FrameRate rate, Instant now) {
-        FrameRateLimiter budget = open.get(connection);
+        FrameRateLimiter budget = budgetOf.apply(connection);
         return budget == null || budget.tryTake(rate, now);
     }
 }

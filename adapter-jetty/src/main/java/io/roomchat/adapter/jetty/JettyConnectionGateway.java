@@ -1,6 +1,7 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.FrameRateLimiter;
 import io.roomchat.core.domain.Protocol;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.port.out.ConnectionGateway;
@@ -107,6 +108,12 @@ final class JettyConnectionGateway implements ConnectionGateway {
         }
         drop(connection, POLICY_VIOLATION, "outbound queue full");
         return false;
+    }
+
+    /** An open socket's frame budget, or null when the connection is not open here (or already dropped). */
+    FrameRateLimiter budgetOf(ConnectionId id) {
+        ClientConnection connection = open.get(id);
+        return connection == null ? null : connection.budget();
     }
 
     void register(ClientConnection connection) {

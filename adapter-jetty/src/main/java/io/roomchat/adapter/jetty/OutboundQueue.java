@@ -40,7 +40,8 @@ final class OutboundQueue implements Runnable {
     private final Executor writers;
     private final int boundFrames;
     private final long boundBytes;
-    private List<ByteBuffer> pending = new ArrayList<>();
+    /** The frames waiting, or null for none: an idle socket holds no list. */
+    private List<ByteBuffer> pending;
     private long pendingBytes;
     private ByteBuffer pendingPong;
     private int writing;
@@ -88,6 +89,9 @@ final class OutboundQueue implements Runnable {
             if (refused || isBehind(payload.remaining())) {
                 return Queued.REFUSED;
             }
+            if (pending == null) {
+                pending = new ArrayList<>();
+            }
             pending.add(payload);
             pendingBytes += payload.remaining();
             return schedule() ? Queued.NEEDS_WRITER : Queued.BEHIND_WRITE;
@@ -129,21 +133,22 @@ final class OutboundQueue implements Runnable {
      * any case.
      */
     private boolean isBehind(int incomingBytes) {
-        if (pending.isEmpty() && writing == 0) {
+        int waiting = pending == null ? 0 : pending.size();
+        if (waiting == 0 && writing == 0) {
             return false;
         }
         long queuedBytes = pendingBytes + writingBytes + incomingBytes;
-        if (pending.size() >= boundFrames * HARD_CAP_FACTOR || queuedBytes > boundBytes * HARD_CAP_FACTOR) {
+        if (waiting >= boundFrames * HARD_CAP_FACTOR || queuedBytes > boundBytes * HARD_CAP_FACTOR) {
             return true;
         }
-        return writing > 0 && (pending.size() >= boundFrames || queuedBytes > boundBytes)
+        return writing > 0 && (waiting >= boundFrames || queuedBytes > boundBytes)
                 && System.nanoTime() - writeStartedNanos > STALLED_WRITE_NANOS;
     }
 
     /** Stops taking frames and drops the waiting ones: the connection is being closed. */
     synchronized void refuse() {
         refused = true;
-        pending.clear();
+        pending = null;
         pendingBytes = 0;
         pendingPong = null;
     }
@@ -175,9 +180,9 @@ final class OutboundQueue implements Runnable {
                 return false;
             }
             inTurn = true;
-            batch = pending;
+            batch = pending == null ? List.of() : pending;
             pong = pendingPong;
-            pending = new ArrayList<>();
+            pending = null;
             pendingPong = null;
             count = batch.size() + (pong == null ? 0 : 1);
             writing = count;
@@ -242,7 +247,7 @@ final class OutboundQueue implements Runnable {
     }
 
     private boolean isEmpty() {
-        return pending.isEmpty() && pendingPong == null;
+        return pending == null && pendingPong == null;
     }
 
     private void written() {

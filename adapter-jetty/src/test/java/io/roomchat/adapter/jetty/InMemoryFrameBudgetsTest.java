@@ -1,22 +1,26 @@
 package io.roomchat.adapter.jetty;
 
 import io.roomchat.core.domain.ConnectionId;
+import io.roomchat.core.domain.FrameRateLimiter;
 import io.roomchat.core.port.out.FrameBudgets;
 import io.roomchat.testkit.FrameBudgetsContract;
 import io.roomchat.testkit.Samples;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 class InMemoryFrameBudgetsTest extends FrameBudgetsContract {
-    private final InMemoryFrameBudgets inMemory = new InMemoryFrameBudgets();
+    /** The open sockets' budgets, as the gateway keeps them with its open sockets. */
+    private final Map<ConnectionId, FrameRateLimiter> open = new ConcurrentHashMap<>();
 
     @Override
     protected FrameBudgets createBudgets() {
-        return inMemory;
+        return new InMemoryFrameBudgets(open::get);
     }
 
     @Override
     protected ConnectionId openConnection() {
         ConnectionId connection = Samples.connectionId();
-        inMemory.open(connection);
+        open.put(connection, new FrameRateLimiter());
         return connection;
     }
 }

@@ -23,6 +23,9 @@ final class GrantsReader {
         Optional<List<RoomPattern>> rooms = patterns(verified.get(names.rooms()), RefusalReason.MALFORMED_ROOMS_CLAIM);
         List<RoomPattern> moderates = patterns(verified.get(names.moderator()),
                 RefusalReason.MALFORMED_MODERATOR_CLAIM).orElse(List.of());
+        if (rooms.isEmpty() && moderates.isEmpty()) {
+            return AccessGrants.NONE; // shared: a connection record then holds no grants of its own (24 bytes)
+        }
         return new AccessGrants(rooms, moderates);
     }
 

@@ -49,6 +49,11 @@ class AccessClaimsTest {
     }
 
     @Test
+    void tokens_without_the_claims_share_one_grants_value_so_a_connection_record_holds_none_of_its_own() {
+        assertThat(identity(defaults.verify(signed(aliceToken()))).grants()).isSameAs(AccessGrants.NONE);
+    }
+
+    @Test
     void the_default_names_are_rooms_and_mod() {
         String token = signed(aliceToken().claim("rooms", List.of("team-*", "general"))
                 .claim("mod", List.of("team-a")));
