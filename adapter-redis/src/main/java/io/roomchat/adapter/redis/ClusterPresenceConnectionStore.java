@@ -1,6 +1,5 @@
 package io.roomchat.adapter.redis;
 
-import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
 import io.roomchat.core.domain.Member;
@@ -28,31 +27,20 @@ import java.util.function.Supplier;
  * <p>Each (room, user) change sets this node's entry to the local truth read under the room's stripe lock, after the
  * local write: racing joins and leaves of one user on this node end with the entry right, whichever runs last.
  */
-final class ClusterPresenceConnectionStore implements ConnectionStore {
+final class ClusterPresenceConnectionStore extends ForwardingConnectionStore {
     private static final System.Logger LOG = System.getLogger(ClusterPresenceConnectionStore.class.getName());
     private static final int STRIPES = 64;
 
-    private final ConnectionStore local;
     private final RedisPresence presence;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final AtomicBoolean repair = new AtomicBoolean();
 
     ClusterPresenceConnectionStore(ConnectionStore local, RedisPresence presence) {
-        this.local = local;
+        super(local);
         this.presence = presence;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
-    }
-
-    @Override
-    public void add(Connection connection) {
-        local.add(connection);
-    }
-
-    @Override
-    public Optional<Connection> find(ConnectionId id) {
-        return local.find(id);
     }
 
     @Override
@@ -73,11 +61,6 @@ final class ClusterPresenceConnectionStore implements ConnectionStore {
     @Override
     public List<Departure> remove(ConnectionId id) {
         return local.remove(id).stream().map(this::judged).toList();
-    }
-
-    @Override
-    public List<Member> inRoom(RoomName room) {
-        return local.inRoom(room);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package io.roomchat.adapter.redis;
 
-import io.roomchat.core.domain.Connection;
 import io.roomchat.core.domain.ConnectionId;
-import io.roomchat.core.domain.Member;
 import io.roomchat.core.domain.Membership;
 import io.roomchat.core.domain.RoomName;
-import io.roomchat.core.domain.RoomPresence;
 import io.roomchat.core.port.out.ConnectionStore;
 import io.roomchat.core.port.out.Departure;
 import io.roomchat.core.port.out.JoinOutcome;
@@ -16,23 +13,12 @@ import java.util.Optional;
  * This node's connection store, telling the bus after each change of a room's memberships, so that the node is
  * subscribed exactly to the rooms it has members in: on the first local member, off after the last.
  */
-final class SubscribingConnectionStore implements ConnectionStore {
-    private final ConnectionStore local;
+final class SubscribingConnectionStore extends ForwardingConnectionStore {
     private final RoomSubscriptions subscriptions;
 
     SubscribingConnectionStore(ConnectionStore local, RoomSubscriptions subscriptions) {
-        this.local = local;
+        super(local);
         this.subscriptions = subscriptions;
-    }
-
-    @Override
-    public void add(Connection connection) {
-        local.add(connection);
-    }
-
-    @Override
-    public Optional<Connection> find(ConnectionId id) {
-        return local.find(id);
     }
 
     @Override
@@ -64,16 +50,6 @@ final class SubscribingConnectionStore implements ConnectionStore {
         List<Departure> departures = local.remove(id);
         left(departures);
         return departures;
-    }
-
-    @Override
-    public List<Member> inRoom(RoomName room) {
-        return local.inRoom(room);
-    }
-
-    @Override
-    public RoomPresence presence(RoomName room, int maxListed) {
-        return local.presence(room, maxListed);
     }
 
     private void left(List<Departure> departures) {

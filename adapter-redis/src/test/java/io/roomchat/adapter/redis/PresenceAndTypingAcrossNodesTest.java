@@ -3,21 +3,15 @@ package io.roomchat.adapter.redis;
 import static io.roomchat.adapter.redis.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.PresentUser;
 import io.roomchat.core.domain.RoomEvent;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
-import io.roomchat.core.port.out.MessageStore;
 import io.roomchat.testkit.RedisServer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,24 +29,28 @@ class PresenceAndTypingAcrossNodesTest {
             Duration.ofSeconds(1));
     private static final UserId ALICE = new UserId("alice");
 
-    private final MessageStore messages = InMemoryChat.messageStore();
-    private final List<Node> nodes = new ArrayList<>();
-    private final RoomName room = new RoomName("room-" + UUID.randomUUID());
-
-    @AfterEach
-    void closeNodes() {
-        nodes.forEach(Node::close);
-    }
+    @RegisterExtension
+    final RedisCluster cluster = new RedisCluster(REDIS, QUICK);
+    private final RoomName room = cluster.room();
 
     private Node node() {
-        Node node = new Node(REDIS.url(), messages, QUICK);
-        nodes.add(node);
-        return node;
+        return cluster.node();
     }
 
     private List<RoomEvent.Presence.Kind> aliceSeenBy(Node node, ConnectionId watcher) {
         return node.seenBy(watcher, RoomEvent.Presence.class).stream()
                 .filter(event -> event.userId().equals(ALICE)).map(RoomEvent.Presence::kind).toList();
+    }
+
+    /** What a survivor does to a node whose heartbeat ran out (a long pause, say): its entries are taken out. */
+    private List<RedisPresence.Transition> reapedWhileAlive(Node node) {
+        cluster.redis().del("roomchat:node:" + node.bus.node());
+        return reaper().reap(node.bus.node());
+    }
+
+    /** A node of the test's own, reaping as a survivor does. */
+    private RedisPresence reaper() {
+        return new RedisPresence(cluster.redis(), "reaper-" + UUID.randomUUID());
     }
 
     private void awaitSubscribed(Node... all) {
@@ -150,12 +148,8 @@ class PresenceAndTypingAcrossNodesTest {
         stalled.member("alice", room);
         await(() -> assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(2));
 
-        // What a survivor does to a node whose heartbeat ran out (a long pause, say): its entries are taken out.
-        try (Redis redis = new Redis()) {
-            redis.connection.sync().del("roomchat:node:" + stalled.bus.node());
-            var left = redis.presence().reap(stalled.bus.node());
-            assertThat(left).extracting(transition -> transition.user().userId()).containsExactly(ALICE);
-        }
+        var left = reapedWhileAlive(stalled);
+        assertThat(left).extracting(transition -> transition.user().userId()).containsExactly(ALICE);
 
         await(() -> assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(2));
         await(() -> assertThat(aliceSeenBy(survivor, bob))
@@ -167,9 +161,7 @@ class PresenceAndTypingAcrossNodesTest {
         Node alive = node();
         alive.member("alice", room);
 
-        try (Redis redis = new Redis()) {
-            assertThat(redis.presence().reap(alive.bus.node())).isEmpty();
-        }
+        assertThat(reaper().reap(alive.bus.node())).isEmpty();
 
         assertThat(alive.bus.connectionStore().presence(room, 100).count()).isEqualTo(1);
     }
@@ -187,10 +179,7 @@ class PresenceAndTypingAcrossNodesTest {
         awaitSubscribed(survivor);
         doomed.member("alice", room);
         await(() -> assertThat(aliceSeenBy(survivor, bob)).containsExactly(RoomEvent.Presence.Kind.JOIN));
-        try (Redis redis = new Redis()) {
-            redis.connection.sync().del("roomchat:node:" + doomed.bus.node());
-            redis.presence().reap(doomed.bus.node());
-        }
+        reapedWhileAlive(doomed);
         // This reaper publishes no leave; the doomed node's next beat adds alice back, with a join.
         await(() -> assertThat(aliceSeenBy(survivor, bob)).containsExactly(RoomEvent.Presence.Kind.JOIN,
                 RoomEvent.Presence.Kind.JOIN));
@@ -200,22 +189,6 @@ class PresenceAndTypingAcrossNodesTest {
         await(() -> assertThat(aliceSeenBy(survivor, bob)).containsExactly(RoomEvent.Presence.Kind.JOIN,
                 RoomEvent.Presence.Kind.JOIN, RoomEvent.Presence.Kind.LEAVE));
         assertThat(survivor.bus.connectionStore().presence(room, 100).count()).isEqualTo(1);
-    }
-
-    /** A connection of a node of the test's own, reaping as a survivor does. */
-    private static final class Redis implements AutoCloseable {
-        private final RedisClient client = RedisClient.create(REDIS.url());
-        private final StatefulRedisConnection<String, String> connection = client.connect();
-
-        RedisPresence presence() {
-            return new RedisPresence(connection.sync(), "reaper-" + UUID.randomUUID());
-        }
-
-        @Override
-        public void close() {
-            connection.close();
-            client.shutdown();
-        }
     }
 
     @Test

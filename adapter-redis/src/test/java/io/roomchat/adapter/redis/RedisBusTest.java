@@ -3,9 +3,6 @@ package io.roomchat.adapter.redis;
 import static io.roomchat.adapter.redis.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.roomchat.adapter.inmemory.InMemoryChat;
 import io.roomchat.core.domain.ChatMessage;
 import io.roomchat.core.domain.ConnectionId;
 import io.roomchat.core.domain.DisplayName;
@@ -32,22 +29,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisBusTest {
     @RegisterExtension
     static final RedisServer REDIS = new RedisServer();
+    @RegisterExtension
+    final RedisCluster cluster = new RedisCluster(REDIS);
 
-    private final MessageStore messages = InMemoryChat.messageStore();
-    private final List<Node> nodes = new ArrayList<>();
-    private final RoomName room = new RoomName("room-" + UUID.randomUUID());
-
-    @AfterEach
-    void closeNodes() {
-        nodes.forEach(Node::close);
-    }
+    private final MessageStore messages = cluster.messages();
+    private final RoomName room = cluster.room();
 
     @Test
     void aMessagePostedOnOneNodeReachesMembersOnAnother() {
@@ -137,8 +129,7 @@ class RedisBusTest {
 
     @Test
     void heldEventsPerRoomAreCappedByReadingTheStoreAtOnce() {
-        Node b = new Node(REDIS.url(), messages, BusSettings.DEFAULTS.withHold(Duration.ofHours(1), 3));
-        nodes.add(b);
+        Node b = cluster.node(BusSettings.DEFAULTS.withHold(Duration.ofHours(1), 3));
         ConnectionId bob = b.member("bob", room);
         settled(b, bob);
         stored("never published");
@@ -247,9 +238,7 @@ class RedisBusTest {
     }
 
     private Node node() {
-        Node node = new Node(REDIS.url(), messages);
-        nodes.add(node);
-        return node;
+        return cluster.node();
     }
 
     /**
@@ -272,31 +261,12 @@ class RedisBusTest {
     }
 
     private void publishRaw(ChatMessage message) {
-        try (StatefulRedisConnection<String, String> connection = client().connect()) {
-            connection.sync().publish(RoomSubscriptions.channel(room), WireCodec.create().encodeBusEvent(Announcement.of(new RoomEvent.Message(message))));
-        }
+        cluster.redis().publish(RoomSubscriptions.channel(room),
+                WireCodec.create().encodeBusEvent(Announcement.of(new RoomEvent.Message(message))));
     }
 
     private long subscribers(RoomName name) {
-        try (StatefulRedisConnection<String, String> connection = client().connect()) {
-            return connection.sync().pubsubNumsub(RoomSubscriptions.channel(name)).get(RoomSubscriptions.channel(name));
-        }
-    }
-
-    private RedisClient client;
-
-    private RedisClient client() {
-        if (client == null) {
-            client = RedisClient.create(REDIS.url());
-        }
-        return client;
-    }
-
-    @AfterEach
-    void closeClient() {
-        if (client != null) {
-            client.shutdown();
-        }
+        return cluster.redis().pubsubNumsub(RoomSubscriptions.channel(name)).get(RoomSubscriptions.channel(name));
     }
 
     private static List<Long> seqs(List<ChatMessage> received) {
