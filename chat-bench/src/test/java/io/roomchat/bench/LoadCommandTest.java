@@ -254,7 +254,10 @@ class LoadCommandTest {
             assertThat(syncs.get("syncs").asLong()).isPositive();
             assertThat(syncs.get("writes").asLong()).as("the window's posts, give or take those at its edges")
                     .isBetween(1L, result.get("acknowledged").asLong());
-            assertThat(syncs.get("writesPerSync").asDouble()).isGreaterThanOrEqualTo(1.0);
+            // Every sync makes at least one write durable; but a sync's time and its writes are two meters, so a
+            // reading at either edge of the window may count a sync without its writes (one each edge).
+            assertThat(syncs.get("writes").asLong()).as("writes, against syncs less the two edges' reports")
+                    .isGreaterThanOrEqualTo(syncs.get("syncs").asLong() - 2);
             assertThat(syncs.get("seconds").asDouble()).as("the time between the two readings").isPositive();
             assertThat(syncs.get("syncsPerSecond").asDouble()).isPositive();
         }
