@@ -39,13 +39,16 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
     static final int MESSAGE_TOO_LARGE = 1009;
     /** The MDC key under which every line logged while handling this socket names it (a field in JSON lines). */
     static final String LOG_CONNECTION = "connectionId";
+
     private final ConnectionId id;
     private final Protocol protocol;
     /** The token's {@code exp}, shared with the connection's record (not the record itself: the store has it). */
     private final Instant tokenExpiry;
     private final EndpointWiring services;
-    /** Settled once: the socket opened, or its upgrade ended without opening it. */
-    /** A flag under this object's lock rather than an AtomicBoolean: 16 bytes less per socket. */
+    /**
+     * Settled once: the socket opened, or its upgrade ended without opening it. A flag under this object's lock
+     * rather than an AtomicBoolean: 16 bytes less per socket.
+     */
     private boolean settled;
     private volatile ClientConnection connection;
     /** Assembles text messages (fragments, UTF-8, size limit); made when the socket opens. */
