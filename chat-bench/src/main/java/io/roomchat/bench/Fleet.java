@@ -29,9 +29,10 @@ final class Fleet implements AutoCloseable {
     /**
      * Upgrades in flight per source address: half the server's default limit of 16 unfinished HTTP connections
      * per client address (CHAT_MAX_PENDING_PER_ADDRESS, docs/protocol.md), past which it closes new ones unanswered.
-     * Half, because the server counts an upgraded connection out only after it has sent the 101 that lets this
-     * client start its next upgrade: a client that reads the 101 at once (reads run in place) opens new
-     * connections while the server still counts some finished ones.
+     * Half, because builds of the server before the per-address count was taken at the upgrade's decision counted
+     * an upgraded connection out only after sending its 101: a client that reads the 101 at once (reads run in
+     * place) then opened new connections while some finished ones were still counted, and benchmarks still run
+     * against older builds.
      */
     private static final int CONNECTS_IN_FLIGHT_PER_SOURCE = Integer.getInteger("bench.connectsInFlightPerSource", 8);
     private static final int MAX_CONNECTS_IN_FLIGHT = 128;

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * At most so many HTTP connections at a time from one remote address that have not become WebSockets: upgrade
  * requests still arriving or being decided (no token checked yet), page loads, {@code /health}. A connection past
  * the limit is closed at once, so one host cannot hold the server's sockets with half-sent requests while other
- * hosts still get in. A connection leaves the count when it closes or becomes a WebSocket.
+ * hosts still get in. A connection leaves the count when it closes, or when its upgrade is accepted: before the
+ * 101 goes out, so that a client opening its next socket as soon as it reads the 101 never finds the previous one
+ * still counted.
  */
 final class AddressConnectionLimit implements Connection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(AddressConnectionLimit.class);
@@ -46,6 +48,11 @@ final class AddressConnectionLimit implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
+        countOut(connection);
+    }
+
+    /** Takes {@code connection} out of its address's count, once however often it is called. */
+    void countOut(Connection connection) {
         InetAddress address = counted.remove(connection);
         if (address != null) {
             open.computeIfPresent(address, (ignored, count) -> count == 1 ? null : count - 1);

@@ -95,7 +95,8 @@ public final class ChatServer implements AutoCloseable {
         connector.setPort(b.port);
         UserConnectionLimit userLimit = new UserConnectionLimit(b.maxConnectionsPerUser);
         connector.addEventListener(userLimit);
-        connector.addEventListener(new AddressConnectionLimit(b.maxPendingPerAddress));
+        AddressConnectionLimit addressLimit = new AddressConnectionLimit(b.maxPendingPerAddress);
+        connector.addEventListener(addressLimit);
         connector.addEventListener(new HeaderDeadline(connector.getScheduler(), b.headerTimeout));
         server.addConnector(connector);
         server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
@@ -112,7 +113,7 @@ public final class ChatServer implements AutoCloseable {
                 metrics);
         EndpointWiring services = new EndpointWiring(core, pipeline, gateway, core.limits(), metrics, clock);
         scheduler.scheduleWithFixedDelay(new TokenExpirySweep(gateway, core, clock), 1, 1, TimeUnit.SECONDS);
-        ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins), userLimit);
+        ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins), userLimit, addressLimit);
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");
         // Jetty's core WebSocket API, not its listener API: see ChatEndpoint for the memory that saves per socket.

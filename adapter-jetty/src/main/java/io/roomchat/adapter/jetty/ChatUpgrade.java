@@ -6,6 +6,7 @@ import io.roomchat.core.port.in.ConnectOutcome;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -30,11 +31,14 @@ final class ChatUpgrade implements WebSocketNegotiator {
     private final EndpointWiring services;
     private final OriginPolicy origins;
     private final UserConnectionLimit userLimit;
+    private final AddressConnectionLimit addressLimit;
 
-    ChatUpgrade(EndpointWiring services, OriginPolicy origins, UserConnectionLimit userLimit) {
+    ChatUpgrade(EndpointWiring services, OriginPolicy origins, UserConnectionLimit userLimit,
+            AddressConnectionLimit addressLimit) {
         this.services = services;
         this.origins = origins;
         this.userLimit = userLimit;
+        this.addressLimit = addressLimit;
     }
 
     @Override
@@ -57,7 +61,8 @@ final class ChatUpgrade implements WebSocketNegotiator {
             refuse(response, callback, HttpStatus.UNAUTHORIZED_401, "a valid token is required");
             return null;
         }
-        EndPoint tcp = request.getConnectionMetaData().getConnection().getEndPoint();
+        Connection http = request.getConnectionMetaData().getConnection();
+        EndPoint tcp = http.getEndPoint();
         if (!userLimit.tryHold(((ConnectOutcome.Accepted) outcome).connection().userId(), tcp)) {
             services.core().disconnect(id);
             LOG.info("refused upgrade from {}: too many connections for its user", Request.getRemoteAddr(request));
@@ -67,12 +72,15 @@ final class ChatUpgrade implements WebSocketNegotiator {
         }
         offer.accepted().ifPresent(response::setAcceptedSubProtocol);
         ChatEndpoint endpoint = new ChatEndpoint(((ConnectOutcome.Accepted) outcome).connection(), services);
+        addressLimit.countOut(http);
         // The record exists from here, but the socket opens only once the 101 is written: a client that is gone
         // by then (or a handshake Jetty refuses after this point) never opens it, so nothing else would remove it.
+        // Its HTTP connection, no longer counted against its address, is closed rather than left to serve more.
         Request.addCompletionListener(request, failure -> {
             if (failure != null || response.getStatus() != HttpStatus.SWITCHING_PROTOCOLS_101) {
                 endpoint.neverOpened();
                 userLimit.release(tcp);
+                tcp.close();
             }
         });
         return endpoint;

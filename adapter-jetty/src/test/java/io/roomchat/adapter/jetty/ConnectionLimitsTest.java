@@ -157,6 +157,33 @@ class ConnectionLimitsTest {
         }
     }
 
+    @Test
+    void a_client_that_opens_its_next_socket_as_soon_as_it_reads_the_101_is_never_over_its_address_limit()
+            throws Exception {
+        // One unfinished HTTP connection per address: each socket must leave the count before its 101 is sent,
+        // or the next upgrade, opened the moment the 101's first bytes are read, may find it still counted.
+        int sockets = 200;
+        try (JettyTestServer chat = JettyTestServer.start(Limits.defaults(),
+                settings -> settings.maxPendingPerAddress(1))) {
+            List<Socket> upgraded = new ArrayList<>();
+            try {
+                for (int i = 0; i < sockets; i++) {
+                    Socket socket = RawHttp.open(chat.endpoint());
+                    upgraded.add(socket);
+                    socket.getOutputStream().write(RawHttp.upgradeRequest(chat.endpoint(), "/?token="
+                            + JettyTestServer.tokenFor("quick-" + i)).getBytes(StandardCharsets.US_ASCII));
+                    byte[] start = socket.getInputStream().readNBytes(12);
+                    assertThat(new String(start, StandardCharsets.US_ASCII)).as("socket %d", i)
+                            .isEqualTo("HTTP/1.1 101");
+                }
+            } finally {
+                for (Socket socket : upgraded) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     private static boolean answersFrom(JettyTestServer chat, InetAddress from) {
         try (Socket socket = RawHttp.open(chat.endpoint(), from)) {
             socket.getOutputStream().write(RawHttp.upgradeRequest(chat.endpoint(), "/?token="
