@@ -57,6 +57,8 @@ public final class ChatServer implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
     /** Socket writes are short and never block (they are asynchronous): one thread per core is enough. */
     private static final int WRITER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** The default write delay (see {@link Builder#writeDelay}), measured in docs/benchmarks.md. */
+    private static final Duration DEFAULT_WRITE_DELAY = Duration.ZERO;
 
     private final Builder settings;
     private final ChatCore core;
@@ -81,7 +83,8 @@ public final class ChatServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.gateway = new JettyConnectionGateway(scheduler, new WriterHandoff(writers, WRITER_THREADS), b.closeGrace);
+        this.gateway = new JettyConnectionGateway(scheduler, new WriterHandoff(writers, WRITER_THREADS, scheduler, b.writeDelay),
+                b.closeGrace);
         this.core = b.coreFactory.apply(new ServerAdapters(gateway, metrics));
         metrics.trackConnections(gateway::count);
         b.counters.forEach(metrics::countFrom);
@@ -255,6 +258,7 @@ public final class ChatServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 3001;
         private Duration pingInterval = Duration.ofSeconds(30);
+        private Duration writeDelay = DEFAULT_WRITE_DELAY;
         private Duration closeGrace = Duration.ofSeconds(1);
         private Set<String> allowedOrigins = Set.of();
         private DevTokenEndpoint devTokens;
@@ -287,6 +291,20 @@ public final class ChatServer implements AutoCloseable {
         /** How often every socket is pinged; zero turns pings off (Jetty's idle timeout still applies). */
         public Builder pingInterval(Duration interval) {
             this.pingInterval = Objects.requireNonNull(interval);
+            return this;
+        }
+
+        /**
+         * How long events wait for company before a connection's writer takes them: the ones that reach it
+         * meanwhile go out in the same write. Zero writes at once; more than a second is refused (events would
+         * wait longer than a reader tolerates, for CPU it hardly saves).
+         */
+        public Builder writeDelay(Duration delay) {
+            if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("the write delay must be from 0 to 1000 ms, was "
+                        + delay.toMillis() + " ms");
+            }
+            this.writeDelay = delay;
             return this;
         }
 

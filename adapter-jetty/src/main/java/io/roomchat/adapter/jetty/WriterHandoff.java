@@ -1,7 +1,10 @@
 package io.roomchat.adapter.jetty;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +12,10 @@ import org.slf4j.LoggerFactory;
  * Hands the connections a fan-out left with frames waiting to the writer threads in a few slices, one per writer
  * at most, instead of one task per connection: a fan-out to 1,000 members costs a couple of hand-offs and
  * wake-ups, not 1,000, and the writes still run on every core.
+ *
+ * <p>With a write delay, the hand-off waits that long: the events that reach a connection meanwhile join its queue
+ * and go out in the same write (one system call for a group of frames, where each would take its own). A latency
+ * the reader does not notice, traded for CPU per delivery in busy rooms (docs/benchmarks.md).
  */
 final class WriterHandoff {
     /** Below this many connections per slice, another slice costs more (a hand-off, a wake-up) than it saves. */
@@ -17,13 +24,17 @@ final class WriterHandoff {
 
     private final Executor writers;
     private final int threads;
+    private final ScheduledExecutorService timer;
+    private final long delayNanos;
 
-    WriterHandoff(Executor writers, int threads) {
+    WriterHandoff(Executor writers, int threads, ScheduledExecutorService timer, Duration writeDelay) {
         if (threads < 1) {
             throw new IllegalArgumentException("writer threads must be at least 1, was " + threads);
         }
         this.writers = writers;
         this.threads = threads;
+        this.timer = timer;
+        this.delayNanos = writeDelay.toNanos();
     }
 
     /** The threads that write the sockets' queued frames (see {@link OutboundQueue}). */
@@ -31,8 +42,22 @@ final class WriterHandoff {
         return writers;
     }
 
-    /** Writes each connection's queued frames on the writer threads; every one was left waiting for a writer. */
+    /**
+     * Writes each connection's queued frames on the writer threads, after the write delay; every one was left
+     * waiting for a writer, and the list is this hand-off's from now on.
+     */
     void write(List<ClientConnection> waiting) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        if (delayNanos == 0) {
+            handOff(waiting);
+        } else {
+            timer.schedule(() -> handOff(waiting), delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void handOff(List<ClientConnection> waiting) {
         int size = waiting.size();
         int slices = Math.min(threads, (size + MIN_SLICE - 1) / MIN_SLICE);
         for (int slice = 0; slice < slices; slice++) {

@@ -89,6 +89,7 @@ public final class ChatApplication implements AutoCloseable {
                     .host(options.host)
                     .port(options.port)
                     .pingInterval(options.pingInterval)
+                    .writeDelay(options.writeDelay)
                     .allowedOrigins(options.origins())
                     .maxConnectionsPerUser(options.maxConnectionsPerUser)
                     .maxPendingPerAddress(options.maxPendingPerAddress)

@@ -137,6 +137,13 @@ final class ServerOptions {
                     + "Default: 30s")
     Duration pingInterval;
 
+    @Option(names = "--write-delay", paramLabel = "DURATION", defaultValue = "0s",
+            converter = DurationConverter.class,
+            description = "How long events wait for company before they are written to a socket: the ones that "
+                    + "reach it meanwhile share one write, saving CPU in busy rooms; 0s writes at once. "
+                    + "CHAT_WRITE_DELAY. Default: 0s")
+    Duration writeDelay;
+
     @Option(names = "--outbound-queue", paramLabel = "FRAMES",
             description = "Frames that may wait for a slow reader before it is disconnected (1008). "
                     + "CHAT_OUTBOUND_QUEUE. Default: ${DEFAULT-VALUE}")

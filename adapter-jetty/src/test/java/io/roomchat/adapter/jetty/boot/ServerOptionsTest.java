@@ -32,6 +32,7 @@ class ServerOptionsTest {
         assertThat(options.origins()).isEmpty();
         assertThat(options.limits()).isEqualTo(Limits.defaults());
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.writeDelay).isEqualTo(Duration.ZERO);
         assertThat(options.maxThreads).as("the server's own default applies").isNull();
     }
 
@@ -53,6 +54,7 @@ class ServerOptionsTest {
                 Map.entry("CHAT_RATE_BURST", "7"),
                 Map.entry("CHAT_IDLE_TIMEOUT", "90s"),
                 Map.entry("CHAT_PING_INTERVAL", "PT15S"),
+                Map.entry("CHAT_WRITE_DELAY", "5ms"),
                 Map.entry("CHAT_OUTBOUND_QUEUE", "64"),
                 Map.entry("CHAT_OUTBOUND_QUEUE_BYTES", "65536"),
                 Map.entry("CHAT_HISTORY_PAGE_MAX", "30"),
@@ -73,6 +75,7 @@ class ServerOptionsTest {
         assertThat(options.limits()).isEqualTo(new Limits(16384, 1000, 5, 7, Duration.ofSeconds(90), 30, 30, 64,
                 65536, 50, 12));
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.writeDelay).isEqualTo(Duration.ofMillis(5));
         assertThat(options.maxThreads).isEqualTo(48);
     }
 
