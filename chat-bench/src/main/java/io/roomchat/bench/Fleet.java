@@ -103,15 +103,20 @@ final class Fleet implements AutoCloseable {
      */
     private static HttpClient httpClient(String source) {
         String name = "bench-" + source;
-        QueuedThreadPool threads = HAND_OFF ? new QueuedThreadPool(CLIENT_THREADS, 2)
+        QueuedThreadPool threads = HAND_OFF ? handingOff(name)
                 : InlineThreadPool.named(name, CLIENT_THREADS, RESERVED_THREADS);
-        threads.setReservedThreads(RESERVED_THREADS);
-        threads.setName(name);
         HttpClient http = new HttpClient();
         http.setExecutor(threads);
         http.setBindAddress(new InetSocketAddress(source, 0));
         http.setConnectTimeout(TimeUnit.SECONDS.toMillis(30));
         return http;
+    }
+
+    private static QueuedThreadPool handingOff(String name) {
+        QueuedThreadPool threads = new QueuedThreadPool(CLIENT_THREADS, 2);
+        threads.setReservedThreads(RESERVED_THREADS);
+        threads.setName(name);
+        return threads;
     }
 
     private void connect(Target target, BenchProtocol protocol, int count, int roomCount, Progress log)
