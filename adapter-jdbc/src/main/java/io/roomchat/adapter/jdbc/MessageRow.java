@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,8 @@ record MessageRow(ChatMessage message, ClientMessageId clientKey) {
                     text == null ? null : new MessageText(text), postedAt, modifiedAt, deleted, seq,
                     deletedBy == null ? null : new UserId(deletedBy)),
                     clientKey == null ? null : new ClientMessageId(clientKey));
+        } catch (EOFException truncated) {
+            throw new IOException("a log record ends before its row does", truncated);
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw new IOException("a log record holds an invalid row", invalid);
         }

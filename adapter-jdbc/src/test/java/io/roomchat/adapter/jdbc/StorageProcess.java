@@ -1,8 +1,11 @@
 package io.roomchat.adapter.jdbc;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageId;
+import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
@@ -10,6 +13,7 @@ import io.roomchat.core.port.out.MessageStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +24,10 @@ import java.util.concurrent.TimeUnit;
  * COUNT} stores COUNT messages, each made durable as the core does before acknowledging it, then halts at once,
  * no shutdown of any kind; {@code ack DIR ROOM WRITERS} has WRITERS threads store messages in rooms ROOM-0,
  * ROOM-1, … and print {@code ack ROOM-W I} for each once it is durable, until the process is killed;
- * {@code hold DIR} keeps the database open until its standard input closes.
+ * {@code hold DIR} keeps the database open until its standard input closes; {@code changes DIR ROOM COUNT}, with
+ * no checkpoint of the write-ahead log before it halts, stores COUNT messages (every other one with a client key),
+ * then replaces the text of every third from the second and deletes every third from the third (the first by its
+ * author, then by a moderator), each made durable, and halts.
  */
 public final class StorageProcess {
     static final Instant T0 = Instant.parse("2026-11-27T18:38:45.123Z");
@@ -29,7 +36,15 @@ public final class StorageProcess {
     private StorageProcess() {
     }
 
+    /** Checkpoints far apart: a process that halts within the hour leaves every record it wrote in the log. */
+    static final WriteAheadLog.Limits NO_CHECKPOINT =
+            new WriteAheadLog.Limits(Duration.ofHours(1), 4L << 20, 64L << 20, Duration.ofSeconds(30));
+    static final UserId MODERATOR = new UserId("moderator");
+
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("changes")) {
+            storeChangesAndHalt(Path.of(args[1]), new RoomName(args[2]), Integer.parseInt(args[3]));
+        }
         JdbcChatStorage storage = JdbcChatStorage.h2File(Path.of(args[1]));
         if (args[0].equals("crash")) {
             MessageStore store = storage.messageStore();
@@ -66,6 +81,34 @@ public final class StorageProcess {
             });
             writer.start();
         }
+    }
+
+    private static void storeChangesAndHalt(Path dataDir, RoomName room, int count) {
+        MessageStore store = JdbcChatStorage.h2File(dataDir, SyncObserver.none(), NO_CHECKPOINT).messageStore();
+        for (int i = 0; i < count; i++) {
+            if (i % 2 == 0) {
+                store.insert(message(room, i), clientKey(i));
+            } else {
+                store.insert(message(room, i));
+            }
+            store.awaitDurable();
+        }
+        for (int i = 1; i < count; i += 3) {
+            store.edit(room, new MessageRef.ById(message(room, i).id()), new UserId("writer"),
+                    new MessageChange.Replace(new MessageText("edited " + i)), T0.plusSeconds(60));
+            store.awaitDurable();
+        }
+        for (int i = 2; i < count; i += 3) {
+            MessageChange erase = i % 2 == 0 ? new MessageChange.Erase() : new MessageChange.ModeratorErase(MODERATOR);
+            store.edit(room, new MessageRef.ById(message(room, i).id()), new UserId("writer"), erase,
+                    T0.plusSeconds(60));
+            store.awaitDurable();
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    static ClientMessageId clientKey(int index) {
+        return new ClientMessageId("key-" + index);
     }
 
     static ChatMessage message(RoomName room, int index) {
