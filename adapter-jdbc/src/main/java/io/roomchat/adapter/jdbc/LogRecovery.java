@@ -46,21 +46,13 @@ final class LogRecovery {
             return 0;
         }
         int records = 0;
+        // Each statement commits by itself: a replay interrupted half-way is finished by the next, as it is idempotent.
         try (Connection connection = connections.open()) {
-            connection.setAutoCommit(false);
-            try {
-                for (Path segment : segments) {
-                    for (MessageRow row : LogSegments.read(segment)) {
-                        apply(connection, row);
-                        records++;
-                    }
+            for (Path segment : segments) {
+                for (MessageRow row : LogSegments.read(segment)) {
+                    apply(connection, row);
+                    records++;
                 }
-                connection.commit();
-            } catch (SQLException | IOException | RuntimeException failure) {
-                connection.rollback();
-                throw failure;
-            } finally {
-                connection.setAutoCommit(true);
             }
         }
         checkpoint.run();
