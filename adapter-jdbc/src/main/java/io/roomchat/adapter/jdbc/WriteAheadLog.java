@@ -239,11 +239,15 @@ final class WriteAheadLog implements Durability, AutoCloseable {
         }
     }
 
-    /** Waits for the period, or less when a checkpoint is due sooner; false once the log is closed. Under the lock. */
+    /**
+     * Waits for the period, or less when a checkpoint is due sooner (a full segment, a writer waiting for room,
+     * unless the last checkpoint failed: then the period, not a busy loop); false once the log is closed. Under the
+     * lock.
+     */
     private boolean awaitDue() {
         long left = limits.period().toNanos();
         while (!closed && failure == null && left > 0 && current.bytes < limits.segmentBytes()
-                && !lock.hasWaiters(shrunk)) {
+                && (checkpointFailure != null || !lock.hasWaiters(shrunk))) {
             try {
                 left = due.awaitNanos(left);
             } catch (InterruptedException interrupted) {
