@@ -15,13 +15,18 @@ import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +38,11 @@ class LogRecoveryTest {
     Path dataDir;
 
     private static List<ChatMessage> all(MessageStore store, RoomName room) {
-        return store.page(room, HistoryCursor.latest(), 1000).messages();
+        return all(store, room, 1000);
+    }
+
+    private static List<ChatMessage> all(MessageStore store, RoomName room, int limit) {
+        return store.page(room, HistoryCursor.latest(), limit).messages();
     }
 
     /** What {@code changes ROOM count} of {@link StorageProcess} leaves, in postedAt order. */
@@ -78,6 +87,41 @@ class LogRecoveryTest {
 
             InsertOutcome next = store.insert(message(ROOM, count));
             assertThat(next).isEqualTo(new InsertOutcome.Stored(message(ROOM, count).withSeq(latest + 1)));
+        }
+    }
+
+    @Test
+    void every_insert_acknowledged_while_checkpoints_rotate_and_delete_segments_survives_a_kill() throws Exception {
+        String rooms = "rotating-" + UUID.randomUUID();
+        Process writers = StorageProcess.start("ack-checkpointing", dataDir.toString(), rooms, "8");
+        List<String> acknowledged = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(writers.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (acknowledged.size() < 1500 && (line = out.readLine()) != null) {
+                acknowledged.add(line);
+            }
+            writers.toHandle().destroyForcibly();
+            while ((line = out.readLine()) != null) {
+                acknowledged.add(line);
+            }
+        }
+        StorageProcess.awaitExit(writers);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(1500);
+        assertThat(LogSegments.number(LogSegments.list(dataDir).get(0)))
+                .as("segments rotated out, checkpointed and deleted while it ran").isGreaterThan(10);
+
+        try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir)) {
+            MessageStore store = storage.messageStore();
+            for (int w = 0; w < 8; w++) {
+                RoomName room = new RoomName(rooms + "-" + w);
+                List<String> stored = all(store, room, 100_000).stream().map(m -> m.id().value()).toList();
+                List<String> acked = acknowledged.stream().map(ack -> ack.split(" "))
+                        .filter(ack -> ack[1].equals(room.value()))
+                        .map(ack -> message(room, Integer.parseInt(ack[2])).id().value()).toList();
+                assertThat(stored).as(room.value()).containsAll(acked);
+                assertThat(store.latestSeq(room)).as("the next post takes the next seq").isEqualTo(stored.size());
+            }
         }
     }
 
@@ -148,12 +192,16 @@ class LogRecoveryTest {
     }
 
     @Test
-    void closing_checkpoints_and_deletes_the_log() {
+    void closing_checkpoints_and_deletes_the_log() throws IOException {
         try (JdbcChatStorage storage = JdbcChatStorage.h2File(dataDir, SyncObserver.none(),
                 StorageProcess.NO_CHECKPOINT)) {
             storage.messageStore().insert(message(ROOM, 0));
             storage.messageStore().awaitDurable();
             assertThat(segments()).hasSize(1).allSatisfy(segment -> assertThat(segment).isNotEmptyFile());
+            if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(segments().get(0))))
+                        .as("readable by the server's user only").isEqualTo("rw-------");
+            }
         }
 
         assertThat(segments()).isEmpty();

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * A second JVM working on a data directory, for what one process cannot show about itself: {@code crash DIR ROOM
  * COUNT} stores COUNT messages, each made durable as the core does before acknowledging it, then halts at once,
  * no shutdown of any kind; {@code ack DIR ROOM WRITERS} has WRITERS threads store messages in rooms ROOM-0,
- * ROOM-1, … and print {@code ack ROOM-W I} for each once it is durable, until the process is killed;
+ * ROOM-1, … and print {@code ack ROOM-W I} for each once it is durable, until the process is killed
+ * ({@code ack-checkpointing DIR ROOM WRITERS} the same with the log rotated and checkpointed all the time);
  * {@code hold DIR} keeps the database open until its standard input closes; {@code changes DIR ROOM COUNT}, with
  * no checkpoint of the write-ahead log before it halts, stores COUNT messages (every other one with a client key),
  * then replaces the text of every third from the second and deletes every third from the third (the first by its
@@ -39,13 +40,18 @@ public final class StorageProcess {
     /** Checkpoints far apart: a process that halts within the hour leaves every record it wrote in the log. */
     static final WriteAheadLog.Limits NO_CHECKPOINT =
             new WriteAheadLog.Limits(Duration.ofHours(1), 4L << 20, 64L << 20, Duration.ofSeconds(30));
+    /** Checkpoints all the time: every 10 ms, and per 2 KiB of log (a dozen records). */
+    static final WriteAheadLog.Limits BUSY_CHECKPOINTS =
+            new WriteAheadLog.Limits(Duration.ofMillis(10), 2048, 64L << 20, Duration.ofSeconds(30));
     static final UserId MODERATOR = new UserId("moderator");
 
     public static void main(String[] args) throws IOException {
         if (args[0].equals("changes")) {
             storeChangesAndHalt(Path.of(args[1]), new RoomName(args[2]), Integer.parseInt(args[3]));
         }
-        JdbcChatStorage storage = JdbcChatStorage.h2File(Path.of(args[1]));
+        JdbcChatStorage storage = args[0].equals("ack-checkpointing")
+                ? JdbcChatStorage.h2File(Path.of(args[1]), SyncObserver.none(), BUSY_CHECKPOINTS)
+                : JdbcChatStorage.h2File(Path.of(args[1]));
         if (args[0].equals("crash")) {
             MessageStore store = storage.messageStore();
             for (int i = 0; i < Integer.parseInt(args[3]); i++) {
@@ -54,7 +60,7 @@ public final class StorageProcess {
             }
             Runtime.getRuntime().halt(0);
         }
-        if (args[0].equals("ack")) {
+        if (args[0].startsWith("ack")) {
             acknowledgeUntilKilled(storage.messageStore(), args[2], Integer.parseInt(args[3]));
             return;
         }
