@@ -182,6 +182,7 @@ public class JdbcMessageStore implements MessageStore {
     @Override
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
         try (Connection connection = connections.open()) {
+            // The row as the edit left it, with its client key: told to the durability once committed, not before.
             MessageRow[] edited = new MessageRow[1];
             EditOutcome outcome = inTransaction(connection, () -> {
                 long seq = nextSeq(connection, room);
