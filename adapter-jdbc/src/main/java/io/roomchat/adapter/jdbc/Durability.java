@@ -12,8 +12,8 @@ import java.io.IOException;
  * <p>PostgreSQL's commit is durable itself ({@link #atCommit()}). An H2 commit is not: the MVStore keeps committed
  * changes in memory and writes them out later, and making each commit durable in H2 ({@code CHECKPOINT SYNC})
  * rewrites a page of every B-tree the write touched. So the H2 store keeps a write-ahead log of its own
- * ({@link WriteAheadLog}): each committed row is appended to it, many writers share one fsync of it
- * ({@link GroupSync}), and H2's pages are written behind it, by a checkpoint about once a second.
+ * ({@code WriteAheadLog}): each committed row is appended to it, many writers share one fsync of it
+ * ({@code GroupSync}), and H2's pages are written behind it, by a checkpoint about once a second.
  */
 public interface Durability {
 

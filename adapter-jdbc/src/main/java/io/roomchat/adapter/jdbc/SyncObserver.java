@@ -1,7 +1,7 @@
 package io.roomchat.adapter.jdbc;
 
 /**
- * Told of every sync of the H2 store's write-ahead log ({@link WriteAheadLog}), the syncs that make acknowledged
+ * Told of every sync of the H2 store's write-ahead log ({@code WriteAheadLog}), the syncs that make acknowledged
  * writes durable: how many writes it made durable and how long it took. For metrics: syncs per second and writes
  * per sync show how well the group sync batches, and the sync time shows what the disk costs. The checkpoints that
  * write H2's own file behind the log are not reported. Called on the writer thread that ran the sync, after it;
