@@ -1,40 +1,43 @@
 package io.roomchat.adapter.jdbc;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
+import java.io.IOException;
 
 /**
- * Makes the database's committed writes survive a crash of the process or of the machine.
+ * What the message store does after a write's commit so that the write survives a crash of the process or of the
+ * machine: told of every committed row ({@link #committed}), then asked to wait until it is durable
+ * ({@link #awaitDurable}) before the write is acknowledged.
  *
- * <p>An H2 commit alone does not: the MVStore keeps committed changes in memory and its background writer puts
- * them in the file up to {@code WRITE_DELAY} (500 ms) later, without fsync. {@code WRITE_DELAY=0} is not enough
- * either: a commit then only <em>tries</em> to write, and skips when another thread is writing. So a write is
- * made durable by {@code CHECKPOINT SYNC}, which stores every committed change (waiting for a concurrent store)
- * and forces the file to the device, as a database that syncs on commit does. Writers wait for it after their
- * commit and outside any lock, so that many of them share one checkpoint ({@link GroupSync}): its cost (a chunk
- * write and an fsync, milliseconds) is paid per batch, not per message.
+ * <p>PostgreSQL's commit is durable itself ({@link #atCommit()}). An H2 commit is not: the MVStore keeps committed
+ * changes in memory and writes them out later, and making each commit durable in H2 ({@code CHECKPOINT SYNC})
+ * rewrites a page of every B-tree the write touched. So the H2 store keeps a write-ahead log of its own
+ * ({@code WriteAheadLog}): each committed row is appended to it, many writers share one fsync of it
+ * ({@code GroupSync}), and H2's pages are written behind it, by a checkpoint about once a second.
  */
-@FunctionalInterface
 public interface Durability {
 
-    /** Returns once every commit that finished before the call is durable. */
-    void awaitDurable() throws SQLException;
-
-    /** For a database whose commit is durable itself (PostgreSQL syncs its log on commit): nothing to wait for. */
-    static Durability atCommit() {
-        return () -> { };
-    }
-
     /**
-     * Durable writes for an H2 database: each checkpoint covers every write committed before it starts, and is
-     * reported to {@code observer} once done.
+     * Records a write the database has just committed: the message's row as stored, and its client key (null when
+     * it has none). Called after the commit, before {@link #awaitDurable()}.
      */
-    static Durability syncToDisk(ConnectionSource connections, SyncObserver observer) {
-        return new GroupSync(() -> {
-            try (Connection connection = connections.open(); Statement checkpoint = connection.createStatement()) {
-                checkpoint.execute("CHECKPOINT SYNC");
+    void committed(ChatMessage row, ClientMessageId clientKey) throws IOException;
+
+    /** Returns once every write recorded before the call is durable. */
+    void awaitDurable() throws IOException;
+
+    /** For a database whose commit is durable itself (PostgreSQL syncs its log on commit): nothing to do. */
+    static Durability atCommit() {
+        return new Durability() {
+            @Override
+            public void committed(ChatMessage row, ClientMessageId clientKey) {
+                // The commit was the durable write.
             }
-        }, observer);
+
+            @Override
+            public void awaitDurable() {
+                // Every commit that returned is durable already.
+            }
+        };
     }
 }

@@ -1,29 +1,35 @@
 package io.roomchat.adapter.jdbc;
 
-import java.sql.SQLException;
+import java.io.IOException;
 
 /**
- * Group commit: writers that finish their commits while a sync runs wait for the next one, which one of them
- * runs for all. A sync covers every commit that finished before the sync started, so a writer counts as durable
- * once a sync that started after it asked has completed.
+ * Group commit: writers that ask while a sync runs wait for the next one, which one of them runs for all. A sync
+ * covers every write recorded before the sync started, so a writer counts as durable once a sync that started
+ * after it asked has completed.
  */
-final class GroupSync implements Durability {
-    private final Durability sync;
+final class GroupSync {
+    /** One sync of the storage: returns once everything written before the call is on the device. */
+    @FunctionalInterface
+    interface Sync {
+        void run() throws IOException;
+    }
+
+    private final Sync sync;
     private final SyncObserver observer;
     private final Object lock = new Object();
-    /** Writers that have asked so far; each takes the next number once its commit is done. */
+    /** Writers that have asked so far; each takes the next number once its write is recorded. */
     private long asked;
     /** Every writer numbered up to this is durable. */
     private long durable;
     private boolean syncing;
 
-    GroupSync(Durability sync, SyncObserver observer) {
+    GroupSync(Sync sync, SyncObserver observer) {
         this.sync = sync;
         this.observer = observer;
     }
 
-    @Override
-    public void awaitDurable() throws SQLException {
+    /** Returns once a sync that started after this call has completed. */
+    void awaitDurable() throws IOException {
         long mine;
         long covering;
         synchronized (lock) {
@@ -45,7 +51,7 @@ final class GroupSync implements Durability {
         long started = System.nanoTime();
         long took;
         try {
-            sync.awaitDurable();
+            sync.run();
             took = System.nanoTime() - started;
             done = true;
         } finally {
@@ -63,12 +69,12 @@ final class GroupSync implements Durability {
         observer.synced(covered, took);
     }
 
-    private void waitForSync() throws SQLException {
+    private void waitForSync() throws IOException {
         try {
             lock.wait();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for the database to sync", interrupted);
+            throw new IOException("interrupted while waiting for the storage to sync", interrupted);
         }
     }
 }

@@ -40,7 +40,7 @@ public final class JdbcChatStorage implements AutoCloseable {
     /**
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the server closes the database itself, after its last write, rather than
      * H2's own shutdown hook racing it; a process that dies without closing loses nothing acknowledged, as every
-     * write is synced before it is acknowledged ({@link Durability}). {@code LOCK_TIMEOUT}: how long an edit waits
+     * write is in the synced write-ahead log before it is acknowledged ({@code WriteAheadLog}). {@code LOCK_TIMEOUT}: how long an edit waits
      * for a row another edit holds.
      */
     private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
@@ -49,16 +49,19 @@ public final class JdbcChatStorage implements AutoCloseable {
     private final HikariDataSource pool;
     /** A connection of its own, outside the pool: it keeps the database open and shuts it down at close. */
     private final Connection keeper;
+    /** The H2 file's write-ahead log; null for a database in memory. */
+    private final WriteAheadLog log;
     private final JdbcMessageStore messages;
     private final JdbcReadPositions readPositions;
     private final JdbcRoomBans roomBans;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcChatStorage(String url, Connection keeper, HikariDataSource pool, SyncObserver syncs) {
+    private JdbcChatStorage(String url, Connection keeper, HikariDataSource pool, WriteAheadLog log) {
         this.url = url;
         this.keeper = keeper;
         this.pool = pool;
-        this.messages = new JdbcMessageStore(this::connection, Durability.syncToDisk(this::connection, syncs));
+        this.log = log;
+        this.messages = new JdbcMessageStore(this::connection, log == null ? Durability.atCommit() : log);
         this.readPositions = new JdbcReadPositions(this::connection);
         this.roomBans = new JdbcRoomBans(this::connection);
     }
@@ -81,7 +84,13 @@ public final class JdbcChatStorage implements AutoCloseable {
      * @throws ChatStorageException as {@link #h2File(Path)}
      */
     public static JdbcChatStorage h2File(Path dataDir, SyncObserver syncs) {
+        return h2File(dataDir, syncs, WriteAheadLog.Limits.DEFAULT);
+    }
+
+    /** As {@link #h2File(Path, SyncObserver)}, with the write-ahead log checkpointed and bounded by {@code limits}. */
+    static JdbcChatStorage h2File(Path dataDir, SyncObserver syncs, WriteAheadLog.Limits limits) {
         Objects.requireNonNull(syncs, "syncs");
+        Objects.requireNonNull(limits, "limits");
         Path dir = dataDir.toAbsolutePath().normalize();
         if (dir.toString().contains(";")) {
             throw new ChatStorageException("the data directory must not contain ';': " + dir);
@@ -94,7 +103,8 @@ public final class JdbcChatStorage implements AutoCloseable {
         } catch (IOException e) {
             throw new ChatStorageException("cannot create the data directory " + dir, e);
         }
-        return open("jdbc:h2:file:" + dir.resolve("chat") + SETTINGS, "the chat database in " + dir, syncs);
+        return open("jdbc:h2:file:" + dir.resolve("chat") + SETTINGS, "the chat database in " + dir,
+                new LogSettings(dir, syncs, limits));
     }
 
     /** A database in this process's memory, gone when closed; for tests and demos. */
@@ -103,10 +113,18 @@ public final class JdbcChatStorage implements AutoCloseable {
             throw new IllegalArgumentException("name: 1-64 letters, digits, '-' or '_'");
         }
         return open("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + SETTINGS, "the in-memory chat database " + name,
-                SyncObserver.none());
+                null);
     }
 
-    private static JdbcChatStorage open(String url, String description, SyncObserver syncs) {
+    /** Where an H2 file's write-ahead log lives, who is told of its syncs, and its limits. */
+    private record LogSettings(Path dir, SyncObserver syncs, WriteAheadLog.Limits limits) {
+    }
+
+    /**
+     * Opens the database, migrates it and, for a file ({@code logSettings} not null), replays its write-ahead log
+     * and starts a new one.
+     */
+    private static JdbcChatStorage open(String url, String description, LogSettings logSettings) {
         if (!OPEN.add(url)) {
             throw new ChatStorageException(description + " is already open in this process");
         }
@@ -115,11 +133,17 @@ public final class JdbcChatStorage implements AutoCloseable {
         database.setUser(USER);
         Connection keeper = null;
         HikariDataSource pool = null;
+        WriteAheadLog log = null;
         try {
             keeper = database.getConnection();
             pool = new HikariDataSource(poolConfig(database));
             SchemaMigrations.ofThisBuild().migrate(pool);
-        } catch (SQLException | RuntimeException failure) {
+            if (logSettings != null) {
+                WriteAheadLog.Checkpoint checkpoint = checkpointOn(keeper);
+                LogRecovery.replay(logSettings.dir(), pool::getConnection, checkpoint);
+                log = WriteAheadLog.start(logSettings.dir(), checkpoint, logSettings.syncs(), logSettings.limits());
+            }
+        } catch (SQLException | IOException | RuntimeException failure) {
             if (pool != null) {
                 pool.close();
             }
@@ -127,7 +151,21 @@ public final class JdbcChatStorage implements AutoCloseable {
             OPEN.remove(url);
             throw openFailure(description, failure);
         }
-        return new JdbcChatStorage(url, keeper, pool, syncs);
+        return new JdbcChatStorage(url, keeper, pool, log);
+    }
+
+    /**
+     * {@code CHECKPOINT SYNC} on the keeper connection, outside the pool, so that writers holding every pooled
+     * connection while they wait for room in a full log cannot keep the checkpoint that frees it from running.
+     */
+    private static WriteAheadLog.Checkpoint checkpointOn(Connection keeper) {
+        return () -> {
+            synchronized (keeper) {
+                try (Statement checkpoint = keeper.createStatement()) {
+                    checkpoint.execute("CHECKPOINT SYNC");
+                }
+            }
+        };
     }
 
     private static void closeQuietly(Connection connection, Exception failure) {
@@ -151,6 +189,9 @@ public final class JdbcChatStorage implements AutoCloseable {
     }
 
     private static RuntimeException openFailure(String description, Exception failure) {
+        if (failure instanceof IOException) {
+            return new ChatStorageException("cannot replay or start the write-ahead log of " + description, failure);
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 return new ChatStorageException(description + " is in use by another process (H2 holds a lock on"
@@ -178,19 +219,39 @@ public final class JdbcChatStorage implements AutoCloseable {
         return roomBans;
     }
 
-    /** Writes everything out, closes the database and releases its file. Idempotent. */
+    /**
+     * Writes everything out, closes the database and releases its file. Idempotent. The write-ahead log is
+     * checkpointed and deleted first; if that fails, the database still shuts down, and the log is replayed at
+     * the next open.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         pool.close();
+        IOException logFailure = null;
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException failure) {
+                logFailure = failure;
+            }
+        }
         try (keeper; Statement shutdown = keeper.createStatement()) {
             shutdown.execute("SHUTDOWN");
         } catch (SQLException e) {
-            throw new ChatStorageException("closing the chat database failed", e);
+            ChatStorageException failure = new ChatStorageException("closing the chat database failed", e);
+            if (logFailure != null) {
+                failure.addSuppressed(logFailure);
+            }
+            throw failure;
         } finally {
             OPEN.remove(url);
+        }
+        if (logFailure != null) {
+            throw new ChatStorageException("closing the write-ahead log failed; it is replayed at the next open",
+                    logFailure);
         }
     }
 

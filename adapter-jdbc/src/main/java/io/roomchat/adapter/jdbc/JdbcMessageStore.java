@@ -15,6 +15,7 @@ import io.roomchat.core.domain.EditOutcome;
 import io.roomchat.core.port.out.HistorySlice;
 import io.roomchat.core.port.out.InsertOutcome;
 import io.roomchat.core.port.out.MessageStore;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,8 +31,8 @@ import java.util.List;
  * transaction that first raises its room's seq, which locks the room's counter row until commit: writes of a room
  * take their seqs in commit order, and a refused write rolls its seq back. An insert is then one statement; an
  * edit locks its row, decides with the domain and updates. A page is one indexed query that reads one row more
- * than it returns to learn whether more lie beyond. A write returns once committed; {@link #awaitDurable()}
- * makes it durable (see {@link Durability}).
+ * than it returns to learn whether more lie beyond. A write returns once committed and told to the store's
+ * {@link Durability} (on H2, appended to its write-ahead log); {@link #awaitDurable()} makes it durable.
  *
  * <p>Public and open for one reason: the PostgreSQL adapter runs the same SQL, replacing only how a room's seq is
  * raised ({@link #nextSeq}; H2 and PostgreSQL spell an update that returns its row differently) and how a new
@@ -51,10 +52,11 @@ public class JdbcMessageStore implements MessageStore {
     private static final String LATEST_SEQ = "SELECT seq FROM room_seqs WHERE room = ?";
     private static final String BY_CLIENT_KEY =
             "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND author = ? AND client_message_id = ?";
-    private static final String LOCK_BY_POSTED_AT =
-            "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND posted_at = ? FOR UPDATE";
-    private static final String LOCK_BY_ID =
-            "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND message_id = ? FOR UPDATE";
+    // With the client key after the columns readAll reads: the log records an edited row whole (Durability).
+    private static final String LOCK_BY_POSTED_AT = "SELECT " + COLUMNS + ", client_message_id FROM messages"
+            + " WHERE room = ? AND posted_at = ? FOR UPDATE";
+    private static final String LOCK_BY_ID = "SELECT " + COLUMNS + ", client_message_id FROM messages"
+            + " WHERE room = ? AND message_id = ? FOR UPDATE";
     private static final String UPDATE =
             "UPDATE messages SET text = ?, modified_at = ?, deleted = ?, seq = ?, deleted_by = ? WHERE message_id = ?";
     // The ORDER BY names the room too, though it is fixed: only then does H2 walk the (room, posted_at) index in
@@ -77,7 +79,7 @@ public class JdbcMessageStore implements MessageStore {
     @Override
     public InsertOutcome insert(ChatMessage message) {
         try (Connection connection = connections.open()) {
-            return inTransaction(connection, () -> {
+            InsertOutcome outcome = inTransaction(connection, () -> {
                 ChatMessage stored = stamped(connection, message);
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     bindRow(insert, stored);
@@ -87,7 +89,11 @@ public class JdbcMessageStore implements MessageStore {
                     return refused(connection, failure);
                 }
             });
-        } catch (SQLException failure) {
+            if (outcome instanceof InsertOutcome.Stored stored) {
+                durability.committed(stored.message(), null);
+            }
+            return outcome;
+        } catch (SQLException | IOException failure) {
             throw new ChatStorageException("storing a message failed", failure);
         }
     }
@@ -110,7 +116,8 @@ public class JdbcMessageStore implements MessageStore {
                     return refused(connection, failure);
                 }
             });
-            if (outcome instanceof InsertOutcome.Stored) {
+            if (outcome instanceof InsertOutcome.Stored stored) {
+                durability.committed(stored.message(), key);
                 return outcome;
             }
             try (PreparedStatement query = connection.prepareStatement(BY_CLIENT_KEY)) {
@@ -122,7 +129,7 @@ public class JdbcMessageStore implements MessageStore {
                         ? new InsertOutcome.Taken()
                         : new InsertOutcome.DuplicateOf(original.get(0));
             }
-        } catch (SQLException failure) {
+        } catch (SQLException | IOException failure) {
             throw new ChatStorageException("storing a message failed", failure);
         }
     }
@@ -175,18 +182,26 @@ public class JdbcMessageStore implements MessageStore {
     @Override
     public EditOutcome edit(RoomName room, MessageRef ref, UserId author, MessageChange change, Instant now) {
         try (Connection connection = connections.open()) {
-            return inTransaction(connection, () -> {
+            // The row as the edit left it, with its client key: told to the durability once committed, not before.
+            MessageRow[] edited = new MessageRow[1];
+            EditOutcome outcome = inTransaction(connection, () -> {
                 long seq = nextSeq(connection, room);
-                EditOutcome decided = EditOutcome.decide(lockRow(connection, room, ref), author, change, now);
-                if (decided instanceof EditOutcome.Edited edited) {
-                    ChatMessage stored = edited.message().withSeq(seq);
+                MessageRow row = lockRow(connection, room, ref);
+                EditOutcome decided = EditOutcome.decide(row == null ? null : row.message(), author, change, now);
+                if (decided instanceof EditOutcome.Edited changed) {
+                    ChatMessage stored = changed.message().withSeq(seq);
                     update(connection, stored);
+                    edited[0] = new MessageRow(stored, row.clientKey());
                     return new EditOutcome.Edited(stored);
                 }
                 connection.rollback();
                 return decided;
             });
-        } catch (SQLException failure) {
+            if (edited[0] != null) {
+                durability.committed(edited[0].message(), edited[0].clientKey());
+            }
+            return outcome;
+        } catch (SQLException | IOException failure) {
             throw new ChatStorageException("changing a message failed", failure);
         }
     }
@@ -195,7 +210,7 @@ public class JdbcMessageStore implements MessageStore {
     public void awaitDurable() {
         try {
             durability.awaitDurable();
-        } catch (SQLException failure) {
+        } catch (IOException failure) {
             throw new ChatStorageException("making messages durable failed", failure);
         }
     }
@@ -247,7 +262,8 @@ public class JdbcMessageStore implements MessageStore {
         }
     }
 
-    private static ChatMessage lockRow(Connection connection, RoomName room, MessageRef ref) throws SQLException {
+    /** The message's row, locked until the transaction ends; null when there is none. */
+    private static MessageRow lockRow(Connection connection, RoomName room, MessageRef ref) throws SQLException {
         boolean byPostedAt = ref instanceof MessageRef.ByPostedAt;
         try (PreparedStatement query = connection.prepareStatement(byPostedAt ? LOCK_BY_POSTED_AT : LOCK_BY_ID)) {
             query.setString(1, room.value());
@@ -256,12 +272,31 @@ public class JdbcMessageStore implements MessageStore {
             } else {
                 query.setString(2, ((MessageRef.ById) ref).id().value());
             }
-            List<ChatMessage> rows = readAll(query);
-            return rows.isEmpty() ? null : rows.get(0);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                String key = rows.getString(11);
+                return new MessageRow(message(rows), key == null ? null : new ClientMessageId(key));
+            }
         }
     }
 
-    private static void update(Connection connection, ChatMessage changed) throws SQLException {
+    /** Inserts {@code row} as it is: every column, its seq and client key included (the log's replay). */
+    static void insertRow(Connection connection, MessageRow row) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYED)) {
+            bindRow(insert, row.message());
+            if (row.clientKey() == null) {
+                insert.setNull(11, Types.VARCHAR);
+            } else {
+                insert.setString(11, row.clientKey().value());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** Writes what a change may change of a message's row: text, modifiedAt, deleted, seq and deleter. */
+    static void update(Connection connection, ChatMessage changed) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             setText(update, 1, changed.text());
             update.setLong(2, changed.modifiedAt().toEpochMilli());
@@ -306,25 +341,30 @@ public class JdbcMessageStore implements MessageStore {
         List<ChatMessage> messages = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                String text = rows.getString(7);
-                UserId author = new UserId(rows.getString(5));
-                boolean deleted = rows.getBoolean(8);
-                String deleter = rows.getString(10);
-                messages.add(new ChatMessage(
-                        new MessageId(rows.getString(1)),
-                        new RoomName(rows.getString(2)),
-                        author,
-                        new DisplayName(rows.getString(6)),
-                        text == null ? null : new MessageText(text),
-                        Instant.ofEpochMilli(rows.getLong(3)),
-                        Instant.ofEpochMilli(rows.getLong(4)),
-                        deleted,
-                        rows.getLong(9),
-                        // Deleted before deleters were recorded, or by the previous build: by its author.
-                        !deleted ? null : deleter == null ? author : new UserId(deleter)));
+                messages.add(message(rows));
             }
         }
         return messages;
+    }
+
+    /** The message of the current row, whose first columns are {@link #COLUMNS}. */
+    private static ChatMessage message(ResultSet rows) throws SQLException {
+        String text = rows.getString(7);
+        UserId author = new UserId(rows.getString(5));
+        boolean deleted = rows.getBoolean(8);
+        String deleter = rows.getString(10);
+        return new ChatMessage(
+                new MessageId(rows.getString(1)),
+                new RoomName(rows.getString(2)),
+                author,
+                new DisplayName(rows.getString(6)),
+                text == null ? null : new MessageText(text),
+                Instant.ofEpochMilli(rows.getLong(3)),
+                Instant.ofEpochMilli(rows.getLong(4)),
+                deleted,
+                rows.getLong(9),
+                // Deleted before deleters were recorded, or by the previous build: by its author.
+                !deleted ? null : deleter == null ? author : new UserId(deleter));
     }
 
     /** Work that reads and writes in one transaction. */

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Read positions in one SQL table. An advance is one conditional update that only ever raises the time, or the
- * row's first insert; either way the answer is what the row then holds. Durable as the messages are: synced with
- * the next sync of the database ({@link Durability}).
+ * row's first insert; either way the answer is what the row then holds. On H2 an advance is durable with the next
+ * checkpoint of the database, at most about a second later ({@code WriteAheadLog}; it is not in the log, and no
+ * one waits for it); on PostgreSQL at commit.
  *
  * <p>Public and open for the PostgreSQL adapter, which reads the same table and advances in one statement.
  */

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Room bans in one SQL table, a row per room and user. A ban is the row's first insert or, when the row exists, one
  * conditional update that only ever moves its end later; rows are never deleted, so racing bans in any number of
- * processes end at the latest of them. Portable SQL: H2 and PostgreSQL run it as it is. Durable as the messages
- * are ({@link Durability}): on H2 a ban is synced with the database's next sync.
+ * processes end at the latest of them. Portable SQL: H2 and PostgreSQL run it as it is. On H2 a ban is durable
+ * with the database's next checkpoint, at most about a second later ({@code WriteAheadLog}: bans are not in the
+ * log); on PostgreSQL at commit.
  *
  * <p>Public for the PostgreSQL adapter, which uses it on its own database.
  */

@@ -1,9 +1,11 @@
 package io.roomchat.adapter.jdbc;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -46,6 +48,19 @@ final class OwnerOnlyFiles {
             Files.createFile(file, permissions("rw-------"));
         } catch (FileAlreadyExistsException createdMeanwhile) {
             // Another opener made it first: it is theirs to keep as they made it.
+        }
+    }
+
+    /**
+     * Makes the directory's entries durable (files created or renamed in it), as an fsync of a new file does not
+     * on every file system. Where a directory cannot be opened for it (not on Linux or macOS), nothing is done.
+     */
+    static void syncDirectory(Path dir) throws IOException {
+        if (!posix(dir)) {
+            return;
+        }
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
         }
     }
 

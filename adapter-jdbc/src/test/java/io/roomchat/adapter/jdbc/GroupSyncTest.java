@@ -3,7 +3,7 @@ package io.roomchat.adapter.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.SQLException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +35,7 @@ class GroupSyncTest {
             if (syncs.incrementAndGet() == 1) {
                 await(releaseFirstSync);
                 if (firstFails) {
-                    throw new SQLException("disk full");
+                    throw new IOException("disk full");
                 }
             }
         }, (writes, nanos) -> {
@@ -128,12 +128,12 @@ class GroupSyncTest {
         throw new AssertionError("writers did not all block");
     }
 
-    private static void await(CountDownLatch latch) throws SQLException {
+    private static void await(CountDownLatch latch) throws IOException {
         try {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLException(e);
+            throw new IOException(e);
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.roomchat.adapter.jdbc;
 
 import io.roomchat.core.domain.ChatMessage;
+import io.roomchat.core.domain.ClientMessageId;
 import io.roomchat.core.domain.DisplayName;
+import io.roomchat.core.domain.MessageChange;
 import io.roomchat.core.domain.MessageId;
+import io.roomchat.core.domain.MessageRef;
 import io.roomchat.core.domain.MessageText;
 import io.roomchat.core.domain.RoomName;
 import io.roomchat.core.domain.UserId;
@@ -10,6 +13,7 @@ import io.roomchat.core.port.out.MessageStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +23,12 @@ import java.util.concurrent.TimeUnit;
  * A second JVM working on a data directory, for what one process cannot show about itself: {@code crash DIR ROOM
  * COUNT} stores COUNT messages, each made durable as the core does before acknowledging it, then halts at once,
  * no shutdown of any kind; {@code ack DIR ROOM WRITERS} has WRITERS threads store messages in rooms ROOM-0,
- * ROOM-1, … and print {@code ack ROOM-W I} for each once it is durable, until the process is killed;
- * {@code hold DIR} keeps the database open until its standard input closes.
+ * ROOM-1, … and print {@code ack ROOM-W I} for each once it is durable, until the process is killed
+ * ({@code ack-checkpointing DIR ROOM WRITERS} the same with the log rotated and checkpointed all the time);
+ * {@code hold DIR} keeps the database open until its standard input closes; {@code changes DIR ROOM COUNT}, with
+ * no checkpoint of the write-ahead log before it halts, stores COUNT messages (every other one with a client key),
+ * then replaces the text of every third from the second and deletes every third from the third (the first by its
+ * author, then by a moderator), each made durable, and halts.
  */
 public final class StorageProcess {
     static final Instant T0 = Instant.parse("2026-11-27T18:38:45.123Z");
@@ -29,8 +37,21 @@ public final class StorageProcess {
     private StorageProcess() {
     }
 
+    /** Checkpoints far apart: a process that halts within the hour leaves every record it wrote in the log. */
+    static final WriteAheadLog.Limits NO_CHECKPOINT =
+            new WriteAheadLog.Limits(Duration.ofHours(1), 4L << 20, 64L << 20, Duration.ofSeconds(30));
+    /** Checkpoints all the time: every 10 ms, and per 2 KiB of log (a dozen records). */
+    static final WriteAheadLog.Limits BUSY_CHECKPOINTS =
+            new WriteAheadLog.Limits(Duration.ofMillis(10), 2048, 64L << 20, Duration.ofSeconds(30));
+    static final UserId MODERATOR = new UserId("moderator");
+
     public static void main(String[] args) throws IOException {
-        JdbcChatStorage storage = JdbcChatStorage.h2File(Path.of(args[1]));
+        if (args[0].equals("changes")) {
+            storeChangesAndHalt(Path.of(args[1]), new RoomName(args[2]), Integer.parseInt(args[3]));
+        }
+        JdbcChatStorage storage = args[0].equals("ack-checkpointing")
+                ? JdbcChatStorage.h2File(Path.of(args[1]), SyncObserver.none(), BUSY_CHECKPOINTS)
+                : JdbcChatStorage.h2File(Path.of(args[1]));
         if (args[0].equals("crash")) {
             MessageStore store = storage.messageStore();
             for (int i = 0; i < Integer.parseInt(args[3]); i++) {
@@ -39,7 +60,7 @@ public final class StorageProcess {
             }
             Runtime.getRuntime().halt(0);
         }
-        if (args[0].equals("ack")) {
+        if (args[0].startsWith("ack")) {
             acknowledgeUntilKilled(storage.messageStore(), args[2], Integer.parseInt(args[3]));
             return;
         }
@@ -66,6 +87,34 @@ public final class StorageProcess {
             });
             writer.start();
         }
+    }
+
+    private static void storeChangesAndHalt(Path dataDir, RoomName room, int count) {
+        MessageStore store = JdbcChatStorage.h2File(dataDir, SyncObserver.none(), NO_CHECKPOINT).messageStore();
+        for (int i = 0; i < count; i++) {
+            if (i % 2 == 0) {
+                store.insert(message(room, i), clientKey(i));
+            } else {
+                store.insert(message(room, i));
+            }
+            store.awaitDurable();
+        }
+        for (int i = 1; i < count; i += 3) {
+            store.edit(room, new MessageRef.ById(message(room, i).id()), new UserId("writer"),
+                    new MessageChange.Replace(new MessageText("edited " + i)), T0.plusSeconds(60));
+            store.awaitDurable();
+        }
+        for (int i = 2; i < count; i += 3) {
+            MessageChange erase = i % 2 == 0 ? new MessageChange.Erase() : new MessageChange.ModeratorErase(MODERATOR);
+            store.edit(room, new MessageRef.ById(message(room, i).id()), new UserId("writer"), erase,
+                    T0.plusSeconds(60));
+            store.awaitDurable();
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    static ClientMessageId clientKey(int index) {
+        return new ClientMessageId("key-" + index);
     }
 
     static ChatMessage message(RoomName room, int index) {

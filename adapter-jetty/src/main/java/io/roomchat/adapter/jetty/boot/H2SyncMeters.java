@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The H2 store's group syncs at {@code /metrics}: {@code chat_store_syncs_seconds} (count, total time, max and
+ * The H2 store's group syncs (fsyncs of its write-ahead log) at {@code /metrics}: {@code chat_store_syncs_seconds} (count, total time, max and
  * buckets of each sync's wall time) and {@code chat_store_sync_writes} (count, sum and max of the writes each sync
  * made durable). Over a window, the difference of the count is syncs per second and the difference of the sum over
  * it is writes per sync. The store is opened before the server's registry exists: syncs before it is bound (none,
@@ -30,7 +30,7 @@ final class H2SyncMeters implements SyncObserver, MeterBinder {
         writes = DistributionSummary.builder("chat.store.sync.writes")
                 .description("writes (posts, edits, deletes) each H2 sync made durable").register(registry);
         syncs = Timer.builder("chat.store.syncs")
-                .description("H2 group syncs (CHECKPOINT SYNC: a chunk write and an fsync) and their wall time")
+                .description("H2 store group syncs (an fsync of its write-ahead log) and their wall time")
                 .serviceLevelObjectives(BUCKETS).register(registry);
     }
 
