@@ -40,8 +40,8 @@ public final class JdbcChatStorage implements AutoCloseable {
     /**
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the server closes the database itself, after its last write, rather than
      * H2's own shutdown hook racing it; a process that dies without closing loses nothing acknowledged, as every
-     * write is in the synced write-ahead log before it is acknowledged ({@code WriteAheadLog}). {@code LOCK_TIMEOUT}: how long an edit waits
-     * for a row another edit holds.
+     * write is in the synced write-ahead log before it is acknowledged ({@code WriteAheadLog}).
+     * {@code LOCK_TIMEOUT}: how long an edit waits for a row another edit holds.
      */
     private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
 

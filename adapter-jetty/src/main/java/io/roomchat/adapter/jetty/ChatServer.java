@@ -83,8 +83,8 @@ public final class ChatServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.gateway = new JettyConnectionGateway(scheduler, new WriterHandoff(writers, WRITER_THREADS, scheduler, b.writeDelay),
-                b.closeGrace);
+        WriterHandoff handoff = new WriterHandoff(writers, WRITER_THREADS, scheduler, b.writeDelay);
+        this.gateway = new JettyConnectionGateway(scheduler, handoff, b.closeGrace);
         this.core = b.coreFactory.apply(new ServerAdapters(gateway, metrics));
         metrics.trackConnections(gateway::count);
         b.counters.forEach(metrics::countFrom);

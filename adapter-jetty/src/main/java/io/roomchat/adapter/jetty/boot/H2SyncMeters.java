@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The H2 store's group syncs (fsyncs of its write-ahead log) at {@code /metrics}: {@code chat_store_syncs_seconds} (count, total time, max and
- * buckets of each sync's wall time) and {@code chat_store_sync_writes} (count, sum and max of the writes each sync
+ * The H2 store's group syncs (fsyncs of its write-ahead log) at {@code /metrics}: {@code chat_store_syncs_seconds}
+ * (count, total time, max and buckets of each sync's wall time) and {@code chat_store_sync_writes} (count, sum and max of the writes each sync
  * made durable). Over a window, the difference of the count is syncs per second and the difference of the sum over
  * it is writes per sync. The store is opened before the server's registry exists: syncs before it is bound (none,
  * as no client can write yet) are not counted.
