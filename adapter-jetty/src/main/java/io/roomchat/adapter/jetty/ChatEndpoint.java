@@ -83,8 +83,9 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
         connection = new ClientConnection(id, session, tokenExpiry, services.gateway().writers(),
                 services.limits());
         if (!settleFirst()) {
-            // Too late: the upgrade was already given up and the record removed.
-            connection.close(INTERNAL_ERROR, "upgrade did not complete");
+            // Too late: the upgrade was already given up and the record removed. Dropped rather than only closed,
+            // so that the TCP connection is cut if the client never answers the close.
+            services.gateway().drop(connection, INTERNAL_ERROR, "upgrade did not complete");
             return;
         }
         // Closed at its token's exp by the server's TokenExpirySweep.

@@ -85,10 +85,6 @@ final class ClientConnection {
         outbound.offerPong(pingPayload);
     }
 
-    boolean isOpen() {
-        return session.isOutputOpen();
-    }
-
     /**
      * Closes with {@code code}, dropping whatever is still queued. The close frame may never reach a client that
      * stopped reading, so the caller also schedules {@link #disconnect()}.
@@ -104,7 +100,11 @@ final class ClientConnection {
         return true;
     }
 
-    /** Drops the TCP connection without a close handshake. */
+    /**
+     * Drops the TCP connection without a close handshake; nothing happens to one already closed. Jetty's session
+     * state cannot tell: a session whose close frame is stuck behind a write the client never takes counts as
+     * closed, while its socket stays open.
+     */
     void disconnect() {
         session.abort();
     }
