@@ -286,7 +286,7 @@ public final class ChatServer implements AutoCloseable {
             return this;
         }
 
-        /** How often every socket is pinged; zero turns pings off (silent sockets are still closed at the idle timeout). */
+        /** How often every socket is pinged; zero turns pings off (silent sockets still close at the idle timeout). */
         public Builder pingInterval(Duration interval) {
             this.pingInterval = Objects.requireNonNull(interval);
             return this;
