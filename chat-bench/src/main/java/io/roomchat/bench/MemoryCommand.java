@@ -45,9 +45,9 @@ final class MemoryCommand implements Callable<Integer> {
     int settleSeconds;
 
     @Option(names = "--warm-up", defaultValue = "100", description = "Connections opened, joined and closed after "
-            + "the cold baseline, before a warm one is read (0: none). RSS per connection is reported against both: "
-            + "the warm figure does not charge the first connection's one-off costs (JIT code, classes, threads) to "
-            + "the idle ones. Default: ${DEFAULT-VALUE}")
+            + "the cold baseline, before a warm one is read (0: none). RSS and live heap per connection are reported "
+            + "against both: the warm figures do not charge the first connection's one-off costs (JIT code, classes, "
+            + "threads, lazily made caches) to the idle ones. Default: ${DEFAULT-VALUE}")
     int warmUp;
 
     @Override
@@ -82,6 +82,9 @@ final class MemoryCommand implements Callable<Integer> {
                     .put("heapBaselineKiB", before.heapUsedKiB())
                     .put("heapHeldKiB", held.heapUsedKiB())
                     .put("heapBytesPerConnection", count == 0 ? 0 : heapBytes / count)
+                    .put("heapWarmBaselineKiB", warm.heapUsedKiB())
+                    .put("heapBytesPerConnectionWarm",
+                            count == 0 ? 0 : (held.heapUsedKiB() - warm.heapUsedKiB()) * 1024 / count)
                     .put("rssBaselineKiB", before.rssKiB())
                     .put("rssHeldKiB", held.rssKiB())
                     .put("rssBytesPerConnection", count == 0 ? 0 : rssBytes / count)

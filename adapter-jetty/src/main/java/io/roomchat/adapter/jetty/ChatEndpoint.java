@@ -51,12 +51,14 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
      */
     private boolean settled;
     private volatile ClientConnection connection;
-    /** Assembles text messages (fragments, UTF-8, size limit); made when the socket opens. */
+    /**
+     * Assembles the text message under way (fragments, UTF-8, size limit): made at its first frame, let go once it
+     * is whole, so an idle socket holds none (32 bytes).
+     */
     private MessageSink text;
-    /** What a continuation frame continues, and the bytes of a binary message so far (checked, never kept). */
+    /** What a continuation frame continues, and the bytes of that message so far (a binary one's are never kept). */
     private byte continuing = OpCode.TEXT;
-    private long binaryBytes;
-    private long textBytes;
+    private int messageBytes;
     private boolean tooLarge;
 
     /** {@code accepted}: the connection's record as the token made it. */
@@ -77,14 +79,12 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
     }
 
     private void open(CoreSession session) {
-        // The endpoint itself takes the sink's whole messages (invoke): no bound method handle (about 140 bytes per
-        // socket) and no lambda (16 more).
-        text = new StringMessageSink(session, this, true);
         connection = new ClientConnection(id, session, tokenExpiry, services.gateway().writers(),
                 services.limits());
         if (!settleFirst()) {
-            // Too late: the upgrade was already given up and the record removed.
-            connection.close(INTERNAL_ERROR, "upgrade did not complete");
+            // Too late: the upgrade was already given up and the record removed. Dropped rather than only closed,
+            // so that the TCP connection is cut if the client never answers the close.
+            services.gateway().drop(connection, INTERNAL_ERROR, "upgrade did not complete");
             return;
         }
         // Closed at its token's exp by the server's TokenExpirySweep.
@@ -112,12 +112,15 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
         switch (frame.getOpCode()) {
             case OpCode.TEXT -> {
                 continuing = OpCode.TEXT;
-                textBytes = 0;
+                messageBytes = 0;
+                // The endpoint itself takes the sink's whole messages (invoke): no bound method handle (about 140
+                // bytes per socket) and no lambda (16 more).
+                text = new StringMessageSink(connection.session, this, true);
                 text(frame, callback);
             }
             case OpCode.BINARY -> {
                 continuing = OpCode.BINARY;
-                binaryBytes = 0;
+                messageBytes = 0;
                 binary(frame, callback);
             }
             case OpCode.CONTINUATION -> {
@@ -140,8 +143,8 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
      * client receives the close frame instead of a reset connection.
      */
     private void text(Frame frame, Callback callback) {
-        textBytes += frame.getPayloadLength();
-        if (tooLarge || textBytes > services.limits().maxFrameBytes()) {
+        count(frame);
+        if (tooLarge || messageBytes > services.limits().maxFrameBytes()) {
             if (!tooLarge) {
                 tooLarge = true;
                 services.gateway().drop(connection, MESSAGE_TOO_LARGE, "message too large");
@@ -152,6 +155,11 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
             return;
         }
         text.accept(frame, callback);
+    }
+
+    /** Adds the frame's payload to its message's bytes; an int (not a long per kind) that stops at its maximum. */
+    private void count(Frame frame) {
+        messageBytes = (int) Math.min(Integer.MAX_VALUE, (long) messageBytes + frame.getPayloadLength());
     }
 
     private void handled(Callback callback, Runnable handling) {
@@ -165,6 +173,7 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
     /** The text sink's call: one whole text message. */
     @Override
     public Object invoke(Object... arguments) {
+        text = null;
         onText((String) arguments[0]);
         return null;
     }
@@ -189,10 +198,10 @@ final class ChatEndpoint implements FrameHandler, MethodHolder {
      * past it, as for text) but never kept.
      */
     private void binary(Frame frame, Callback callback) {
-        binaryBytes += frame.getPayloadLength();
+        count(frame);
         long limit = services.limits().maxFrameBytes();
-        if (binaryBytes > limit) {
-            callback.failed(new MessageTooLargeException("binary message of " + binaryBytes + " bytes > " + limit));
+        if (messageBytes > limit) {
+            callback.failed(new MessageTooLargeException("binary message of " + messageBytes + " bytes > " + limit));
             return;
         }
         if (!frame.isFin()) {

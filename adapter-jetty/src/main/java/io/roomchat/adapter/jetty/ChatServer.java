@@ -116,6 +116,8 @@ public final class ChatServer implements AutoCloseable {
                 metrics);
         EndpointWiring services = new EndpointWiring(core, pipeline, gateway, core.limits(), metrics, clock);
         scheduler.scheduleWithFixedDelay(new TokenExpirySweep(gateway, core, clock), 1, 1, TimeUnit.SECONDS);
+        IdleSweep idle = new IdleSweep(gateway, core.limits().idleTimeout());
+        scheduler.scheduleWithFixedDelay(idle, idle.periodMillis(), idle.periodMillis(), TimeUnit.MILLISECONDS);
         ChatUpgrade upgrade = new ChatUpgrade(services, new OriginPolicy(b.allowedOrigins), userLimit, addressLimit);
         Limits limits = core.limits();
         ContextHandler context = new ContextHandler("/");
@@ -124,7 +126,9 @@ public final class ChatServer implements AutoCloseable {
                 WebSocketServerComponents.ensureWebSocketComponents(server, context));
         upgrades.getConfiguration().setMaxTextMessageSize(limits.maxFrameBytes());
         upgrades.getConfiguration().setMaxBinaryMessageSize(limits.maxFrameBytes());
-        upgrades.getConfiguration().setIdleTimeout(limits.idleTimeout());
+        // No idle timeout of Jetty's on a WebSocket (IdleSweep closes silent ones, without a task per socket); the
+        // connector's idle timeout and HeaderDeadline still bound an HTTP connection until it is upgraded.
+        upgrades.getConfiguration().setIdleTimeout(Duration.ZERO);
         upgrades.addMapping("/", upgrade);
         upgrades.setHandler(routes());
         // Each socket keeps its upgrade's URI for life: the short form of it (see OriginFormUpgrades).
@@ -178,8 +182,7 @@ public final class ChatServer implements AutoCloseable {
         }
         long ping = settings.pingInterval.toMillis();
         if (ping > 0) {
-            scheduler.scheduleAtFixedRate(new KeepAlive(gateway, core.limits().idleTimeout()), ping, ping,
-                    TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(new KeepAlive(gateway), ping, ping, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -224,7 +227,7 @@ public final class ChatServer implements AutoCloseable {
             return;
         }
         for (ClientConnection connection : gateway.all()) {
-            gateway.drop(connection, KeepAlive.GOING_AWAY, "server shutting down");
+            gateway.drop(connection, JettyConnectionGateway.GOING_AWAY, "server shutting down");
         }
         awaitSocketsClosed();
         try {
@@ -288,7 +291,7 @@ public final class ChatServer implements AutoCloseable {
             return this;
         }
 
-        /** How often every socket is pinged; zero turns pings off (Jetty's idle timeout still applies). */
+        /** How often every socket is pinged; zero turns pings off (silent sockets still close at the idle timeout). */
         public Builder pingInterval(Duration interval) {
             this.pingInterval = Objects.requireNonNull(interval);
             return this;

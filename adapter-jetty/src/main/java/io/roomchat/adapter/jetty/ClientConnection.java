@@ -11,11 +11,12 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
-/** One open socket as the server sees it: its session, its ordered, bounded outbound queue and its frame budget. */
-final class ClientConnection {
+/**
+ * One open socket as the server sees it: its session, its ordered, bounded outbound queue (the class it extends)
+ * and its frame budget.
+ */
+final class ClientConnection extends OutboundQueue {
     private final ConnectionId id;
-    private final CoreSession session;
-    private final OutboundQueue outbound;
     /** Its frames' budget, from its open to its close (see {@link InMemoryFrameBudgets}). */
     private final FrameRateLimiter budget = new FrameRateLimiter();
     /** The token's {@code exp} (the record's own instant), or null for a token without one. */
@@ -25,10 +26,9 @@ final class ClientConnection {
     private volatile long lastHeardNanos = System.nanoTime();
 
     ClientConnection(ConnectionId id, CoreSession session, Instant tokenExpiry, Executor writers, Limits limits) {
+        super(session, writers, limits);
         this.id = id;
-        this.session = session;
         this.tokenExpiry = tokenExpiry;
-        this.outbound = new OutboundQueue(session, writers, limits.outboundQueueFrames(), limits.outboundQueueBytes());
     }
 
     ConnectionId id() {
@@ -44,7 +44,7 @@ final class ClientConnection {
      * connection is too slow or closing and the frame was not queued.
      */
     boolean send(ByteBuffer payload) {
-        return outbound.offer(payload);
+        return offer(payload);
     }
 
     /** The token's {@code exp} has come: from then on the socket may do nothing more and is closed. */
@@ -52,14 +52,9 @@ final class ClientConnection {
         return tokenExpiry != null && !now.isBefore(tokenExpiry);
     }
 
-    /** Like {@link #send}, but leaves waking a writer to the caller ({@link #writeQueued()} on a writer thread). */
-    OutboundQueue.Queued queue(ByteBuffer payload) {
-        return outbound.queue(payload);
-    }
-
     /** On a writer thread: writes what {@link #queue} left waiting. */
     void writeQueued() {
-        outbound.run();
+        run();
     }
 
     /** Anything arrived from the client (a frame or a pong): it is alive. */
@@ -82,11 +77,7 @@ final class ClientConnection {
 
     /** Answers a ping through the queue; a connection already closing answers nothing. */
     void pong(ByteBuffer pingPayload) {
-        outbound.offerPong(pingPayload);
-    }
-
-    boolean isOpen() {
-        return session.isOutputOpen();
+        offerPong(pingPayload);
     }
 
     /**
@@ -99,17 +90,21 @@ final class ClientConnection {
         if (!dropFirst()) {
             return false;
         }
-        outbound.refuse();
+        refuse();
         session.close(code, reason, Callback.NOOP);
         return true;
     }
 
-    /** Drops the TCP connection without a close handshake. */
+    /**
+     * Drops the TCP connection without a close handshake; nothing happens to one already closed. Jetty's session
+     * state cannot tell: a session whose close frame is stuck behind a write the client never takes counts as
+     * closed, while its socket stays open.
+     */
     void disconnect() {
         session.abort();
     }
 
-    /** True for the first caller only. */
+    /** True for the first caller only (under the queue's lock, held only for this). */
     private synchronized boolean dropFirst() {
         boolean first = !dropped;
         dropped = true;

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * connection closes it with 4403.
  */
 final class JettyConnectionGateway implements ConnectionGateway {
+    /** The server is stopping, or the client was silent for the idle timeout. */
+    static final int GOING_AWAY = 1001;
     static final int POLICY_VIOLATION = 1008;
     /** A moderator removed a v1 connection's user from its room: v1 has no event to say so. */
     static final int KICKED = 4403;
@@ -146,11 +148,7 @@ final class JettyConnectionGateway implements ConnectionGateway {
         open.remove(connection.id());
         if (connection.close(code, reason)) {
             LOG.info("closing connection {}: {} ({})", connection.id(), reason, code);
-            scheduler.schedule(() -> {
-                if (connection.isOpen()) {
-                    connection.disconnect();
-                }
-            }, closeGrace.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(connection::disconnect, closeGrace.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }

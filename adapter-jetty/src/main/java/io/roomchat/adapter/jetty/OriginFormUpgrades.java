@@ -11,8 +11,8 @@ import org.eclipse.jetty.util.Callback;
  * Hands Jetty's WebSocket handshake each upgrade request with its URI in origin form, path and query only, as an
  * HTTP/1.1 client sends it. Jetty keeps the request's URI in every socket's negotiation for as long as the socket
  * is open, rebuilt as an absolute {@code ws://} URI whose scheme, host, authority and path are strings of their
- * own (about 200 bytes per idle socket); a URI in origin form is one string. Requests that ask for no upgrade pass
- * unchanged.
+ * own (about 200 bytes per idle socket); a URI in origin form is one string, and {@code /} without a query, the
+ * usual one, is one {@link SharedRootUri} for all. Requests that ask for no upgrade pass unchanged.
  */
 final class OriginFormUpgrades extends Handler.Wrapper {
     OriginFormUpgrades(Handler upgrades) {
@@ -34,7 +34,9 @@ final class OriginFormUpgrades extends Handler.Wrapper {
         OriginForm(Request request) {
             super(request);
             HttpURI full = request.getHttpURI();
-            this.uri = HttpURI.build().path(full.getPath()).query(full.getQuery()).asImmutable();
+            this.uri = SharedRootUri.matches(full)
+                    ? SharedRootUri.INSTANCE
+                    : HttpURI.build().path(full.getPath()).query(full.getQuery()).asImmutable();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.roomchat.adapter.jetty;
 
+import io.roomchat.core.domain.Limits;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,23 +24,29 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * writes to a large room run on every core. A slow reader never blocks anyone: its write completes later, and
  * its next batch waits for it.
  *
- * <p>The queue is bounded in frames and in bytes: an offer fails once {@code boundFrames} frames or
- * {@code boundBytes} bytes wait behind a write the client has not taken for a second, or four times either in any
- * case, and the caller drops the connection. A connection with nothing queued takes any one frame, however large.
+ * <p>The queue is bounded in frames and in bytes: an offer fails once {@link Limits#outboundQueueFrames()} frames
+ * or {@link Limits#outboundQueueBytes()} bytes wait behind a write the client has not taken for a second, or four
+ * times either in any case, and the caller drops the connection. A connection with nothing queued takes any one
+ * frame, however large.
+ *
+ * <p>The base of {@link ClientConnection} rather than an object it holds: one object per socket instead of two
+ * (an object header and two references less, 24 bytes per idle socket; docs/benchmarks.md). It shares the
+ * connection's lock.
  *
  * <p>Pongs go through the queue too, at most one waiting: a newer ping's pong replaces it (RFC 6455 lets a pong
  * answer only the latest ping), so pings never pile answers up.
  */
-final class OutboundQueue implements Runnable {
+abstract class OutboundQueue implements Runnable {
     private static final int HARD_CAP_FACTOR = 4;
     private static final long STALLED_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_GROUP_FRAMES = 8;
     private static final int MAX_GROUP_BYTES = 2048;
 
-    private final CoreSession frames;
+    /** The socket's session, which the connection's other calls use too. */
+    final CoreSession session;
     private final Executor writers;
-    private final int boundFrames;
-    private final long boundBytes;
+    /** The bounds, read from the limits every socket shares rather than copied into each (8 bytes less). */
+    private final Limits bounds;
     /** The frames waiting, or null for none: an idle socket holds no list. */
     private List<ByteBuffer> pending;
     private long pendingBytes;
@@ -52,11 +59,10 @@ final class OutboundQueue implements Runnable {
     private boolean writtenInTurn;
     private boolean refused;
 
-    OutboundQueue(CoreSession frames, Executor writers, int boundFrames, int boundBytes) {
-        this.frames = frames;
+    OutboundQueue(CoreSession session, Executor writers, Limits bounds) {
+        this.session = session;
         this.writers = writers;
-        this.boundFrames = boundFrames;
-        this.boundBytes = boundBytes;
+        this.bounds = bounds;
     }
 
     /**
@@ -138,6 +144,8 @@ final class OutboundQueue implements Runnable {
             return false;
         }
         long queuedBytes = pendingBytes + writingBytes + incomingBytes;
+        int boundFrames = bounds.outboundQueueFrames();
+        long boundBytes = bounds.outboundQueueBytes();
         if (waiting >= boundFrames * HARD_CAP_FACTOR || queuedBytes > boundBytes * HARD_CAP_FACTOR) {
             return true;
         }
@@ -192,7 +200,7 @@ final class OutboundQueue implements Runnable {
         }
         Callback written = new BatchWritten(count);
         if (pong != null) {
-            frames.sendFrame(new Frame(OpCode.PONG, pong), written, false);
+            session.sendFrame(new Frame(OpCode.PONG, pong), written, false);
         }
         int last = batch.size() - 1;
         int grouped = 0;
@@ -205,7 +213,7 @@ final class OutboundQueue implements Runnable {
             // flushes the group in one write. Groups stay within Jetty's gather limit and buffer.
             boolean more = i < last && grouped < MAX_GROUP_FRAMES
                     && groupBytes + batch.get(i + 1).remaining() <= MAX_GROUP_BYTES;
-            frames.sendFrame(new Frame(OpCode.TEXT, payload), written, more);
+            session.sendFrame(new Frame(OpCode.TEXT, payload), written, more);
             if (!more) {
                 grouped = 0;
                 groupBytes = 0;
@@ -270,6 +278,6 @@ final class OutboundQueue implements Runnable {
     private void failed(Throwable cause) {
         // A write failed: the socket is broken. Jetty reports the close to the endpoint, which cleans up.
         refuse();
-        frames.abort();
+        session.abort();
     }
 }

@@ -64,6 +64,19 @@ class FrameLimitsTest {
     }
 
     @Test
+    void text_messages_in_fragments_are_each_assembled_and_handled() {
+        try (WsTestClient client = chat.connect("fragmented-sender")) {
+            for (String room : new String[] {"room-pieces-1", "room-pieces-2"}) {
+                client.socket().sendText("{\"action\":\"onJoin\",\"room\":\"" + room, false).join();
+                client.socket().sendText("\",\"name\":\"Pieces\"}", true).join();
+
+                JsonAssert.ok(client.nextReply());
+            }
+            JsonAssert.ok(client.join("room-pieces-3", "Whole"));
+        }
+    }
+
+    @Test
     void a_binary_message_over_32_KiB_closes_the_connection_with_1009() {
         WsTestClient client = chat.connect("big-binary-sender");
 

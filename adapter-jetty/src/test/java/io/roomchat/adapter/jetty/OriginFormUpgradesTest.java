@@ -41,6 +41,29 @@ class OriginFormUpgradesTest {
     }
 
     @Test
+    void upgrade_requests_for_the_root_without_a_query_share_one_uri() throws Exception {
+        RawHttp.exchange(uri, RawHttp.upgradeRequest(uri, "/"));
+        HttpURI first = seen.get();
+        RawHttp.exchange(uri, RawHttp.upgradeRequest(uri, "/"));
+        HttpURI second = seen.get();
+
+        assertThat(second.getScheme()).isNull();
+        assertThat(second.getHost()).isNull();
+        assertThat(second.getPath()).isEqualTo("/");
+        assertThat(second.getQuery()).isNull();
+        assertThat(second.toURI().toString()).isEqualTo("/");
+        assertThat(second.toURI()).as("one URI, kept by every socket").isSameAs(first.toURI());
+    }
+
+    @Test
+    void a_root_upgrade_with_a_query_keeps_its_own_uri() throws Exception {
+        RawHttp.exchange(uri, RawHttp.upgradeRequest(uri, "/?token=abc"));
+
+        assertThat(seen.get().toURI().toString()).isEqualTo("/?token=abc");
+        assertThat(seen.get().getQuery()).isEqualTo("token=abc");
+    }
+
+    @Test
     void a_request_without_an_upgrade_passes_unchanged() throws Exception {
         RawHttp.exchange(uri, "GET /health?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 

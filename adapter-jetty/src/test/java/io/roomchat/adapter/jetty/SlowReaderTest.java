@@ -113,15 +113,10 @@ class SlowReaderTest {
     @Test
     void clients_that_ask_for_big_history_pages_and_read_nothing_are_dropped_by_the_byte_bound() throws Exception {
         Limits limits = Limits.defaults().withFramesPerSecond(10_000, 10_000);
-        // Control characters are written as six-byte escapes: one page of 100 such messages is about 2.4 MB.
-        String heavy = "\u0001".repeat(limits.maxMessageChars() - 1) + "x";
         try (JettyTestServer chat = JettyTestServer.start(limits, settings -> settings.closeGrace(Duration.ofMillis(200)));
              WsTestClient writer = chat.connect("writer")) {
             String room = "room-heavy";
-            JsonAssert.ok(writer.join(room, "Writer"));
-            for (int i = 0; i < 100; i++) {
-                JsonAssert.ok(writer.post(room, heavy));
-            }
+            writeHeavyHistory(writer, room, limits);
             List<RawWebSocket> askers = new java.util.ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) {
@@ -141,7 +136,8 @@ class SlowReaderTest {
                     }
                 }
 
-                Eventually.await(() -> chat.server.openConnections() == 1);
+                // A socket is dropped at once; its record goes when the core learns of it, a moment later.
+                Eventually.await(() -> chat.server.openConnections() == 1 && chat.connections.storedRecords() == 1);
                 assertThat(chat.server.openConnections()).as("only the writer, who reads, is left").isEqualTo(1);
                 assertThat(chat.connections.storedRecords()).as("the askers are forgotten").isEqualTo(1);
                 try (WsTestClient newcomer = chat.connect("newcomer")) {
@@ -154,5 +150,67 @@ class SlowReaderTest {
                 }
             }
         }
+    }
+
+    /**
+     * A dropped client whose close frame cannot go out (it reads nothing, and a big write fills its socket) is cut
+     * after the close grace: with no idle timeout of Jetty's on a WebSocket, nothing else would end it.
+     */
+    @Test
+    void a_dropped_client_that_reads_nothing_is_cut_after_the_close_grace() throws Exception {
+        Limits limits = Limits.defaults().withFramesPerSecond(10_000, 10_000);
+        try (JettyTestServer chat = JettyTestServer.start(limits, settings -> settings.closeGrace(Duration.ofMillis(200)));
+             WsTestClient writer = chat.connect("writer")) {
+            String room = "room-deaf";
+            writeHeavyHistory(writer, room, limits);
+            try (RawWebSocket deaf = RawWebSocket.connect(chat.endpoint(), JettyTestServer.tokenFor("deaf"), 4096)) {
+                deaf.sendText("{\"action\":\"onJoin\",\"room\":\"" + room + "\",\"name\":\"Deaf\"}");
+                assertThat(deaf.readFrame().text()).contains("\"statusCode\":200");
+                // Ten pages of about 2.4 MB each, past the byte bound's hard cap: it is dropped, its close frame
+                // stuck behind a write it never takes.
+                try {
+                    for (int page = 0; page < 10; page++) {
+                        deaf.sendText("{\"action\":\"onHistory\",\"room\":\"" + room + "\",\"limit\":100}");
+                    }
+                } catch (IOException closedByServer) {
+                    // Cut while still asking: what is expected.
+                }
+                Eventually.await(() -> chat.server.openConnections() == 1);
+                assertThat(chat.server.openConnections()).as("dropped, only the writer left").isEqualTo(1);
+
+                assertThat(writesFailWithin(deaf, Duration.ofSeconds(5))).as("its TCP connection is cut").isTrue();
+            }
+        }
+    }
+
+    /**
+     * Joins {@code room} and posts 100 messages of control characters, which are written as six-byte escapes: one
+     * history page of them is about 2.4 MB.
+     */
+    private static void writeHeavyHistory(WsTestClient writer, String room, Limits limits) {
+        String heavy = "\u0001".repeat(limits.maxMessageChars() - 1) + "x";
+        JsonAssert.ok(writer.join(room, "Writer"));
+        for (int i = 0; i < 100; i++) {
+            JsonAssert.ok(writer.post(room, heavy));
+        }
+    }
+
+    /**
+     * Writes a text frame's header and then its payload a byte at a time, never finishing it: a server that still
+     * reads the socket only waits for the rest (a whole frame would make it act), and one that has cut the
+     * connection resets it, so a later write fails.
+     */
+    private static boolean writesFailWithin(RawWebSocket socket, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            socket.write(new byte[] {(byte) 0x81, (byte) 0xFE, 0x7F, (byte) 0xFF, 1, 2, 3, 4});
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                socket.write(new byte[] {'x'});
+            }
+        } catch (IOException reset) {
+            return true;
+        }
+        return false;
     }
 }
