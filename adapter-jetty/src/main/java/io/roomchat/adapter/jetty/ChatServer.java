@@ -58,7 +58,7 @@ public final class ChatServer implements AutoCloseable {
     /** Socket writes are short and never block (they are asynchronous): one thread per core is enough. */
     private static final int WRITER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
     /** The default write delay (see {@link Builder#writeDelay}), measured in docs/benchmarks.md. */
-    private static final Duration DEFAULT_WRITE_DELAY = Duration.ZERO;
+    private static final Duration DEFAULT_WRITE_DELAY = Duration.ofMillis(10);
 
     private final Builder settings;
     private final ChatCore core;

@@ -137,11 +137,11 @@ final class ServerOptions {
                     + "Default: 30s")
     Duration pingInterval;
 
-    @Option(names = "--write-delay", paramLabel = "DURATION", defaultValue = "0s",
+    @Option(names = "--write-delay", paramLabel = "DURATION", defaultValue = "10ms",
             converter = DurationConverter.class,
             description = "How long events wait for company before they are written to a socket: the ones that "
                     + "reach it meanwhile share one write, saving CPU in busy rooms; 0s writes at once. "
-                    + "CHAT_WRITE_DELAY. Default: 0s")
+                    + "CHAT_WRITE_DELAY. Default: 10ms")
     Duration writeDelay;
 
     @Option(names = "--outbound-queue", paramLabel = "FRAMES",

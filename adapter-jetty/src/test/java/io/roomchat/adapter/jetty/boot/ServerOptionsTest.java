@@ -32,7 +32,7 @@ class ServerOptionsTest {
         assertThat(options.origins()).isEmpty();
         assertThat(options.limits()).isEqualTo(Limits.defaults());
         assertThat(options.pingInterval).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.writeDelay).isEqualTo(Duration.ZERO);
+        assertThat(options.writeDelay).isEqualTo(Duration.ofMillis(10));
         assertThat(options.maxThreads).as("the server's own default applies").isNull();
     }
 
