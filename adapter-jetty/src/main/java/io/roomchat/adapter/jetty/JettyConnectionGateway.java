@@ -69,7 +69,7 @@ final class JettyConnectionGateway implements ConnectionGateway {
         for (ConnectionId id : to) {
             statuses.add(queue(id, delivery, waiting));
         }
-        writers.write(waiting);
+        writers.write(waiting, to.size());
         return statuses;
     }
 

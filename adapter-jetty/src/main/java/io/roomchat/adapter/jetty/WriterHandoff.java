@@ -13,13 +13,17 @@ import org.slf4j.LoggerFactory;
  * at most, instead of one task per connection: a fan-out to 1,000 members costs a couple of hand-offs and
  * wake-ups, not 1,000, and the writes still run on every core.
  *
- * <p>With a write delay, the hand-off waits that long: the events that reach a connection meanwhile join its queue
- * and go out in the same write (one system call for a group of frames, where each would take its own). A latency
- * the reader does not notice, traded for CPU per delivery in busy rooms (docs/benchmarks.md).
+ * <p>With a write delay, the hand-off of a large fan-out waits that long: the events that reach a connection
+ * meanwhile join its queue and go out in the same write (one system call for a group of frames, where each would
+ * take its own). A latency the reader does not notice, traded for CPU per delivery where deliveries are many
+ * (docs/benchmarks.md). A fan-out to fewer than {@value #DELAYED_FAN_OUT} connections is handed over at once: its
+ * few system calls cost little, and in small rooms the delay would be all the latency there is.
  */
 final class WriterHandoff {
     /** Below this many connections per slice, another slice costs more (a hand-off, a wake-up) than it saves. */
     private static final int MIN_SLICE = 64;
+    /** The smallest fan-out whose hand-off waits for the write delay. */
+    static final int DELAYED_FAN_OUT = 100;
     private static final Logger LOG = LoggerFactory.getLogger(WriterHandoff.class);
 
     private final Executor writers;
@@ -43,14 +47,15 @@ final class WriterHandoff {
     }
 
     /**
-     * Writes each connection's queued frames on the writer threads, after the write delay; every one was left
-     * waiting for a writer, and the list is this hand-off's from now on.
+     * Writes each connection's queued frames on the writer threads, after the write delay if the event went to
+     * {@code fanOut} connections, at least {@value #DELAYED_FAN_OUT}; every one in {@code waiting} was left waiting
+     * for a writer, and the list is this hand-off's from now on.
      */
-    void write(List<ClientConnection> waiting) {
+    void write(List<ClientConnection> waiting, int fanOut) {
         if (waiting.isEmpty()) {
             return;
         }
-        if (delayNanos == 0) {
+        if (delayNanos == 0 || fanOut < DELAYED_FAN_OUT) {
             handOff(waiting);
         } else {
             timer.schedule(() -> handOff(waiting), delayNanos, TimeUnit.NANOSECONDS);
