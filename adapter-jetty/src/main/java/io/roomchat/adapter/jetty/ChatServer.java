@@ -182,7 +182,8 @@ public final class ChatServer implements AutoCloseable {
         }
         long ping = settings.pingInterval.toMillis();
         if (ping > 0) {
-            scheduler.scheduleAtFixedRate(new KeepAlive(gateway), ping, ping, TimeUnit.MILLISECONDS);
+            long slice = Math.max(1, ping / KeepAlive.SLICES);
+            scheduler.scheduleAtFixedRate(new KeepAlive(gateway), slice, slice, TimeUnit.MILLISECONDS);
         }
     }
 
