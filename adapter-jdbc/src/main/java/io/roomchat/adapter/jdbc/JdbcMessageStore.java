@@ -107,10 +107,8 @@ public class JdbcMessageStore implements MessageStore {
         try (Connection connection = connections.open()) {
             InsertOutcome outcome = inTransaction(connection, () -> {
                 ChatMessage stored = stamped(connection, message);
-                try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYED)) {
-                    bindRow(insert, stored);
-                    insert.setString(11, key.value());
-                    insert.executeUpdate();
+                try {
+                    insertRow(connection, new MessageRow(stored, key));
                     return new InsertOutcome.Stored(stored);
                 } catch (SQLException failure) {
                     return refused(connection, failure);
